@@ -1,0 +1,101 @@
+"""Write a procedure's grid and arrows as DOT for Graphviz's no-op layout (`neato -n2`).
+
+Every node and edge carries its position, so Graphviz only draws: shapes, text (selectable
+`<text>` in the SVG) and arrowheads. Nodes are drawn before edges, cells before symbols.
+"""
+
+from __future__ import annotations
+
+import graphviz
+
+from ..flow import arrows
+from ..sop_model import Prosedur, Simbol
+from .grid import FONT_SIZE, Cell, Grid, Symbol, layout
+from .routes import Point, Route, route_all
+
+ARROW_LENGTH = 7.0  # arrowsize 0.7 of Graphviz's 10 pt arrowhead
+_SHAPES = {
+    Simbol.mulai: {"shape": "box", "style": "rounded,filled"},
+    Simbol.selesai: {"shape": "box", "style": "rounded,filled"},
+    Simbol.proses: {"shape": "box", "style": "filled"},
+    Simbol.keputusan: {"shape": "diamond", "style": "filled"},
+    Simbol.penghubung: {"shape": "invhouse", "style": "filled"},
+}
+
+
+def _inches(points: float) -> str:
+    return f"{points / 72:.4f}"
+
+
+def _label(lines: list[str], justify: str) -> str:
+    """Graphviz label: each line ends in \\l (left) or \\n (centred); user backslashes are kept literal."""
+    return "".join(graphviz.escape(line) + justify for line in lines)
+
+
+class _Writer:
+    def __init__(self, grid: Grid, key: str) -> None:
+        self.grid = grid
+        self.key = key
+        self.graph = graphviz.Digraph(graph_attr={"outputorder": "nodesfirst", "bgcolor": "transparent",
+                                                  "pad": "0.05"},
+                                      node_attr={"fontname": "Helvetica", "fontsize": str(FONT_SIZE),
+                                                 "fixedsize": "true", "penwidth": "0.8",
+                                                 "fillcolor": "white", "margin": "0.05,0.03"},
+                                      edge_attr={"arrowsize": "0.7", "fontname": "Helvetica",
+                                                 "fontsize": str(FONT_SIZE), "penwidth": "1.0"})
+
+    def point(self, point: Point) -> str:
+        return f"{point[0]:.2f},{self.grid.height - point[1]:.2f}"
+
+    def cell(self, index: int, cell: Cell) -> None:
+        cx, cy = cell.center
+        self.graph.node(f"c{index}", _label(cell.lines, "\\n" if cell.header else "\\l") or " ",
+                        shape="box", pos=self.point((cx, cy)), width=_inches(cell.width), height=_inches(cell.height),
+                        style="filled", fillcolor="#eef1f6" if cell.header else "white", color="#6b7280",
+                        labelloc="c" if cell.header else "t", fontname="Helvetica-Bold" if cell.header else "Helvetica",
+                        **{"class": "sel-kepala" if cell.header else "sel"})
+
+    def symbol(self, symbol: Symbol) -> str:
+        name = f"langkah-{self.key}-{symbol.step_no}" + ("" if symbol.primary else f"-{symbol.lane}")
+        self.graph.node(name, _label(symbol.lines, "\\n"), pos=self.point((symbol.cx, symbol.cy)),
+                        width=_inches(symbol.width), height=_inches(symbol.height), id=name,
+                        **{"class": f"simbol simbol-{symbol.kind.value} lajur-{symbol.lane}"}, **_SHAPES[symbol.kind])
+        return name
+
+    def arrow(self, index: int, tail: str, head: str, route: Route) -> None:
+        *body, tip = route.points
+        before = body[-1]
+        length = max(abs(tip[0] - before[0]), abs(tip[1] - before[1])) or 1.0
+        base = (tip[0] - (tip[0] - before[0]) * ARROW_LENGTH / length, tip[1] - (tip[1] - before[1]) * ARROW_LENGTH / length)
+        spline = [body[0]] + [p for point in [*body[1:], base] for p in (point, point, point)]
+        attributes = {"pos": "e," + self.point(tip) + " " + " ".join(self.point(p) for p in spline)}
+        if route.label and route.label_at:
+            attributes |= {"label": route.label, "lp": self.point(route.label_at)}
+        self.graph.edge(tail, head, id=f"alur-{self.key}-{index}", **attributes)
+
+    def link(self, tail: str, head: str, a: Symbol, b: Symbol) -> None:
+        """Dashed tie between the copies of a step several actors perform together."""
+        left, right = sorted((a, b), key=lambda s: s.cx)
+        start, end = (left.right, left.cy), (right.left, right.cy)
+        self.graph.edge(tail, head, dir="none", style="dashed", color="#6b7280",
+                        pos=" ".join(self.point(p) for p in (start, start, end, end)))
+
+
+def procedure_dot(procedure: Prosedur, key: str) -> str:
+    """DOT source of one bagan alur; `key` makes its SVG ids unique on the page."""
+    grid = layout(procedure)
+    writer = _Writer(grid, key)
+    for index, cell in enumerate(grid.cells):
+        writer.cell(index, cell)
+    names: dict[int, str] = {}
+    for symbol in grid.symbols:
+        name = writer.symbol(symbol)
+        if symbol.primary:
+            names[symbol.step_no] = name
+            primary = symbol
+        else:
+            writer.link(names[symbol.step_no], name, primary, symbol)
+    flow = [arrow for arrow in arrows(procedure) if arrow.source in names and arrow.target in names]
+    for index, (arrow, route) in enumerate(zip(flow, route_all(grid, flow))):
+        writer.arrow(index, names[arrow.source], names[arrow.target], route)
+    return writer.graph.source

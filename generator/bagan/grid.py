@@ -1,0 +1,174 @@
+"""Geometry of the official bagan-alur table: columns, rows and where each step's symbol stands.
+
+Coordinates are points, y growing downwards; the DOT writer flips them for Graphviz.
+Text is wrapped here (Graphviz does not wrap), with a width estimate for 9 pt Helvetica.
+"""
+
+from __future__ import annotations
+
+import textwrap
+from dataclasses import dataclass
+
+from ..sop_model import Langkah, Prosedur, Simbol
+
+FONT_SIZE = 9.0
+LINE_HEIGHT = 11.0
+CHAR_WIDTH = 5.4  # average advance of 9 pt Helvetica (bold headers included), generous so text never overflows
+PADDING = 5.0
+HEADER_HEIGHT = 20.0
+
+NO_WIDTH = 26.0
+KEGIATAN_WIDTH = 190.0
+LANE_WIDTH = 92.0
+MUTU_WIDTHS = {"kelengkapan": 100.0, "waktu": 58.0, "output": 100.0}
+KETERANGAN_WIDTH = 90.0
+
+SYMBOL_MARGIN = 9.0  # between a symbol and its lane's border: room for gutter arrows
+MIN_SYMBOL_GAP = 16.0  # vertical room above and below a symbol for arrows and their labels
+
+
+def wrap(text: str, width: float) -> list[str]:
+    """Lines of `text` that fit `width` points (never empty: a blank cell is one empty line)."""
+    columns = max(4, int((width - 2 * PADDING) / CHAR_WIDTH))
+    # "Pelaksana/Pengelola" may break after the slash, as a person would break it.
+    lines = [line.replace("/\0 ", "/").replace("/\0", "/") for paragraph in text.replace("/", "/\0 ").splitlines()
+             for line in textwrap.wrap(paragraph, columns) or [""]]
+    return lines or [""]
+
+
+def letters(items: list[str]) -> str:
+    """Sub-items as on the sheet: "a. …", "b. …"; a single item stays plain."""
+    if len(items) == 1:
+        return items[0]
+    return "\n".join(f"{chr(ord('a') + index)}. {item}" for index, item in enumerate(items))
+
+
+def short_label(step: Langkah) -> str:
+    """Text inside the symbol: the editor's ringkasan, else the start of the kegiatan."""
+    if step.ringkasan:
+        return step.ringkasan
+    words = " ".join(step.kegiatan).split()
+    label = " ".join(words[:5])
+    return label + (" …" if len(words) > 5 else "")
+
+
+@dataclass(frozen=True)
+class Cell:
+    x: float  # left
+    y: float  # top
+    width: float
+    height: float
+    lines: list[str]
+    header: bool = False
+
+    @property
+    def center(self) -> tuple[float, float]:
+        return self.x + self.width / 2, self.y + self.height / 2
+
+
+@dataclass(frozen=True)
+class Symbol:
+    step_no: int
+    kind: Simbol
+    lane: int
+    row: int
+    cx: float
+    cy: float
+    width: float
+    height: float
+    lines: list[str]
+    primary: bool  # the copy arrows leave from and arrive at, when several actors share a step
+
+    @property
+    def top(self) -> float:
+        return self.cy - self.height / 2
+
+    @property
+    def bottom(self) -> float:
+        return self.cy + self.height / 2
+
+    @property
+    def left(self) -> float:
+        return self.cx - self.width / 2
+
+    @property
+    def right(self) -> float:
+        return self.cx + self.width / 2
+
+
+@dataclass(frozen=True)
+class Grid:
+    width: float
+    height: float
+    lane_x: list[float]  # left edge of each lane
+    row_y: list[tuple[float, float]]  # (top, bottom) of each step row
+    cells: list[Cell]
+    symbols: list[Symbol]
+
+    def lane_of(self, x: float) -> int:
+        return max(index for index, left in enumerate(self.lane_x) if left <= x)
+
+
+def _symbol_size(kind: Simbol, label: str) -> tuple[float, float, list[str]]:
+    if kind is Simbol.penghubung:
+        return 34.0, 30.0, wrap(label, 34.0)[:1]
+    if kind is Simbol.keputusan:
+        width = LANE_WIDTH - 2 * SYMBOL_MARGIN + 8
+        lines = wrap(label, width * 0.62)
+        return width, max(44.0, len(lines) * LINE_HEIGHT + 26), lines
+    width = LANE_WIDTH - 2 * SYMBOL_MARGIN
+    lines = wrap(label, width)
+    return width, max(26.0, len(lines) * LINE_HEIGHT + 10), lines
+
+
+def layout(procedure: Prosedur) -> Grid:
+    lanes = [actor.id for actor in procedure.pelaksana]
+    lane_x = [NO_WIDTH + KEGIATAN_WIDTH + index * LANE_WIDTH for index in range(len(lanes))]
+    mutu_x = NO_WIDTH + KEGIATAN_WIDTH + len(lanes) * LANE_WIDTH
+    keterangan_x = mutu_x + sum(MUTU_WIDTHS.values())
+    width = keterangan_x + KETERANGAN_WIDTH
+
+    cells: list[Cell] = []
+    actor_lines = [wrap(actor.nama, LANE_WIDTH) for actor in procedure.pelaksana]
+    second_header = max(HEADER_HEIGHT, max(len(lines) for lines in actor_lines) * LINE_HEIGHT + 2 * PADDING)
+    header_total = HEADER_HEIGHT + second_header
+    cells += [
+        Cell(0, 0, NO_WIDTH, header_total, ["No"], True),
+        Cell(NO_WIDTH, 0, KEGIATAN_WIDTH, header_total, ["Kegiatan"], True),
+        Cell(lane_x[0], 0, len(lanes) * LANE_WIDTH, HEADER_HEIGHT, ["Pelaksana"], True),
+        Cell(mutu_x, 0, sum(MUTU_WIDTHS.values()), HEADER_HEIGHT, ["Mutu Baku"], True),
+        Cell(keterangan_x, 0, KETERANGAN_WIDTH, header_total, ["Keterangan"], True),
+    ]
+    cells += [Cell(x, HEADER_HEIGHT, LANE_WIDTH, second_header, lines, True) for x, lines in zip(lane_x, actor_lines)]
+    x = mutu_x
+    for name, column_width in MUTU_WIDTHS.items():
+        cells.append(Cell(x, HEADER_HEIGHT, column_width, second_header, [name.capitalize()], True))
+        x += column_width
+
+    symbols: list[Symbol] = []
+    row_y: list[tuple[float, float]] = []
+    y = header_total
+    for row, step in enumerate(procedure.langkah):
+        texts = [
+            (0.0, NO_WIDTH, wrap(str(step.no), NO_WIDTH)),
+            (NO_WIDTH, KEGIATAN_WIDTH, wrap(letters(step.kegiatan), KEGIATAN_WIDTH)),
+            (mutu_x, MUTU_WIDTHS["kelengkapan"], wrap(letters(step.mutu_baku.kelengkapan), MUTU_WIDTHS["kelengkapan"])
+             if step.mutu_baku.kelengkapan else [""]),
+            (mutu_x + MUTU_WIDTHS["kelengkapan"], MUTU_WIDTHS["waktu"],
+             wrap(str(step.mutu_baku.waktu) if step.mutu_baku.waktu else "", MUTU_WIDTHS["waktu"])),
+            (mutu_x + MUTU_WIDTHS["kelengkapan"] + MUTU_WIDTHS["waktu"], MUTU_WIDTHS["output"],
+             wrap(step.mutu_baku.output or "", MUTU_WIDTHS["output"])),
+            (keterangan_x, KETERANGAN_WIDTH, wrap(step.keterangan or "", KETERANGAN_WIDTH)),
+        ]
+        symbol_width, symbol_height, symbol_lines = _symbol_size(step.simbol, short_label(step))
+        text_height = max(len(lines) for _, _, lines in texts) * LINE_HEIGHT + 2 * PADDING
+        height = max(text_height, symbol_height + 2 * MIN_SYMBOL_GAP)
+        cells += [Cell(left, y, column_width, height, lines) for left, column_width, lines in texts]
+        cells += [Cell(left, y, LANE_WIDTH, height, []) for left in lane_x]
+        actor_lanes = [lanes.index(actor) for actor in step.pelaksana if actor in lanes]
+        for position, lane in enumerate(actor_lanes):
+            symbols.append(Symbol(step.no, step.simbol, lane, row, lane_x[lane] + LANE_WIDTH / 2, y + height / 2,
+                                  symbol_width, symbol_height, symbol_lines, position == 0))
+        row_y.append((y, y + height))
+        y += height
+    return Grid(width, y, lane_x, row_y, cells, symbols)

@@ -1,0 +1,103 @@
+"""Turn pydantic validation errors into located problems an editor can act on."""
+
+from __future__ import annotations
+
+import difflib
+import types
+import typing
+from typing import Any
+
+from pydantic import BaseModel, ValidationError
+
+from .problems import Problem
+from .yaml_source import Path_, SourceFile
+
+_MESSAGES = {
+    "missing": "wajib diisi",
+    "string_type": "harus berupa teks",
+    "int_type": "harus berupa bilangan bulat",
+    "int_parsing": "harus berupa bilangan bulat",
+    "list_type": "harus berupa daftar (baris-baris yang diawali '- ')",
+    "model_type": "harus berupa kumpulan kunci: nilai",
+    "dict_type": "harus berupa kumpulan kunci: nilai",
+    "string_too_short": "tidak boleh kosong",
+    "too_short": "tidak boleh kosong",
+    "greater_than_equal": "harus 1 atau lebih",
+    "date_type": "harus berupa tanggal YYYY-MM-DD, mis. 2024-08-23",
+    "date_parsing": "harus berupa tanggal YYYY-MM-DD, mis. 2024-08-23",
+    "date_from_datetime_parsing": "harus berupa tanggal YYYY-MM-DD, mis. 2024-08-23",
+    "date_from_datetime_inexact": "tulis tanggal saja (YYYY-MM-DD), tanpa jam",
+}
+
+
+def model_problems(error: ValidationError, source: SourceFile, model: type[BaseModel]) -> list[Problem]:
+    """One problem per pydantic error, at the line of the YAML key it concerns."""
+    problems = []
+    for item in error.errors():
+        location = _data_location(source.data, item["loc"])
+        problems.append(source.problem(location, _message(item, location, model)))
+    return problems
+
+
+def _data_location(data: Any, loc: tuple[Any, ...]) -> Path_:
+    """Keep the parts of a pydantic location that exist in the data (drops union tag names)."""
+    kept: list[str | int] = []
+    current = data
+    for index, part in enumerate(loc):
+        if isinstance(current, dict) and part in current:
+            current = current[part]
+        elif isinstance(current, list) and isinstance(part, int) and 0 <= part < len(current):
+            current = current[part]
+        elif index == len(loc) - 1 and isinstance(part, str):
+            current = None  # a missing or unknown key: name it
+        else:
+            continue
+        kept.append(part)
+    return tuple(kept)
+
+
+def _message(item: Any, location: Path_, model: type[BaseModel]) -> str:
+    kind = item["type"]
+    if kind == "extra_forbidden":
+        known = _fields_at(model, location[:-1])
+        guess = difflib.get_close_matches(str(location[-1]), known, n=1, cutoff=0.6)
+        hint = f"; maksud Anda '{guess[0]}'?" if guess else f"; kolom yang dikenal: {', '.join(known)}"
+        return f"kolom tidak dikenal{hint}"
+    if kind in ("literal_error", "enum"):
+        expected = item.get("ctx", {}).get("expected", "")
+        return f"nilai '{item['input']}' tidak dikenal; pilih salah satu: {expected}"
+    if kind == "date_from_datetime_parsing" and "range" in str(item.get("ctx", {}).get("error", "")):
+        return "bukan tanggal yang ada; tulis YYYY-MM-DD, mis. 2024-08-23"
+    if kind == "string_pattern_mismatch":
+        return "hanya huruf kecil, angka dan tanda '-' (atau '_'), mis. 'media-sosial-jdih'"
+    return _MESSAGES.get(kind, item["msg"])
+
+
+def _fields_at(model: type[BaseModel], location: Path_) -> list[str]:
+    """Field names of the model found at `location` (for "did you mean")."""
+    current: Any = model
+    for part in location:
+        if isinstance(part, int):
+            continue
+        field = current.model_fields.get(part) if _is_model(current) else None
+        if field is None:
+            return []
+        current = _inner_model(field.annotation)
+    return list(current.model_fields) if _is_model(current) else []
+
+
+def _is_model(candidate: Any) -> bool:
+    return isinstance(candidate, type) and issubclass(candidate, BaseModel)
+
+
+def _inner_model(annotation: Any) -> Any:
+    """The model inside `list[M]`, `M | None`, `Annotated[...]` and the like."""
+    if _is_model(annotation):
+        return annotation
+    origin = typing.get_origin(annotation)
+    if origin in (list, typing.Union, types.UnionType, typing.Annotated):
+        for argument in typing.get_args(annotation):
+            found = _inner_model(argument)
+            if found is not None:
+                return found
+    return None

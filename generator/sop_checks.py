@@ -1,0 +1,112 @@
+"""Checks the model cannot express alone: references between steps, actors and SOPs, and the flow."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from .flow import arrows
+from .problems import Problem
+from .sop_model import Prosedur, Simbol, SopDocument
+from .yaml_source import SourceFile
+
+
+def document_problems(sop: SopDocument, source: SourceFile) -> list[Problem]:
+    problems: list[Problem] = []
+    for index, procedure in enumerate(sop.prosedur):
+        problems.extend(_procedure_problems(procedure, ("prosedur", index), source))
+    return problems
+
+
+def project_problems(documents: list[tuple[SopDocument, SourceFile]]) -> list[Problem]:
+    """Problems that need all SOPs at once: duplicate ids, keterkaitan to unknown SOPs."""
+    problems: list[Problem] = []
+    first_seen: dict[str, SourceFile] = {}
+    for sop, source in documents:
+        if sop.id in first_seen:
+            problems.append(source.problem(("id",), f"id '{sop.id}' sudah dipakai oleh {first_seen[sop.id].path}"))
+        else:
+            first_seen[sop.id] = source
+    for sop, source in documents:
+        for index, related in enumerate(sop.keterkaitan):
+            target = getattr(related, "sop", None)
+            if target is not None and target not in first_seen:
+                problems.append(source.problem(("keterkaitan", index, "sop"),
+                                               f"tidak ada SOP dengan id '{target}' di sops/"))
+    return problems
+
+
+def _procedure_problems(procedure: Prosedur, at: tuple[str | int, ...], source: SourceFile) -> Iterator[Problem]:
+    actor_ids: set[str] = set()
+    for index, actor in enumerate(procedure.pelaksana):
+        if actor.id in actor_ids:
+            yield source.problem((*at, "pelaksana", index, "id"), f"pelaksana '{actor.id}' dideklarasikan dua kali")
+        actor_ids.add(actor.id)
+
+    row_of: dict[int, int] = {}
+    for index, step in enumerate(procedure.langkah):
+        here = (*at, "langkah", index)
+        if step.no in row_of:
+            yield source.problem((*here, "no"), f"nomor langkah {step.no} sudah dipakai")
+        row_of.setdefault(step.no, index)
+        for position, actor in enumerate(step.pelaksana):
+            if actor not in actor_ids:
+                yield source.problem((*here, "pelaksana", position),
+                                     f"pelaksana '{actor}' tidak dideklarasikan; yang ada: {', '.join(sorted(actor_ids))}")
+        yield from _step_shape_problems(step.simbol, step.ke, step.ya, step.tidak, here, source)
+
+    graph: dict[int, list[int]] = {no: [] for no in row_of}
+    dangling = False
+    for arrow in arrows(procedure):
+        if arrow.target not in row_of:
+            dangling = True
+            yield source.problem((*at, "langkah", row_of[arrow.source], arrow.field),
+                                 f"tidak ada langkah nomor {arrow.target}")
+        else:
+            graph[arrow.source].append(arrow.target)
+    last = procedure.langkah[-1]
+    if last.simbol not in (Simbol.selesai, Simbol.keputusan) and last.ke is None:
+        yield source.problem((*at, "langkah", len(procedure.langkah) - 1, "simbol"),
+                             "langkah terakhir harus 'selesai' atau menyebut 'ke' (langkah berikutnya)")
+    if not dangling:  # a wrong target would also make later steps unreachable: report only the cause
+        yield from _reachability_problems(procedure, graph, row_of, at, source)
+
+
+def _step_shape_problems(simbol: Simbol, ke: int | None, ya: int | None, tidak: int | None,
+                         here: tuple[str | int, ...], source: SourceFile) -> Iterator[Problem]:
+    if simbol is Simbol.keputusan:
+        for name, value in (("ya", ya), ("tidak", tidak)):
+            if value is None:
+                yield source.problem((*here, name), f"keputusan wajib menyebut '{name}': nomor langkah tujuannya")
+        if ke is not None:
+            yield source.problem((*here, "ke"), "keputusan memakai 'ya' dan 'tidak', bukan 'ke'")
+        return
+    for name, value in (("ya", ya), ("tidak", tidak)):
+        if value is not None:
+            yield source.problem((*here, name), f"'{name}' hanya untuk langkah bersimbol keputusan")
+    if simbol is Simbol.selesai and ke is not None:
+        yield source.problem((*here, "ke"), "langkah selesai tidak mengalir ke langkah lain")
+
+
+def _reachability_problems(procedure: Prosedur, graph: dict[int, list[int]], row_of: dict[int, int],
+                           at: tuple[str | int, ...], source: SourceFile) -> Iterator[Problem]:
+    starts = [step.no for step in procedure.langkah if step.simbol is Simbol.mulai]
+    ends = {step.no for step in procedure.langkah if step.simbol is Simbol.selesai}
+    if not starts:
+        yield source.problem((*at, "langkah"), "tidak ada langkah bersimbol 'mulai'")
+        return
+    if not ends:
+        yield source.problem((*at, "langkah"), "tidak ada langkah bersimbol 'selesai'")
+        return
+    reached: set[int] = set()
+    pending = list(starts)
+    while pending:
+        no = pending.pop()
+        if no not in reached:
+            reached.add(no)
+            pending.extend(graph.get(no, []))
+    if not reached & ends:
+        yield source.problem((*at, "langkah"), "tidak ada jalur dari langkah 'mulai' ke langkah 'selesai'")
+    for no, row in sorted(row_of.items(), key=lambda item: item[1]):
+        if no not in reached:
+            yield source.problem((*at, "langkah", row, "no"),
+                                 f"langkah {no} tidak dapat dicapai dari 'mulai'; periksa 'ke', 'ya' dan 'tidak'")

@@ -1,0 +1,121 @@
+"""Markdown pages for SOPs: one per document, plus the index. Diagrams come from the renderer."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+import jinja2
+
+from .bagan.dot import procedure_dot
+from .bagan.grid import letters
+from .bagan.render import DiagramRenderer
+from .durations import total
+from .flow import arrows_from
+from .sop_loader import LoadedSop
+from .sop_model import Langkah, Prosedur, Simbol, SopDocument
+from .text import html_text, markdown_text, tanggal
+
+SOP_SECTION = "sop"
+
+_templates = jinja2.Environment(loader=jinja2.PackageLoader("generator", "templates"), autoescape=False,
+                                keep_trailing_newline=True, undefined=jinja2.StrictUndefined)
+_templates.filters.update(h=html_text, m=markdown_text, tanggal=tanggal)
+
+
+@dataclass(frozen=True)
+class PageSource:
+    """A generated page: where it goes in the site and the file an editor changes to alter it."""
+
+    uri: str
+    content: str
+    source: str | None
+
+
+def sop_uri(sop_id: str) -> str:
+    return f"{SOP_SECTION}/{sop_id}.md"
+
+
+def sop_pages(sops: list[LoadedSop], renderer: DiagramRenderer) -> list[PageSource]:
+    titles = {item.document.id: item.document.nama_sop for item in sops}
+    pages = [PageSource(sop_uri(item.document.id), _sop_page(item.document, titles, renderer), item.path)
+             for item in sops]
+    pages.append(PageSource(f"{SOP_SECTION}/index.md", _index_page(sops), None))
+    return pages
+
+
+def _sop_page(sop: SopDocument, titles: dict[str, str], renderer: DiagramRenderer) -> str:
+    signer = sop.disahkan_oleh
+    identity = [
+        ("Nomor SOP", sop.nomor_sop),
+        ("Tanggal Pembuatan", tanggal(sop.tanggal_pembuatan)),
+        ("Tanggal Revisi", tanggal(sop.tanggal_revisi)),
+        ("Tanggal Pengesahan", tanggal(sop.tanggal_pengesahan)),
+        ("Disahkan Oleh", " ".join(filter(None, [signer.jabatan, signer.nama, signer.nip and f"NIP. {signer.nip}"]))
+         if signer else "–"),
+        ("Nama SOP", sop.nama_sop),
+        *([("Jumlah Pelaksana", sop.jumlah_pelaksana)] if sop.jumlah_pelaksana else []),
+    ]
+    related = [f"[{markdown_text(titles[item.sop])}]({item.sop}.md)" if hasattr(item, "sop") else markdown_text(item)
+               for item in sop.keterkaitan]
+    boxes = [
+        ("Dasar Hukum", [markdown_text(line) for line in sop.dasar_hukum], True),
+        ("Kualifikasi Pelaksana", [markdown_text(line) for line in sop.kualifikasi_pelaksana], True),
+        ("Keterkaitan", related, True),
+        ("Peralatan/Perlengkapan", [markdown_text(line) for line in sop.peralatan_perlengkapan], True),
+        ("Peringatan", [markdown_text(line) for line in sop.peringatan], True),
+        ("Pencatatan dan Pendataan", [markdown_text(line) for line in sop.pencatatan_pendataan], True),
+    ]
+    several = len(sop.prosedur) > 1
+    procedures = [_procedure_context(procedure, index, several, renderer) for index, procedure in enumerate(sop.prosedur)]
+    return _templates.get_template("sop.md.j2").render(sop=sop, identity=identity, boxes=boxes, procedures=procedures)
+
+
+def _procedure_context(procedure: Prosedur, index: int, several: bool, renderer: DiagramRenderer) -> dict[str, Any]:
+    key = f"p{index + 1}"
+    names = {actor.id: actor.nama for actor in procedure.pelaksana}
+    steps = procedure.langkah
+    rows = [_row(step, steps[i + 1] if i + 1 < len(steps) else None, names) for i, step in enumerate(steps)]
+    return {
+        "key": key,
+        "title": procedure.judul,
+        "heading": f"Bagan alur {chr(ord('a') + index)}. {procedure.judul}" if several else f"Bagan alur: {procedure.judul}",
+        "svg": renderer.svg(procedure_dot(procedure, key)),
+        "total": str(total([step.mutu_baku.waktu for step in steps])),
+        "rows": rows,
+    }
+
+
+def _row(step: Langkah, following: Langkah | None, names: dict[str, str]) -> dict[str, Any]:
+    flow = arrows_from(step, following)
+    if step.simbol is Simbol.selesai:
+        alur = "Selesai"
+    else:
+        alur = "; ".join(f"{arrow.label} → {arrow.target}" if arrow.label else f"→ {arrow.target}" for arrow in flow)
+    return {
+        "no": step.no,
+        "kegiatan": letters(step.kegiatan),
+        "pelaksana": ", ".join(names.get(actor, actor) for actor in step.pelaksana),
+        "kelengkapan": "; ".join(step.mutu_baku.kelengkapan),
+        "waktu": str(step.mutu_baku.waktu) if step.mutu_baku.waktu else "",
+        "output": step.mutu_baku.output or "",
+        "keterangan": step.keterangan or "",
+        "alur": ("Mulai; " if step.simbol is Simbol.mulai else "") + alur,
+    }
+
+
+def _index_page(sops: list[LoadedSop]) -> str:
+    rows = [
+        {
+            "nomor": item.document.nomor_sop,
+            "nama": item.document.nama_sop,
+            "link": f"{item.document.id}.md",
+            "unit": item.document.satuan_kerja or item.document.instansi,
+            "disahkan": tanggal(item.document.tanggal_pengesahan),
+            "steps": sum(len(procedure.langkah) for procedure in item.document.prosedur),
+            "total": "; ".join(str(total([step.mutu_baku.waktu for step in procedure.langkah]))
+                               for procedure in item.document.prosedur),
+        }
+        for item in sorted(sops, key=lambda item: item.document.nama_sop.lower())
+    ]
+    return _templates.get_template("sop_index.md.j2").render(rows=rows)

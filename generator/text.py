@@ -1,0 +1,28 @@
+"""Escaping and Indonesian formatting for generated pages."""
+
+from __future__ import annotations
+
+import datetime
+import html
+import re
+
+BULAN = ("Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli",
+         "Agustus", "September", "Oktober", "November", "Desember")
+
+_MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!])")
+
+
+def html_text(value: object) -> str:
+    """Text for raw HTML blocks."""
+    return html.escape(str(value), quote=True)
+
+
+def markdown_text(value: object) -> str:
+    """Literal text inside Markdown: no emphasis, links, HTML or table breaks can come from the data."""
+    escaped = html.escape(str(value), quote=False).replace("|", "&#124;")
+    return _MARKDOWN_SPECIAL.sub(r"\\\1", escaped).replace("\n", " ")
+
+
+def tanggal(value: datetime.date | None) -> str:
+    """23 Agustus 2024."""
+    return f"{value.day} {BULAN[value.month - 1]} {value.year}" if value else "–"

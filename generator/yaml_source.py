@@ -1,0 +1,105 @@
+"""Read an editor's YAML file into plain data plus the line of every key and item.
+
+PyYAML's node tree knows where each value starts; we walk it ourselves so that every later
+problem (a pydantic error, a dangling step reference) can name its line. Dates are left as
+strings on purpose: the model parses them, so a date that does not exist (2024-02-31) is a
+located validation error instead of a crash inside the YAML constructor.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from .problems import Problem
+
+Path_ = tuple[str | int, ...]
+
+
+class _Loader(yaml.SafeLoader):
+    """SafeLoader with YAML 1.2 booleans and no implicit timestamps.
+
+    YAML 1.1 reads the sheet's own column `no:` as the boolean false; only true/false are booleans here.
+    """
+
+
+_Loader.yaml_implicit_resolvers = {
+    first: [(tag, regexp) for tag, regexp in resolvers
+            if tag not in ("tag:yaml.org,2002:timestamp", "tag:yaml.org,2002:bool")]
+    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
+_Loader.add_implicit_resolver("tag:yaml.org,2002:bool", re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"),
+                              list("tTfF"))
+
+
+@dataclass
+class SourceFile:
+    """A loaded YAML document: its data and where each part of it stands."""
+
+    path: str  # as shown to editors, relative to the project root
+    data: Any
+    lines: dict[Path_, int] = field(default_factory=dict)
+
+    def line_of(self, location: Path_) -> int:
+        """Line of the deepest known part of `location` (a missing field points at its parent)."""
+        for end in range(len(location), -1, -1):
+            line = self.lines.get(tuple(location[:end]))
+            if line:
+                return line
+        return 1
+
+    def problem(self, location: Path_, message: str) -> Problem:
+        return Problem(self.path, self.line_of(location), dotted(location), message)
+
+
+def dotted(location: Path_) -> str:
+    """`('prosedur', 0, 'langkah', 3, 'waktu')` → `prosedur.0.langkah.3.waktu`."""
+    return ".".join(str(part) for part in location)
+
+
+def load_yaml(file: Path, shown_as: str) -> tuple[SourceFile | None, list[Problem]]:
+    """Parse one YAML file; a syntax error is a problem at its line, never an exception."""
+    try:
+        text = file.read_text(encoding="utf-8")
+    except UnicodeDecodeError as error:
+        return None, [Problem(shown_as, 1, "", f"berkas bukan teks UTF-8 (byte ke-{error.start})")]
+    loader = _Loader(text)
+    try:
+        node = loader.get_single_node()
+        if node is None:
+            return None, [Problem(shown_as, 1, "", "berkas kosong")]
+        source = SourceFile(shown_as, None)
+        problems: list[Problem] = []
+        source.data = _build(loader, node, (), source, problems)
+        return source, problems
+    except yaml.MarkedYAMLError as error:
+        mark = error.problem_mark or error.context_mark
+        line = mark.line + 1 if mark else 1
+        reason = error.problem or error.context or "YAML tidak valid"
+        return None, [Problem(shown_as, line, "", f"sintaks YAML salah: {reason}")]
+    finally:
+        loader.dispose()
+
+
+def _build(loader: _Loader, node: yaml.Node, at: Path_, source: SourceFile, problems: list[Problem]) -> Any:
+    source.lines.setdefault(at, node.start_mark.line + 1)
+    if isinstance(node, yaml.MappingNode):
+        loader.flatten_mapping(node)
+        result: dict[Any, Any] = {}
+        for key_node, value_node in node.value:
+            key = loader.construct_object(key_node)
+            here = (*at, key)
+            if key in result:
+                problems.append(Problem(source.path, key_node.start_mark.line + 1, dotted(here),
+                                        "kunci ini ditulis dua kali; hapus salah satunya"))
+                continue
+            source.lines[here] = key_node.start_mark.line + 1
+            result[key] = _build(loader, value_node, here, source, problems)
+        return result
+    if isinstance(node, yaml.SequenceNode):
+        return [_build(loader, item, (*at, index), source, problems) for index, item in enumerate(node.value)]
+    return loader.construct_object(node)

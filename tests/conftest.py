@@ -1,0 +1,115 @@
+"""Tiny real projects in tmp_path and real MkDocs builds of them."""
+
+from __future__ import annotations
+
+import textwrap
+from pathlib import Path
+
+import pytest
+from mkdocs.commands.build import build
+from mkdocs.config import load_config
+
+REPO = Path(__file__).resolve().parents[1]
+
+MKDOCS_YML = """\
+site_name: Uji SOP
+site_url: https://contoh.example/
+repo_url: https://github.com/kpu-uji/situs
+edit_uri: edit/main/docs/
+theme:
+  name: material
+  language: id
+plugins:
+  - sop-jdih
+"""
+
+# A small but complete SOP: three lanes, a decision with a loop back, a shared step.
+VALID_SOP = """\
+# yaml-language-server: $schema=schema.json
+id: uji-persetujuan
+instansi: Komisi Pemilihan Umum Kabupaten Uji
+satuan_kerja: Sekretariat
+nomor_sop: 7 Tahun 2025
+nama_sop: Persetujuan Konten Uji
+tanggal_pembuatan: 2025-01-02
+tanggal_pengesahan: 2025-01-15
+disahkan_oleh:
+  jabatan: Sekretaris
+  nama: Siti Penguji
+  nip: "19800101 200501 2 001"
+dasar_hukum:
+  - Undang-Undang Nomor 7 Tahun 2017 tentang Pemilihan Umum
+  - Peraturan Komisi Pemilihan Umum Nomor 8 Tahun 2019 tentang Tata Kerja
+prosedur:
+  - judul: Persetujuan konten
+    pelaksana:
+      - id: sekretaris
+        nama: Sekretaris
+      - id: kasubag
+        nama: Kasubbag Hukum
+      - id: staf
+        nama: Staf Pengelola
+    langkah:
+      - no: 1
+        kegiatan: Memberi disposisi pembuatan konten
+        ringkasan: Beri disposisi
+        pelaksana: sekretaris
+        simbol: mulai
+        mutu_baku:
+          kelengkapan: Nota dinas
+          waktu: 10 Menit
+          output: Disposisi
+      - no: 2
+        kegiatan: Menyusun konsep konten
+        ringkasan: Susun konsep
+        pelaksana: staf
+        mutu_baku:
+          waktu: 1 hari
+          output: Konsep
+      - no: 3
+        kegiatan: Memeriksa konsep dan memutuskan
+        ringkasan: Konsep layak?
+        pelaksana: kasubag
+        simbol: keputusan
+        ya: 4
+        tidak: 2
+        mutu_baku:
+          waktu: 50 menit
+      - no: 4
+        kegiatan:
+          - Mengunggah konten
+          - Membagikan tautan
+        ringkasan: Unggah konten
+        pelaksana: [staf, kasubag]
+        simbol: selesai
+        mutu_baku:
+          waktu: 15 menit
+        keterangan: Tautan dibagikan ke grup
+"""
+
+
+def make_project(root: Path, sops: dict[str, str], mkdocs_yml: str = MKDOCS_YML) -> Path:
+    """Write mkdocs.yml, a home page and the given sops/ files; return the project folder."""
+    (root / "docs").mkdir(parents=True, exist_ok=True)
+    (root / "docs" / "index.md").write_text("# Beranda\n", encoding="utf-8")
+    (root / "sops").mkdir(exist_ok=True)
+    for name, text in sops.items():
+        (root / "sops" / name).write_text(textwrap.dedent(text), encoding="utf-8")
+    (root / "mkdocs.yml").write_text(mkdocs_yml, encoding="utf-8")
+    return root
+
+
+def build_site(project: Path, strict: bool = True) -> Path:
+    """A real MkDocs build, as `mkdocs build [--strict]` runs it; returns the site folder."""
+    config = load_config(str(project / "mkdocs.yml"), strict=strict)
+    config.plugins.on_startup(command="build", dirty=False)
+    try:
+        build(config)
+    finally:
+        config.plugins.on_shutdown()
+    return Path(config.site_dir)
+
+
+@pytest.fixture
+def project(tmp_path: Path) -> Path:
+    return make_project(tmp_path, {"uji-persetujuan.yaml": VALID_SOP})

@@ -1,0 +1,67 @@
+from pathlib import Path
+
+import pytest
+
+from generator.core import Project, load_content
+from generator.durations import Duration, DurationError, parse_duration, total
+
+from .conftest import REPO
+
+# Every waktu value written in ../shared/seeds/, and what it means.
+SEED_VALUES = {
+    "10 Menit": Duration(0, 10),
+    "1 hari": Duration(1, 0),
+    "10 menit": Duration(0, 10),
+    "15 menit": Duration(0, 15),
+    "1 menit": Duration(0, 1),
+    "60 menit": Duration(0, 60),
+    "5 menit": Duration(0, 5),
+    "30 Menit": Duration(0, 30),
+    "15 Menit": Duration(0, 15),
+    "5 Menit": Duration(0, 5),
+}
+
+
+@pytest.mark.parametrize("text, expected", SEED_VALUES.items())
+def test_seed_values(text: str, expected: Duration) -> None:
+    assert parse_duration(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("1 Jam", Duration(0, 60)),
+    ("2 minggu", Duration(10, 0)),
+    ("1 jam 30 menit", Duration(0, 90)),
+    ("  2 HARI  ", Duration(2, 0)),
+    ("1 hari, 2 jam", Duration(1, 120)),
+])
+def test_other_spellings(text: str, expected: Duration) -> None:
+    assert parse_duration(text) == expected
+
+
+@pytest.mark.parametrize("text", ["2 Hari Menit", "menit", "10", "1,5 jam", "sepuluh menit", "10 detik", "1 jam lebih"])
+def test_bad_values_are_errors_not_guesses(text: str) -> None:
+    with pytest.raises(DurationError, match="tidak dapat dibaca"):
+        parse_duration(text)
+
+
+def test_minutes_carry_into_hours_but_never_into_days() -> None:
+    assert str(Duration(1, 55)) == "1 hari 55 menit"
+    assert str(Duration(0, 69)) == "1 jam 9 menit"
+    assert str(Duration(0, 600)) == "10 jam"
+    assert str(Duration(0, 0)) == "0 menit"
+
+
+def test_blank_time_makes_the_total_a_lower_bound() -> None:
+    result = total([Duration(0, 10), None, Duration(0, 55), None])
+    assert str(result) == "sekurang-kurangnya 1 jam 5 menit (2 langkah belum diberi waktu)"
+
+
+@pytest.mark.parametrize("sop_id, expected", [
+    ("media-sosial-jdih-banjarnegara", "1 hari 55 menit"),  # seed 000
+    ("media-sosial-jdih-kalteng", "1 jam 9 menit"),  # seed 002
+    ("media-sosial-resmi-agam", "1 jam 5 menit"),  # seed 004
+])
+def test_transcribed_seeds_total_as_their_sheets(sop_id: str, expected: str) -> None:
+    content = load_content(Project(Path(REPO)))
+    sop = next(item.document for item in content.sops if item.document.id == sop_id)
+    assert str(total([step.mutu_baku.waktu for step in sop.prosedur[0].langkah])) == expected

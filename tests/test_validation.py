@@ -1,0 +1,199 @@
+"""Every class of data error is reported at its file, line and field, all at once, never as a traceback."""
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from mkdocs.exceptions import Abort, PluginError
+
+from generator.core import Project, load_content
+from generator.problems import DataError
+
+from .conftest import VALID_SOP, build_site, make_project
+
+
+def line_of(text: str, needle: str, occurrence: int = 1) -> int:
+    index = -1
+    for _ in range(occurrence):
+        index = text.index(needle, index + 1)
+    return text.count("\n", 0, index) + 1
+
+
+def problems(tmp_path: Path, files: dict[str, str]) -> list[str]:
+    make_project(tmp_path, files)
+    with pytest.raises(DataError) as raised:
+        load_content(Project(tmp_path))
+    return [str(problem) for problem in raised.value.problems]
+
+
+def variant(old: str, new: str, text: str = VALID_SOP) -> str:
+    assert old in text, old
+    return text.replace(old, new, 1)
+
+
+def test_valid_sop_has_no_problem(tmp_path: Path) -> None:
+    make_project(tmp_path, {"uji.yaml": VALID_SOP})
+    assert [item.document.id for item in load_content(Project(tmp_path)).sops] == ["uji-persetujuan"]
+
+
+def test_yaml_syntax_error(tmp_path: Path) -> None:
+    text = variant("  - judul: Persetujuan konten\n", "  - judul: [Persetujuan konten\n")
+    found = problems(tmp_path, {"uji.yaml": text})
+    assert len(found) == 1
+    assert found[0].startswith("sops/uji.yaml:")
+    assert "sintaks YAML salah" in found[0]
+
+
+def test_missing_required_field(tmp_path: Path) -> None:
+    text = variant("nomor_sop: 7 Tahun 2025\n", "")
+    # A missing key is reported where the document's mapping starts.
+    assert problems(tmp_path, {"uji.yaml": text}) == [f"sops/uji.yaml:{line_of(text, 'id:')}: nomor_sop: wajib diisi"]
+
+
+def test_wrong_type(tmp_path: Path) -> None:
+    text = variant("      - no: 2\n", "      - no: dua\n")
+    assert problems(tmp_path, {"uji.yaml": text}) == [
+        f"sops/uji.yaml:{line_of(text, 'no: dua')}: prosedur.0.langkah.1.no: harus berupa bilangan bulat"]
+
+
+def test_unknown_field_suggests_the_right_one(tmp_path: Path) -> None:
+    text = variant("        simbol: keputusan\n", "        simbul: keputusan\n")
+    found = problems(tmp_path, {"uji.yaml": text})
+    assert found == [f"sops/uji.yaml:{line_of(text, 'simbul')}: prosedur.0.langkah.2.simbul: "
+                     "kolom tidak dikenal; maksud Anda 'simbol'?"]
+
+
+def test_unknown_symbol_lists_the_choices(tmp_path: Path) -> None:
+    text = variant("simbol: keputusan", "simbol: pilihan")
+    (found,) = problems(tmp_path, {"uji.yaml": text})
+    assert found.startswith(f"sops/uji.yaml:{line_of(text, 'simbol: pilihan')}: prosedur.0.langkah.2.simbol: ")
+    assert "'mulai'" in found and "'keputusan'" in found
+
+
+def test_unknown_actor_id(tmp_path: Path) -> None:
+    text = variant("        pelaksana: staf\n", "        pelaksana: staff\n")
+    assert problems(tmp_path, {"uji.yaml": text}) == [
+        f"sops/uji.yaml:{line_of(text, 'pelaksana: staff')}: prosedur.0.langkah.1.pelaksana.0: "
+        "pelaksana 'staff' tidak dideklarasikan; yang ada: kasubag, sekretaris, staf"]
+
+
+def test_duplicate_step_number(tmp_path: Path) -> None:
+    text = variant("      - no: 3\n", "      - no: 2\n")
+    found = problems(tmp_path, {"uji.yaml": text})
+    assert f"sops/uji.yaml:{line_of(text, '- no: 2', 2)}: prosedur.0.langkah.2.no: nomor langkah 2 sudah dipakai" in found
+
+
+def test_duplicate_sop_id_across_files(tmp_path: Path) -> None:
+    found = problems(tmp_path, {"a.yaml": VALID_SOP, "b.yaml": VALID_SOP})
+    assert found == [f"sops/b.yaml:{line_of(VALID_SOP, 'id: uji')}: id: id 'uji-persetujuan' sudah dipakai oleh sops/a.yaml"]
+
+
+def test_decision_needs_both_targets(tmp_path: Path) -> None:
+    text = variant("        tidak: 2\n", "")
+    assert problems(tmp_path, {"uji.yaml": text}) == [
+        f"sops/uji.yaml:{line_of(text, '- no: 3')}: prosedur.0.langkah.2.tidak: "
+        "keputusan wajib menyebut 'tidak': nomor langkah tujuannya"]
+
+
+def test_target_that_does_not_exist(tmp_path: Path) -> None:
+    text = variant("        ya: 4\n", "        ya: 9\n")
+    assert problems(tmp_path, {"uji.yaml": text}) == [
+        f"sops/uji.yaml:{line_of(text, 'ya: 9')}: prosedur.0.langkah.2.ya: tidak ada langkah nomor 9"]
+
+
+def test_step_no_path_reaches(tmp_path: Path) -> None:
+    # Step 2 flows straight to 4, so nothing leads to step 3.
+    text = variant("          output: Konsep\n", "          output: Konsep\n        ke: 4\n")
+    text = variant("        tidak: 2\n", "        tidak: 1\n", text)
+    assert problems(tmp_path, {"uji.yaml": text}) == [
+        f"sops/uji.yaml:{line_of(text, '- no: 3')}: prosedur.0.langkah.2.no: "
+        "langkah 3 tidak dapat dicapai dari 'mulai'; periksa 'ke', 'ya' dan 'tidak'"]
+
+
+def test_no_path_from_mulai_to_selesai(tmp_path: Path) -> None:
+    # Both exits of the decision lead back: the selesai step is never reached.
+    text = variant("        ya: 4\n", "        ya: 1\n")
+    found = problems(tmp_path, {"uji.yaml": text})
+    assert f"sops/uji.yaml:{line_of(text, 'langkah:')}: prosedur.0.langkah: " \
+           "tidak ada jalur dari langkah 'mulai' ke langkah 'selesai'" in found
+
+
+def test_missing_mulai(tmp_path: Path) -> None:
+    text = variant("        simbol: mulai\n", "")
+    assert problems(tmp_path, {"uji.yaml": text}) == [
+        f"sops/uji.yaml:{line_of(text, 'langkah:')}: prosedur.0.langkah: tidak ada langkah bersimbol 'mulai'"]
+
+
+def test_bad_date(tmp_path: Path) -> None:
+    text = variant("tanggal_pengesahan: 2025-01-15", "tanggal_pengesahan: 2025-02-31")
+    assert problems(tmp_path, {"uji.yaml": text}) == [
+        f"sops/uji.yaml:{line_of(text, 'tanggal_pengesahan')}: tanggal_pengesahan: "
+        "bukan tanggal yang ada; tulis YYYY-MM-DD, mis. 2024-08-23"]
+
+
+def test_date_in_words_is_rejected_with_the_format(tmp_path: Path) -> None:
+    text = variant("tanggal_pengesahan: 2025-01-15", "tanggal_pengesahan: 15 Januari 2025")
+    (found,) = problems(tmp_path, {"uji.yaml": text})
+    assert found.endswith("tanggal_pengesahan: harus berupa tanggal YYYY-MM-DD, mis. 2024-08-23")
+
+
+def test_bad_duration(tmp_path: Path) -> None:
+    text = variant("waktu: 50 menit", "waktu: 2 Hari Menit")
+    (found,) = problems(tmp_path, {"uji.yaml": text})
+    assert found.startswith(f"sops/uji.yaml:{line_of(text, '2 Hari Menit')}: prosedur.0.langkah.2.mutu_baku.waktu: "
+                            "waktu '2 Hari Menit' tidak dapat dibaca")
+
+
+def test_keterkaitan_to_unknown_sop(tmp_path: Path) -> None:
+    text = variant("prosedur:\n", "keterkaitan:\n  - SOP Pelayanan Informasi Publik\n  - sop: tidak-ada\nprosedur:\n")
+    assert problems(tmp_path, {"uji.yaml": text}) == [
+        f"sops/uji.yaml:{line_of(text, 'sop: tidak-ada')}: keterkaitan.1.sop: tidak ada SOP dengan id 'tidak-ada' di sops/"]
+
+
+def test_duplicate_key(tmp_path: Path) -> None:
+    text = variant("nama_sop: Persetujuan Konten Uji\n", "nama_sop: Persetujuan Konten Uji\nnama_sop: Lagi\n")
+    assert problems(tmp_path, {"uji.yaml": text}) == [
+        f"sops/uji.yaml:{line_of(text, 'nama_sop: Lagi')}: nama_sop: kunci ini ditulis dua kali; hapus salah satunya"]
+
+
+def test_all_problems_of_a_run_at_once(tmp_path: Path) -> None:
+    broken = variant("nomor_sop: 7 Tahun 2025\n", "")
+    broken = variant("waktu: 50 menit", "waktu: lama", broken)
+    other = variant("ya: 4", "ya: 8", VALID_SOP.replace("id: uji-persetujuan", "id: lain"))
+    found = problems(tmp_path, {"a.yaml": broken, "b.yaml": other})
+    assert [line.split(":")[0] for line in found] == ["sops/a.yaml", "sops/a.yaml", "sops/b.yaml"]
+
+
+def test_check_command_reports_without_traceback(tmp_path: Path) -> None:
+    make_project(tmp_path, {"uji.yaml": variant("waktu: 50 menit", "waktu: 2 Hari Menit")})
+    result = subprocess.run([sys.executable, "-m", "generator.cli", "--root", str(tmp_path), "check"],
+                            capture_output=True, text=True)
+    assert result.returncode == 1
+    assert "Traceback" not in result.stderr
+    assert "sops/uji.yaml:" in result.stderr and "1 masalah ditemukan" in result.stderr
+
+
+def test_check_command_passes_on_valid_data(tmp_path: Path) -> None:
+    make_project(tmp_path, {"uji.yaml": VALID_SOP})
+    result = subprocess.run([sys.executable, "-m", "generator.cli", "--root", str(tmp_path), "check"],
+                            capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
+    assert "OK: 1 SOP valid." in result.stdout
+
+
+def test_strict_build_fails_on_the_same_problems(tmp_path: Path, caplog: pytest.LogCaptureFixture) -> None:
+    make_project(tmp_path, {"uji.yaml": variant("pelaksana: staf\n", "pelaksana: staff\n")})
+    with pytest.raises((PluginError, Abort)):
+        build_site(tmp_path, strict=True)
+    assert "sops/uji.yaml:" in caplog.text and "pelaksana 'staff' tidak dideklarasikan" in caplog.text
+
+
+def test_mkdocs_cli_build_reports_problem_and_fails(tmp_path: Path) -> None:
+    make_project(tmp_path, {"uji.yaml": variant("ya: 4", "ya: 9")})
+    result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict"], cwd=tmp_path,
+                            capture_output=True, text=True)
+    assert result.returncode != 0
+    assert "Traceback" not in result.stderr
+    assert "prosedur.0.langkah.2.ya: tidak ada langkah nomor 9" in result.stderr
+    assert not (tmp_path / "site" / "index.html").exists()
