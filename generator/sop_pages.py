@@ -14,13 +14,13 @@ from .durations import total
 from .flow import arrows_from
 from .sop_loader import LoadedSop
 from .sop_model import Langkah, Prosedur, Simbol, SopDocument
-from .text import html_text, markdown_text, tanggal
+from .text import html_lines, html_text, markdown_text, tanggal
 
 SOP_SECTION = "sop"
 
 _templates = jinja2.Environment(loader=jinja2.PackageLoader("generator", "templates"), autoescape=False,
                                 keep_trailing_newline=True, undefined=jinja2.StrictUndefined)
-_templates.filters.update(h=html_text, m=markdown_text, tanggal=tanggal)
+_templates.filters.update(h=html_text, br=html_lines, m=markdown_text, tanggal=tanggal)
 
 
 @dataclass(frozen=True)
@@ -51,7 +51,7 @@ def _sop_page(sop: SopDocument, titles: dict[str, str], renderer: DiagramRendere
         ("Tanggal Pembuatan", tanggal(sop.tanggal_pembuatan)),
         ("Tanggal Revisi", tanggal(sop.tanggal_revisi)),
         ("Tanggal Pengesahan", tanggal(sop.tanggal_pengesahan)),
-        ("Disahkan Oleh", " ".join(filter(None, [signer.jabatan, signer.nama, signer.nip and f"NIP. {signer.nip}"]))
+        ("Disahkan Oleh", "\n".join(filter(None, [signer.jabatan, signer.nama, signer.nip and f"NIP. {signer.nip}"]))
          if signer else "–"),
         ("Nama SOP", sop.nama_sop),
         *([("Jumlah Pelaksana", sop.jumlah_pelaksana)] if sop.jumlah_pelaksana else []),

@@ -17,6 +17,11 @@ def html_text(value: object) -> str:
     return html.escape(str(value), quote=True)
 
 
+def html_lines(value: object) -> str:
+    """Text for raw HTML blocks, keeping its line breaks (sub-items a., b.; signature lines)."""
+    return "<br>".join(html_text(line) for line in str(value).splitlines())
+
+
 def markdown_text(value: object) -> str:
     """Literal text inside Markdown: no emphasis, links, HTML or table breaks can come from the data."""
     escaped = html.escape(str(value), quote=False).replace("|", "&#124;")

@@ -19,6 +19,8 @@ edit_uri: edit/main/docs/
 theme:
   name: material
   language: id
+  features:
+    - content.action.edit
 plugins:
   - sop-jdih
 """

@@ -40,7 +40,7 @@ class _Writer:
                                                   "pad": "0.05"},
                                       node_attr={"fontname": "Helvetica", "fontsize": str(FONT_SIZE),
                                                  "fixedsize": "true", "penwidth": "0.8",
-                                                 "fillcolor": "white", "margin": "0.05,0.03"},
+                                                 "fillcolor": "white", "margin": "0.06,0.06"},
                                       edge_attr={"arrowsize": "0.7", "fontname": "Helvetica",
                                                  "fontsize": str(FONT_SIZE), "penwidth": "1.0"})
 

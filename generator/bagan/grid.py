@@ -23,13 +23,17 @@ LANE_WIDTH = 92.0
 MUTU_WIDTHS = {"kelengkapan": 100.0, "waktu": 58.0, "output": 100.0}
 KETERANGAN_WIDTH = 90.0
 
+DIAMOND_COLUMNS = 12
 SYMBOL_MARGIN = 9.0  # between a symbol and its lane's border: room for gutter arrows
 MIN_SYMBOL_GAP = 16.0  # vertical room above and below a symbol for arrows and their labels
 
 
 def wrap(text: str, width: float) -> list[str]:
     """Lines of `text` that fit `width` points (never empty: a blank cell is one empty line)."""
-    columns = max(4, int((width - 2 * PADDING) / CHAR_WIDTH))
+    return wrap_columns(text, max(4, int((width - 2 * PADDING) / CHAR_WIDTH)))
+
+
+def wrap_columns(text: str, columns: int) -> list[str]:
     # "Pelaksana/Pengelola" may break after the slash, as a person would break it.
     lines = [line.replace("/\0 ", "/").replace("/\0", "/") for paragraph in text.replace("/", "/\0 ").splitlines()
              for line in textwrap.wrap(paragraph, columns) or [""]]
@@ -113,9 +117,11 @@ def _symbol_size(kind: Simbol, label: str) -> tuple[float, float, list[str]]:
     if kind is Simbol.penghubung:
         return 34.0, 30.0, wrap(label, 34.0)[:1]
     if kind is Simbol.keputusan:
-        width = LANE_WIDTH - 2 * SYMBOL_MARGIN + 8
-        lines = wrap(label, width * 0.62)
-        return width, max(44.0, len(lines) * LINE_HEIGHT + 26), lines
+        # Text fits a diamond's inner half: keep words whole and size the diamond to them.
+        lines = wrap_columns(label, DIAMOND_COLUMNS)
+        longest = max(len(line) for line in lines) * CHAR_WIDTH
+        width = min(LANE_WIDTH - 14, max(60.0, 1.6 * longest + 12))  # vertices stay inside the gutters
+        return width, max(44.0, 1.8 * len(lines) * LINE_HEIGHT + 12), lines
     width = LANE_WIDTH - 2 * SYMBOL_MARGIN
     lines = wrap(label, width)
     return width, max(26.0, len(lines) * LINE_HEIGHT + 10), lines

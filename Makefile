@@ -1,0 +1,33 @@
+# Two commands for a fresh Debian/Ubuntu machine: `make serve` and `make test`.
+# Both set up everything they need: system packages (apt-get, when root), .venv and the package.
+
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed-stamp
+
+.PHONY: serve test build check schema setup system-packages
+
+serve: setup  ## build the example site and serve it on http://127.0.0.1:8000 (reloads on edits)
+	$(BIN)/mkdocs serve --livereload --dev-addr 127.0.0.1:8000
+
+test: setup  ## the whole test suite
+	$(BIN)/pytest
+
+build: setup  ## build the site into site/, failing on any problem
+	$(BIN)/mkdocs build --strict
+
+check: setup  ## check every SOP file and report all problems at once
+	$(BIN)/sop-jdih check
+
+schema: setup  ## rewrite sops/schema.json from the model
+	$(BIN)/sop-jdih schema
+
+setup: system-packages $(STAMP)
+
+system-packages:
+	@sh scripts/ensure-system-packages.sh
+
+$(STAMP): pyproject.toml
+	python3 -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --editable '.[test]'
+	touch $(STAMP)
