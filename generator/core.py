@@ -50,6 +50,7 @@ class StagedPage:
     uri: str  # path in the site's docs, e.g. sop/media-sosial.md
     path: Path  # the staged file
     source: str | None  # the editor's file it comes from, relative to the project root
+    in_nav: bool
 
 
 @dataclass(frozen=True)
@@ -72,7 +73,7 @@ def generate(content: Content, project: Project, renderer: DiagramRenderer | Non
     renderer = renderer or DiagramRenderer(project.diagram_cache_dir)
     before = renderer.rendered
     staging = StagingFolder(project.staging_dir)
-    pages = [StagedPage(page.uri, staging.write(page.uri, page.content), page.source)
+    pages = [StagedPage(page.uri, staging.write(page.uri, page.content), page.source, page.in_nav)
              for page in sop_pages(content.sops, renderer)]
     staging.remove_stale()
     return Generation(pages, renderer.rendered - before, staging.changed)

@@ -11,7 +11,7 @@ from mkdocs.config.base import Config
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
-from mkdocs.structure.files import File, Files
+from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 
 from .bagan.render import DiagramRenderer, GraphvizMissing
@@ -61,7 +61,8 @@ class SopJdihPlugin(BasePlugin[SopJdihConfig]):
             existing = files.get_file_from_path(page.uri)
             if existing is not None:
                 raise PluginError(f"{page.uri} dibuat oleh sop-jdih; hapus berkas dengan nama itu dari docs/")
-            files.append(File.generated(config, page.uri, abs_src_path=str(page.path)))
+            inclusion = InclusionLevel.UNDEFINED if page.in_nav else InclusionLevel.NOT_IN_NAV
+            files.append(File.generated(config, page.uri, abs_src_path=str(page.path), inclusion=inclusion))
             if page.source:
                 self.sources[page.uri] = page.source
         log.info(f"sop-jdih: {len(self.content.sops)} SOP, {generation.diagrams_rendered} bagan alur digambar, "

@@ -30,6 +30,7 @@ class PageSource:
     uri: str
     content: str
     source: str | None
+    in_nav: bool = False  # SOP pages are reached from the index; only the index belongs in the navigation
 
 
 def sop_uri(sop_id: str) -> str:
@@ -40,7 +41,7 @@ def sop_pages(sops: list[LoadedSop], renderer: DiagramRenderer) -> list[PageSour
     titles = {item.document.id: item.document.nama_sop for item in sops}
     pages = [PageSource(sop_uri(item.document.id), _sop_page(item.document, titles, renderer), item.path)
              for item in sops]
-    pages.append(PageSource(f"{SOP_SECTION}/index.md", _index_page(sops), None))
+    pages.append(PageSource(f"{SOP_SECTION}/index.md", _index_page(sops), None, in_nav=True))
     return pages
 
 
