@@ -4,6 +4,7 @@
 VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-stamp
+export NO_MKDOCS_2_WARNING := 1  # MkDocs 2 drops plugins; we pin mkdocs<2, the banner is noise
 
 .PHONY: serve test build check schema setup system-packages
 

@@ -7,7 +7,7 @@ a working day is not a fixed number of clock hours, so hari are never made out o
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 # unit word → (kind, factor). A minggu is five working days.
 _UNITS: dict[str, tuple[str, int]] = {
@@ -25,6 +25,7 @@ class Duration:
 
     days: int = 0
     minutes: int = 0
+    text: str = field(default="", compare=False)  # as the office wrote it, shown beside its step
 
     def __add__(self, other: Duration) -> Duration:
         return Duration(self.days + other.days, self.minutes + other.minutes)
@@ -60,7 +61,7 @@ def parse_duration(text: str) -> Duration:
             f"waktu '{text}' tidak dapat dibaca; tulis angka lalu satuan (menit, jam, hari, minggu), "
             "mis. '10 menit', '1 jam 30 menit' atau '2 hari'"
         )
-    return Duration(days, minutes)
+    return Duration(days, minutes, " ".join(text.split()))
 
 
 @dataclass(frozen=True)

@@ -55,7 +55,7 @@ TextList = Annotated[
 Waktu = Annotated[
     Duration | None,
     BeforeValidator(_as_duration),
-    PlainSerializer(lambda d: str(d) if d else None),
+    PlainSerializer(lambda d: d.text if d else None),
     WithJsonSchema({"type": ["string", "null"], "description": "Mis. '10 menit', '1 jam 30 menit', '1 hari'.",
                     "examples": ["10 menit", "1 jam", "1 hari"]}),
 ]

@@ -98,7 +98,7 @@ def _row(step: Langkah, following: Langkah | None, names: dict[str, str]) -> dic
         "kegiatan": letters(step.kegiatan),
         "pelaksana": ", ".join(names.get(actor, actor) for actor in step.pelaksana),
         "kelengkapan": "; ".join(step.mutu_baku.kelengkapan),
-        "waktu": str(step.mutu_baku.waktu) if step.mutu_baku.waktu else "",
+        "waktu": step.mutu_baku.waktu.text if step.mutu_baku.waktu else "",
         "output": step.mutu_baku.output or "",
         "keterangan": step.keterangan or "",
         "alur": ("Mulai; " if step.simbol is Simbol.mulai else "") + alur,

@@ -170,3 +170,38 @@ def test_missing_graphviz_says_how_to_install(project: Path, monkeypatch: pytest
     with pytest.raises((PluginError, Abort)):
         build_site(project)
     assert "Graphviz tidak ditemukan" in caplog.text and "Traceback" not in caplog.text
+
+
+def test_waktu_is_shown_as_written_and_symbol_labels_keep_words_whole(tmp_path: Path) -> None:
+    text = VALID_SOP.replace("waktu: 50 menit", "waktu: 60 Menit").replace(
+        "ringkasan: Susun konsep", "ringkasan: Perintah pengunggahan")
+    make_project(tmp_path, {"uji.yaml": text})
+    html = page(build_site(tmp_path))
+    (svg,) = diagram.diagrams(html)
+    assert "60 Menit" in [" ".join(diagram.texts(cell)) for cell in diagram.groups_with_class(svg, "sel")]
+    assert "<td>60 Menit</td>" in html
+    assert "Normal waktu: <strong>1 hari 1 jam 25 menit</strong>" in html
+    assert diagram.texts(diagram.group(svg, "langkah-p1-2")) == ["Perintah", "pengunggahan"]
+
+
+def test_off_page_connector_is_a_pentagon_in_its_lane(tmp_path: Path) -> None:
+    # Step 4 no longer ends the procedure: it continues through connector A to a final step 6.
+    text = VALID_SOP.replace("        simbol: selesai\n", "        ke: 5\n") + """\
+      - no: 5
+        kegiatan: Lanjut ke halaman berikutnya
+        ringkasan: A
+        pelaksana: staf
+        simbol: penghubung
+      - no: 6
+        kegiatan: Mengarsipkan konten
+        pelaksana: staf
+        simbol: selesai
+"""
+    make_project(tmp_path, {"uji.yaml": text})
+    (svg,) = diagram.diagrams(page(build_site(tmp_path)))
+    symbol = diagram.group(svg, "langkah-p1-5")
+    points = symbol.find("svg:polygon", diagram.NS).get("points").split()
+    assert len(points) == 6  # five corners, the first repeated to close the outline
+    assert diagram.texts(symbol) == ["A"]
+    lanes = diagram.lanes(svg, ACTORS)
+    assert all(lanes["Staf Pengelola"].holds(x) for x in diagram.text_xs(symbol))

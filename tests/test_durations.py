@@ -65,3 +65,9 @@ def test_transcribed_seeds_total_as_their_sheets(sop_id: str, expected: str) -> 
     content = load_content(Project(Path(REPO)))
     sop = next(item.document for item in content.sops if item.document.id == sop_id)
     assert str(total([step.mutu_baku.waktu for step in sop.prosedur[0].langkah])) == expected
+
+
+def test_a_step_keeps_the_waktu_as_written() -> None:
+    written = parse_duration(" 60  Menit ")
+    assert written.text == "60 Menit"
+    assert str(written) == "1 jam"  # only the total is normalised

@@ -33,10 +33,10 @@ def wrap(text: str, width: float) -> list[str]:
     return wrap_columns(text, max(4, int((width - 2 * PADDING) / CHAR_WIDTH)))
 
 
-def wrap_columns(text: str, columns: int) -> list[str]:
+def wrap_columns(text: str, columns: int, split_words: bool = True) -> list[str]:
     # "Pelaksana/Pengelola" may break after the slash, as a person would break it.
     lines = [line.replace("/\0 ", "/").replace("/\0", "/") for paragraph in text.replace("/", "/\0 ").splitlines()
-             for line in textwrap.wrap(paragraph, columns) or [""]]
+             for line in textwrap.wrap(paragraph, columns, break_long_words=split_words) or [""]]
     return lines or [""]
 
 
@@ -118,12 +118,12 @@ def _symbol_size(kind: Simbol, label: str) -> tuple[float, float, list[str]]:
         return 34.0, 30.0, wrap(label, 34.0)[:1]
     if kind is Simbol.keputusan:
         # Text fits a diamond's inner half: keep words whole and size the diamond to them.
-        lines = wrap_columns(label, DIAMOND_COLUMNS)
+        lines = wrap_columns(label, DIAMOND_COLUMNS, split_words=False)
         longest = max(len(line) for line in lines) * CHAR_WIDTH
         width = min(LANE_WIDTH - 14, max(60.0, 1.6 * longest + 12))  # vertices stay inside the gutters
         return width, max(44.0, 1.8 * len(lines) * LINE_HEIGHT + 12), lines
     width = LANE_WIDTH - 2 * SYMBOL_MARGIN
-    lines = wrap(label, width)
+    lines = wrap_columns(label, int((width - 2 * PADDING) / CHAR_WIDTH), split_words=False)
     return width, max(26.0, len(lines) * LINE_HEIGHT + 10), lines
 
 
@@ -161,7 +161,7 @@ def layout(procedure: Prosedur) -> Grid:
             (mutu_x, MUTU_WIDTHS["kelengkapan"], wrap(letters(step.mutu_baku.kelengkapan), MUTU_WIDTHS["kelengkapan"])
              if step.mutu_baku.kelengkapan else [""]),
             (mutu_x + MUTU_WIDTHS["kelengkapan"], MUTU_WIDTHS["waktu"],
-             wrap(str(step.mutu_baku.waktu) if step.mutu_baku.waktu else "", MUTU_WIDTHS["waktu"])),
+             wrap(step.mutu_baku.waktu.text if step.mutu_baku.waktu else "", MUTU_WIDTHS["waktu"])),
             (mutu_x + MUTU_WIDTHS["kelengkapan"] + MUTU_WIDTHS["waktu"], MUTU_WIDTHS["output"],
              wrap(step.mutu_baku.output or "", MUTU_WIDTHS["output"])),
             (keterangan_x, KETERANGAN_WIDTH, wrap(step.keterangan or "", KETERANGAN_WIDTH)),
