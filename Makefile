@@ -11,7 +11,9 @@ export NO_MKDOCS_2_WARNING := 1  # MkDocs 2 drops plugins; we pin mkdocs<2, the 
 serve: setup  ## build the example site and serve it on http://127.0.0.1:8000 (reloads on edits)
 	$(BIN)/mkdocs serve --livereload --dev-addr 127.0.0.1:8000
 
-test: setup  ## the whole test suite
+test: setup  ## lint, then the whole test suite
+	$(BIN)/ruff check generator tests
+	$(BIN)/ruff format --check generator tests
 	$(BIN)/pytest
 
 build: setup  ## build the site into site/, failing on any problem

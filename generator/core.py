@@ -73,7 +73,9 @@ def generate(content: Content, project: Project, renderer: DiagramRenderer | Non
     renderer = renderer or DiagramRenderer(project.diagram_cache_dir)
     before = renderer.rendered
     staging = StagingFolder(project.staging_dir)
-    pages = [StagedPage(page.uri, staging.write(page.uri, page.content), page.source, page.in_nav)
-             for page in sop_pages(content.sops, renderer)]
+    pages = [
+        StagedPage(page.uri, staging.write(page.uri, page.content), page.source, page.in_nav)
+        for page in sop_pages(content.sops, renderer)
+    ]
     staging.remove_stale()
     return Generation(pages, renderer.rendered - before, staging.changed)

@@ -32,7 +32,9 @@ class Duration:
 
     def __str__(self) -> str:
         hours, minutes = divmod(self.minutes, 60)
-        parts = [f"{value} {unit}" for value, unit in ((self.days, "hari"), (hours, "jam"), (minutes, "menit")) if value]
+        parts = [
+            f"{value} {unit}" for value, unit in ((self.days, "hari"), (hours, "jam"), (minutes, "menit")) if value
+        ]
         return " ".join(parts) or "0 menit"
 
 
@@ -48,7 +50,7 @@ def parse_duration(text: str) -> Duration:
     days = minutes = 0
     position = 0
     for match in _PART.finditer(cleaned):
-        if cleaned[position:match.start()].strip(" ,") or match.group(2) not in _UNITS:
+        if cleaned[position : match.start()].strip(" ,") or match.group(2) not in _UNITS:
             break
         kind, factor = _UNITS[match.group(2)]
         if kind == "days":

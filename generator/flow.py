@@ -18,8 +18,11 @@ class Arrow:
 def arrows_from(step: Langkah, following: Langkah | None) -> list[Arrow]:
     """A keputusan goes to its ya/tidak; selesai ends; any other step to `ke` or the next row."""
     if step.simbol is Simbol.keputusan:
-        return [Arrow(step.no, target, label, label.lower())
-                for label, target in (("Ya", step.ya), ("Tidak", step.tidak)) if target is not None]
+        return [
+            Arrow(step.no, target, label, label.lower())
+            for label, target in (("Ya", step.ya), ("Tidak", step.tidak))
+            if target is not None
+        ]
     if step.simbol is Simbol.selesai:
         return []
     if step.ke is not None:
@@ -29,5 +32,8 @@ def arrows_from(step: Langkah, following: Langkah | None) -> list[Arrow]:
 
 def arrows(procedure: Prosedur) -> list[Arrow]:
     steps = procedure.langkah
-    return [arrow for index, step in enumerate(steps)
-            for arrow in arrows_from(step, steps[index + 1] if index + 1 < len(steps) else None)]
+    return [
+        arrow
+        for index, step in enumerate(steps)
+        for arrow in arrows_from(step, steps[index + 1] if index + 1 < len(steps) else None)
+    ]

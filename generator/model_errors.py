@@ -10,7 +10,7 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 
 from .problems import Problem
-from .yaml_source import Path_, SourceFile
+from .yaml_source import Location, SourceFile
 
 _MESSAGES = {
     "missing": "wajib diisi",
@@ -39,7 +39,7 @@ def model_problems(error: ValidationError, source: SourceFile, model: type[BaseM
     return problems
 
 
-def _data_location(data: Any, loc: tuple[Any, ...]) -> Path_:
+def _data_location(data: Any, loc: tuple[Any, ...]) -> Location:
     """Keep the parts of a pydantic location that exist in the data (drops union tag names)."""
     kept: list[str | int] = []
     current = data
@@ -56,7 +56,7 @@ def _data_location(data: Any, loc: tuple[Any, ...]) -> Path_:
     return tuple(kept)
 
 
-def _message(item: Any, location: Path_, model: type[BaseModel]) -> str:
+def _message(item: Any, location: Location, model: type[BaseModel]) -> str:
     kind = item["type"]
     if kind == "extra_forbidden":
         known = _fields_at(model, location[:-1])
@@ -73,7 +73,7 @@ def _message(item: Any, location: Path_, model: type[BaseModel]) -> str:
     return _MESSAGES.get(kind, item["msg"])
 
 
-def _fields_at(model: type[BaseModel], location: Path_) -> list[str]:
+def _fields_at(model: type[BaseModel], location: Location) -> list[str]:
     """Field names of the model found at `location` (for "did you mean")."""
     current: Any = model
     for part in location:

@@ -65,8 +65,10 @@ class SopJdihPlugin(BasePlugin[SopJdihConfig]):
             files.append(File.generated(config, page.uri, abs_src_path=str(page.path), inclusion=inclusion))
             if page.source:
                 self.sources[page.uri] = page.source
-        log.info(f"sop-jdih: {len(self.content.sops)} SOP, {generation.diagrams_rendered} bagan alur digambar, "
-                 f"{generation.files_changed} halaman berubah")
+        log.info(
+            f"sop-jdih: {len(self.content.sops)} SOP, {generation.diagrams_rendered} bagan alur digambar, "
+            f"{generation.files_changed} halaman berubah"
+        )
         return files
 
     def on_page_markdown(self, markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
@@ -85,5 +87,7 @@ class SopJdihPlugin(BasePlugin[SopJdihConfig]):
             if not config.edit_uri:
                 return None
             docs_folder = Path(config.docs_dir).name + "/"
-            edit_uri = config.edit_uri.removesuffix(docs_folder) if config.edit_uri.endswith(docs_folder) else config.edit_uri
+            edit_uri = (
+                config.edit_uri.removesuffix(docs_folder) if config.edit_uri.endswith(docs_folder) else config.edit_uri
+            )
         return urljoin(config.repo_url.rstrip("/") + "/", edit_uri.rstrip("/") + "/")

@@ -11,6 +11,8 @@ MODELINE = f"# yaml-language-server: $schema={SCHEMA_FILE}"
 
 
 def sop_schema_text() -> str:
-    schema = {"$schema": "https://json-schema.org/draft/2020-12/schema",
-              **SopDocument.model_json_schema(mode="validation")}
+    schema = {
+        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        **SopDocument.model_json_schema(mode="validation"),
+    }
     return json.dumps(schema, indent=2, ensure_ascii=False) + "\n"

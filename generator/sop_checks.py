@@ -30,8 +30,9 @@ def project_problems(documents: list[tuple[SopDocument, SourceFile]]) -> list[Pr
         for index, related in enumerate(sop.keterkaitan):
             target = getattr(related, "sop", None)
             if target is not None and target not in first_seen:
-                problems.append(source.problem(("keterkaitan", index, "sop"),
-                                               f"tidak ada SOP dengan id '{target}' di sops/"))
+                problems.append(
+                    source.problem(("keterkaitan", index, "sop"), f"tidak ada SOP dengan id '{target}' di sops/")
+                )
     return problems
 
 
@@ -50,8 +51,10 @@ def _procedure_problems(procedure: Prosedur, at: tuple[str | int, ...], source: 
         row_of.setdefault(step.no, index)
         for position, actor in enumerate(step.pelaksana):
             if actor not in actor_ids:
-                yield source.problem((*here, "pelaksana", position),
-                                     f"pelaksana '{actor}' tidak dideklarasikan; yang ada: {', '.join(sorted(actor_ids))}")
+                yield source.problem(
+                    (*here, "pelaksana", position),
+                    f"pelaksana '{actor}' tidak dideklarasikan; yang ada: {', '.join(sorted(actor_ids))}",
+                )
         yield from _step_shape_problems(step.simbol, step.ke, step.ya, step.tidak, here, source)
 
     graph: dict[int, list[int]] = {no: [] for no in row_of}
@@ -59,20 +62,24 @@ def _procedure_problems(procedure: Prosedur, at: tuple[str | int, ...], source: 
     for arrow in arrows(procedure):
         if arrow.target not in row_of:
             dangling = True
-            yield source.problem((*at, "langkah", row_of[arrow.source], arrow.field),
-                                 f"tidak ada langkah nomor {arrow.target}")
+            yield source.problem(
+                (*at, "langkah", row_of[arrow.source], arrow.field), f"tidak ada langkah nomor {arrow.target}"
+            )
         else:
             graph[arrow.source].append(arrow.target)
     last = procedure.langkah[-1]
     if last.simbol not in (Simbol.selesai, Simbol.keputusan) and last.ke is None:
-        yield source.problem((*at, "langkah", len(procedure.langkah) - 1, "simbol"),
-                             "langkah terakhir harus 'selesai' atau menyebut 'ke' (langkah berikutnya)")
+        yield source.problem(
+            (*at, "langkah", len(procedure.langkah) - 1, "simbol"),
+            "langkah terakhir harus 'selesai' atau menyebut 'ke' (langkah berikutnya)",
+        )
     if not dangling:  # a wrong target would also make later steps unreachable: report only the cause
         yield from _reachability_problems(procedure, graph, row_of, at, source)
 
 
-def _step_shape_problems(simbol: Simbol, ke: int | None, ya: int | None, tidak: int | None,
-                         here: tuple[str | int, ...], source: SourceFile) -> Iterator[Problem]:
+def _step_shape_problems(
+    simbol: Simbol, ke: int | None, ya: int | None, tidak: int | None, here: tuple[str | int, ...], source: SourceFile
+) -> Iterator[Problem]:
     if simbol is Simbol.keputusan:
         for name, value in (("ya", ya), ("tidak", tidak)):
             if value is None:
@@ -87,8 +94,13 @@ def _step_shape_problems(simbol: Simbol, ke: int | None, ya: int | None, tidak: 
         yield source.problem((*here, "ke"), "langkah selesai tidak mengalir ke langkah lain")
 
 
-def _reachability_problems(procedure: Prosedur, graph: dict[int, list[int]], row_of: dict[int, int],
-                           at: tuple[str | int, ...], source: SourceFile) -> Iterator[Problem]:
+def _reachability_problems(
+    procedure: Prosedur,
+    graph: dict[int, list[int]],
+    row_of: dict[int, int],
+    at: tuple[str | int, ...],
+    source: SourceFile,
+) -> Iterator[Problem]:
     starts = [step.no for step in procedure.langkah if step.simbol is Simbol.mulai]
     ends = {step.no for step in procedure.langkah if step.simbol is Simbol.selesai}
     if not starts:
@@ -108,5 +120,7 @@ def _reachability_problems(procedure: Prosedur, graph: dict[int, list[int]], row
         yield source.problem((*at, "langkah"), "tidak ada jalur dari langkah 'mulai' ke langkah 'selesai'")
     for no, row in sorted(row_of.items(), key=lambda item: item[1]):
         if no not in reached:
-            yield source.problem((*at, "langkah", row, "no"),
-                                 f"langkah {no} tidak dapat dicapai dari 'mulai'; periksa 'ke', 'ya' dan 'tidak'")
+            yield source.problem(
+                (*at, "langkah", row, "no"),
+                f"langkah {no} tidak dapat dicapai dari 'mulai'; periksa 'ke', 'ya' dan 'tidak'",
+            )

@@ -40,7 +40,9 @@ def load_sops(project_root: Path, sops_dir: Path) -> tuple[list[LoadedSop], list
         if source is None:
             continue
         if not isinstance(source.data, dict):
-            problems.append(Problem(shown_as, 1, "", "isi berkas harus berupa kumpulan kunci: nilai (id:, nama_sop:, …)"))
+            problems.append(
+                Problem(shown_as, 1, "", "isi berkas harus berupa kumpulan kunci: nilai (id:, nama_sop:, …)")
+            )
             continue
         try:
             document = SopDocument.model_validate(source.data)

@@ -6,7 +6,7 @@ Field names are the official sheet's terms (Permenpan RB 35/2012), so editors re
 from __future__ import annotations
 
 import datetime
-from enum import Enum
+from enum import StrEnum
 from typing import Annotated, Any
 
 from pydantic import (
@@ -49,15 +49,21 @@ Text = Annotated[str, Field(min_length=1)]
 TextList = Annotated[
     list[Text],
     BeforeValidator(_as_list),
-    WithJsonSchema({"anyOf": [{"type": "string", "minLength": 1},
-                              {"type": "array", "items": {"type": "string", "minLength": 1}}]}),
+    WithJsonSchema(
+        {"anyOf": [{"type": "string", "minLength": 1}, {"type": "array", "items": {"type": "string", "minLength": 1}}]}
+    ),
 ]
 Waktu = Annotated[
     Duration | None,
     BeforeValidator(_as_duration),
     PlainSerializer(lambda d: d.text if d else None),
-    WithJsonSchema({"type": ["string", "null"], "description": "Mis. '10 menit', '1 jam 30 menit', '1 hari'.",
-                    "examples": ["10 menit", "1 jam", "1 hari"]}),
+    WithJsonSchema(
+        {
+            "type": ["string", "null"],
+            "description": "Mis. '10 menit', '1 jam 30 menit', '1 hari'.",
+            "examples": ["10 menit", "1 jam", "1 hari"],
+        }
+    ),
 ]
 
 
@@ -65,7 +71,7 @@ class _Strict(BaseModel):
     model_config = ConfigDict(extra="forbid", arbitrary_types_allowed=True)
 
 
-class Simbol(str, Enum):
+class Simbol(StrEnum):
     """Symbols of the bagan alur."""
 
     mulai = "mulai"
@@ -101,7 +107,9 @@ class Langkah(_Strict):
 
     no: int = Field(ge=1, description="Step number as on the sheet; targets refer to it.")
     kegiatan: TextList = Field(description="The activity; several items are shown as a., b., c.")
-    ringkasan: str | None = Field(None, description="Short text inside the flowchart symbol (default: start of kegiatan).")
+    ringkasan: str | None = Field(
+        None, description="Short text inside the flowchart symbol (default: start of kegiatan)."
+    )
     pelaksana: TextList = Field(description="Actor id(s) of this procedure who perform the step.")
     simbol: Simbol = Simbol.proses
     mutu_baku: MutuBaku = MutuBaku()

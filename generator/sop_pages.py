@@ -18,8 +18,12 @@ from .text import html_lines, html_text, markdown_text, tanggal
 
 SOP_SECTION = "sop"
 
-_templates = jinja2.Environment(loader=jinja2.PackageLoader("generator", "templates"), autoescape=False,
-                                keep_trailing_newline=True, undefined=jinja2.StrictUndefined)
+_templates = jinja2.Environment(
+    loader=jinja2.PackageLoader("generator", "templates"),
+    autoescape=False,
+    keep_trailing_newline=True,
+    undefined=jinja2.StrictUndefined,
+)
 _templates.filters.update(h=html_text, br=html_lines, m=markdown_text, tanggal=tanggal)
 
 
@@ -39,8 +43,9 @@ def sop_uri(sop_id: str) -> str:
 
 def sop_pages(sops: list[LoadedSop], renderer: DiagramRenderer) -> list[PageSource]:
     titles = {item.document.id: item.document.nama_sop for item in sops}
-    pages = [PageSource(sop_uri(item.document.id), _sop_page(item.document, titles, renderer), item.path)
-             for item in sops]
+    pages = [
+        PageSource(sop_uri(item.document.id), _sop_page(item.document, titles, renderer), item.path) for item in sops
+    ]
     pages.append(PageSource(f"{SOP_SECTION}/index.md", _index_page(sops), None, in_nav=True))
     return pages
 
@@ -52,13 +57,19 @@ def _sop_page(sop: SopDocument, titles: dict[str, str], renderer: DiagramRendere
         ("Tanggal Pembuatan", tanggal(sop.tanggal_pembuatan)),
         ("Tanggal Revisi", tanggal(sop.tanggal_revisi)),
         ("Tanggal Pengesahan", tanggal(sop.tanggal_pengesahan)),
-        ("Disahkan Oleh", "\n".join(filter(None, [signer.jabatan, signer.nama, signer.nip and f"NIP. {signer.nip}"]))
-         if signer else "–"),
+        (
+            "Disahkan Oleh",
+            "\n".join(filter(None, [signer.jabatan, signer.nama, signer.nip and f"NIP. {signer.nip}"]))
+            if signer
+            else "–",
+        ),
         ("Nama SOP", sop.nama_sop),
         *([("Jumlah Pelaksana", sop.jumlah_pelaksana)] if sop.jumlah_pelaksana else []),
     ]
-    related = [f"[{markdown_text(titles[item.sop])}]({item.sop}.md)" if hasattr(item, "sop") else markdown_text(item)
-               for item in sop.keterkaitan]
+    related = [
+        f"[{markdown_text(titles[item.sop])}]({item.sop}.md)" if hasattr(item, "sop") else markdown_text(item)
+        for item in sop.keterkaitan
+    ]
     boxes = [
         ("Dasar Hukum", [markdown_text(line) for line in sop.dasar_hukum], True),
         ("Kualifikasi Pelaksana", [markdown_text(line) for line in sop.kualifikasi_pelaksana], True),
@@ -68,7 +79,9 @@ def _sop_page(sop: SopDocument, titles: dict[str, str], renderer: DiagramRendere
         ("Pencatatan dan Pendataan", [markdown_text(line) for line in sop.pencatatan_pendataan], True),
     ]
     several = len(sop.prosedur) > 1
-    procedures = [_procedure_context(procedure, index, several, renderer) for index, procedure in enumerate(sop.prosedur)]
+    procedures = [
+        _procedure_context(procedure, index, several, renderer) for index, procedure in enumerate(sop.prosedur)
+    ]
     return _templates.get_template("sop.md.j2").render(sop=sop, identity=identity, boxes=boxes, procedures=procedures)
 
 
@@ -80,7 +93,9 @@ def _procedure_context(procedure: Prosedur, index: int, several: bool, renderer:
     return {
         "key": key,
         "title": procedure.judul,
-        "heading": f"Bagan alur {chr(ord('a') + index)}. {procedure.judul}" if several else f"Bagan alur: {procedure.judul}",
+        "heading": f"Bagan alur {chr(ord('a') + index)}. {procedure.judul}"
+        if several
+        else f"Bagan alur: {procedure.judul}",
         "svg": renderer.svg(procedure_dot(procedure, key)),
         "total": str(total([step.mutu_baku.waktu for step in steps])),
         "rows": rows,
@@ -114,8 +129,9 @@ def _index_page(sops: list[LoadedSop]) -> str:
             "unit": item.document.satuan_kerja or item.document.instansi,
             "disahkan": tanggal(item.document.tanggal_pengesahan),
             "steps": sum(len(procedure.langkah) for procedure in item.document.prosedur),
-            "total": "; ".join(str(total([step.mutu_baku.waktu for step in procedure.langkah]))
-                               for procedure in item.document.prosedur),
+            "total": "; ".join(
+                str(total([step.mutu_baku.waktu for step in procedure.langkah])) for procedure in item.document.prosedur
+            ),
         }
         for item in sorted(sops, key=lambda item: item.document.nama_sop.lower())
     ]

@@ -17,7 +17,7 @@ import yaml
 
 from .problems import Problem
 
-Path_ = tuple[str | int, ...]
+Location = tuple[str | int, ...]
 
 
 class _Loader(yaml.SafeLoader):
@@ -28,12 +28,16 @@ class _Loader(yaml.SafeLoader):
 
 
 _Loader.yaml_implicit_resolvers = {
-    first: [(tag, regexp) for tag, regexp in resolvers
-            if tag not in ("tag:yaml.org,2002:timestamp", "tag:yaml.org,2002:bool")]
+    first: [
+        (tag, regexp)
+        for tag, regexp in resolvers
+        if tag not in ("tag:yaml.org,2002:timestamp", "tag:yaml.org,2002:bool")
+    ]
     for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
 }
-_Loader.add_implicit_resolver("tag:yaml.org,2002:bool", re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"),
-                              list("tTfF"))
+_Loader.add_implicit_resolver(
+    "tag:yaml.org,2002:bool", re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"), list("tTfF")
+)
 
 
 @dataclass
@@ -42,9 +46,9 @@ class SourceFile:
 
     path: str  # as shown to editors, relative to the project root
     data: Any
-    lines: dict[Path_, int] = field(default_factory=dict)
+    lines: dict[Location, int] = field(default_factory=dict)
 
-    def line_of(self, location: Path_) -> int:
+    def line_of(self, location: Location) -> int:
         """Line of the deepest known part of `location` (a missing field points at its parent)."""
         for end in range(len(location), -1, -1):
             line = self.lines.get(tuple(location[:end]))
@@ -52,11 +56,11 @@ class SourceFile:
                 return line
         return 1
 
-    def problem(self, location: Path_, message: str) -> Problem:
+    def problem(self, location: Location, message: str) -> Problem:
         return Problem(self.path, self.line_of(location), dotted(location), message)
 
 
-def dotted(location: Path_) -> str:
+def dotted(location: Location) -> str:
     """`('prosedur', 0, 'langkah', 3, 'waktu')` → `prosedur.0.langkah.3.waktu`."""
     return ".".join(str(part) for part in location)
 
@@ -85,7 +89,7 @@ def load_yaml(file: Path, shown_as: str) -> tuple[SourceFile | None, list[Proble
         loader.dispose()
 
 
-def _build(loader: _Loader, node: yaml.Node, at: Path_, source: SourceFile, problems: list[Problem]) -> Any:
+def _build(loader: _Loader, node: yaml.Node, at: Location, source: SourceFile, problems: list[Problem]) -> Any:
     source.lines.setdefault(at, node.start_mark.line + 1)
     if isinstance(node, yaml.MappingNode):
         loader.flatten_mapping(node)
@@ -94,8 +98,14 @@ def _build(loader: _Loader, node: yaml.Node, at: Path_, source: SourceFile, prob
             key = loader.construct_object(key_node)
             here = (*at, key)
             if key in result:
-                problems.append(Problem(source.path, key_node.start_mark.line + 1, dotted(here),
-                                        "kunci ini ditulis dua kali; hapus salah satunya"))
+                problems.append(
+                    Problem(
+                        source.path,
+                        key_node.start_mark.line + 1,
+                        dotted(here),
+                        "kunci ini ditulis dua kali; hapus salah satunya",
+                    )
+                )
                 continue
             source.lines[here] = key_node.start_mark.line + 1
             result[key] = _build(loader, value_node, here, source, problems)

@@ -22,15 +22,22 @@ def page(site: Path, sop_id: str = "uji-persetujuan") -> str:
 
 def test_identity_header_and_boxes_as_on_the_sheet(project: Path) -> None:
     html = page(build_site(project))
-    for expected in ["7 Tahun 2025", "Persetujuan Konten Uji", "Komisi Pemilihan Umum Kabupaten Uji",
-                     "2 Januari 2025", "15 Januari 2025", "Sekretaris<br>Siti Penguji<br>NIP. 19800101 200501 2 001"]:
+    for expected in [
+        "7 Tahun 2025",
+        "Persetujuan Konten Uji",
+        "Komisi Pemilihan Umum Kabupaten Uji",
+        "2 Januari 2025",
+        "15 Januari 2025",
+        "Sekretaris<br>Siti Penguji<br>NIP. 19800101 200501 2 001",
+    ]:
         assert expected in html
     dasar_hukum = re.search(r"DASAR HUKUM|Dasar Hukum</p>\s*<ol>(.*?)</ol>", html, flags=re.DOTALL)
     assert dasar_hukum is not None
     items = re.findall(r"<li>(.*?)</li>", dasar_hukum.group(1), flags=re.DOTALL)
     assert [item.strip() for item in items] == [
         "Undang-Undang Nomor 7 Tahun 2017 tentang Pemilihan Umum",
-        "Peraturan Komisi Pemilihan Umum Nomor 8 Tahun 2019 tentang Tata Kerja"]
+        "Peraturan Komisi Pemilihan Umum Nomor 8 Tahun 2019 tentang Tata Kerja",
+    ]
     assert '<html lang="id"' in html
 
 
@@ -67,8 +74,10 @@ def test_rows_follow_step_order_and_mutu_baku_shares_the_row(project: Path) -> N
 
 def test_decision_exits_are_labelled_ya_and_tidak(project: Path) -> None:
     (svg,) = diagram.diagrams(page(build_site(project)))
-    edges = {"".join(e.find("svg:title", diagram.NS).text or ""): diagram.texts(e)
-             for e in diagram.groups_with_class(svg, "edge")}
+    edges = {
+        "".join(e.find("svg:title", diagram.NS).text or ""): diagram.texts(e)
+        for e in diagram.groups_with_class(svg, "edge")
+    }
     assert edges["langkah-p1-3->langkah-p1-4"] == ["Ya"]
     assert edges["langkah-p1-3->langkah-p1-2"] == ["Tidak"]
     assert edges["langkah-p1-1->langkah-p1-2"] == []
@@ -101,7 +110,9 @@ def test_index_lists_every_sop(tmp_path: Path) -> None:
 
 
 def test_keterkaitan_links_other_sop_pages(tmp_path: Path) -> None:
-    linking = VALID_SOP.replace("prosedur:\n", "keterkaitan:\n  - sop: uji-lain\n  - SOP Pelayanan Informasi\nprosedur:\n")
+    linking = VALID_SOP.replace(
+        "prosedur:\n", "keterkaitan:\n  - sop: uji-lain\n  - SOP Pelayanan Informasi\nprosedur:\n"
+    )
     other = VALID_SOP.replace("id: uji-persetujuan", "id: uji-lain").replace("Persetujuan Konten Uji", "Arsip Uji")
     make_project(tmp_path, {"a.yaml": linking, "b.yaml": other})
     html = page(build_site(tmp_path))
@@ -115,7 +126,9 @@ def test_edit_link_opens_the_yaml_source(project: Path) -> None:
 
 
 def test_text_from_yaml_is_escaped(tmp_path: Path) -> None:
-    hostile = VALID_SOP.replace("Menyusun konsep konten", "Menyusun <script>alert(1)</script> *konsep* [x](javascript:alert(1))")
+    hostile = VALID_SOP.replace(
+        "Menyusun konsep konten", "Menyusun <script>alert(1)</script> *konsep* [x](javascript:alert(1))"
+    )
     make_project(tmp_path, {"uji.yaml": hostile})
     html = page(build_site(tmp_path))
     assert "<script>alert(1)</script>" not in html
@@ -162,8 +175,9 @@ def test_plugin_watches_sources_and_resets_per_build(project: Path) -> None:
     assert plugin.sources == {}
 
 
-def test_missing_graphviz_says_how_to_install(project: Path, monkeypatch: pytest.MonkeyPatch,
-                                              caplog: pytest.LogCaptureFixture) -> None:
+def test_missing_graphviz_says_how_to_install(
+    project: Path, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+) -> None:
     monkeypatch.setenv("PATH", str(project / "no-programs-here"))
     with pytest.raises(GraphvizMissing, match="apt-get install graphviz"):
         DiagramRenderer(project / ".cache")
@@ -174,7 +188,8 @@ def test_missing_graphviz_says_how_to_install(project: Path, monkeypatch: pytest
 
 def test_waktu_is_shown_as_written_and_symbol_labels_keep_words_whole(tmp_path: Path) -> None:
     text = VALID_SOP.replace("waktu: 50 menit", "waktu: 60 Menit").replace(
-        "ringkasan: Susun konsep", "ringkasan: Perintah pengunggahan")
+        "ringkasan: Susun konsep", "ringkasan: Perintah pengunggahan"
+    )
     make_project(tmp_path, {"uji.yaml": text})
     html = page(build_site(tmp_path))
     (svg,) = diagram.diagrams(html)
@@ -186,7 +201,9 @@ def test_waktu_is_shown_as_written_and_symbol_labels_keep_words_whole(tmp_path: 
 
 def test_off_page_connector_is_a_pentagon_in_its_lane(tmp_path: Path) -> None:
     # Step 4 no longer ends the procedure: it continues through connector A to a final step 6.
-    text = VALID_SOP.replace("        simbol: selesai\n", "        ke: 5\n") + """\
+    text = (
+        VALID_SOP.replace("        simbol: selesai\n", "        ke: 5\n")
+        + """\
       - no: 5
         kegiatan: Lanjut ke halaman berikutnya
         ringkasan: A
@@ -197,6 +214,7 @@ def test_off_page_connector_is_a_pentagon_in_its_lane(tmp_path: Path) -> None:
         pelaksana: staf
         simbol: selesai
 """
+    )
     make_project(tmp_path, {"uji.yaml": text})
     (svg,) = diagram.diagrams(page(build_site(tmp_path)))
     symbol = diagram.group(svg, "langkah-p1-5")

@@ -27,13 +27,16 @@ def test_seed_values(text: str, expected: Duration) -> None:
     assert parse_duration(text) == expected
 
 
-@pytest.mark.parametrize("text, expected", [
-    ("1 Jam", Duration(0, 60)),
-    ("2 minggu", Duration(10, 0)),
-    ("1 jam 30 menit", Duration(0, 90)),
-    ("  2 HARI  ", Duration(2, 0)),
-    ("1 hari, 2 jam", Duration(1, 120)),
-])
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("1 Jam", Duration(0, 60)),
+        ("2 minggu", Duration(10, 0)),
+        ("1 jam 30 menit", Duration(0, 90)),
+        ("  2 HARI  ", Duration(2, 0)),
+        ("1 hari, 2 jam", Duration(1, 120)),
+    ],
+)
 def test_other_spellings(text: str, expected: Duration) -> None:
     assert parse_duration(text) == expected
 
@@ -56,11 +59,14 @@ def test_blank_time_makes_the_total_a_lower_bound() -> None:
     assert str(result) == "sekurang-kurangnya 1 jam 5 menit (2 langkah belum diberi waktu)"
 
 
-@pytest.mark.parametrize("sop_id, expected", [
-    ("media-sosial-jdih-banjarnegara", "1 hari 55 menit"),  # seed 000
-    ("media-sosial-jdih-kalteng", "1 jam 9 menit"),  # seed 002
-    ("media-sosial-resmi-agam", "1 jam 5 menit"),  # seed 004
-])
+@pytest.mark.parametrize(
+    "sop_id, expected",
+    [
+        ("media-sosial-jdih-banjarnegara", "1 hari 55 menit"),  # seed 000
+        ("media-sosial-jdih-kalteng", "1 jam 9 menit"),  # seed 002
+        ("media-sosial-resmi-agam", "1 jam 5 menit"),  # seed 004
+    ],
+)
 def test_transcribed_seeds_total_as_their_sheets(sop_id: str, expected: str) -> None:
     content = load_content(Project(Path(REPO)))
     sop = next(item.document for item in content.sops if item.document.id == sop_id)

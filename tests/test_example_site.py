@@ -16,8 +16,12 @@ EXPECTED = {
 
 def test_example_site_builds_strict(tmp_path: Path) -> None:
     site = tmp_path / "site"
-    result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site)],
-                            cwd=REPO, capture_output=True, text=True)
+    result = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site)],
+        cwd=REPO,
+        capture_output=True,
+        text=True,
+    )
     assert result.returncode == 0, result.stderr
     index = (site / "sop" / "index.html").read_text(encoding="utf-8")
     for sop_id, (nomor, normal_waktu, steps) in EXPECTED.items():

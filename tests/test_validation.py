@@ -54,14 +54,17 @@ def test_missing_required_field(tmp_path: Path) -> None:
 def test_wrong_type(tmp_path: Path) -> None:
     text = variant("      - no: 2\n", "      - no: dua\n")
     assert problems(tmp_path, {"uji.yaml": text}) == [
-        f"sops/uji.yaml:{line_of(text, 'no: dua')}: prosedur.0.langkah.1.no: harus berupa bilangan bulat"]
+        f"sops/uji.yaml:{line_of(text, 'no: dua')}: prosedur.0.langkah.1.no: harus berupa bilangan bulat"
+    ]
 
 
 def test_unknown_field_suggests_the_right_one(tmp_path: Path) -> None:
     text = variant("        simbol: keputusan\n", "        simbul: keputusan\n")
     found = problems(tmp_path, {"uji.yaml": text})
-    assert found == [f"sops/uji.yaml:{line_of(text, 'simbul')}: prosedur.0.langkah.2.simbul: "
-                     "kolom tidak dikenal; maksud Anda 'simbol'?"]
+    assert found == [
+        f"sops/uji.yaml:{line_of(text, 'simbul')}: prosedur.0.langkah.2.simbul: "
+        "kolom tidak dikenal; maksud Anda 'simbol'?"
+    ]
 
 
 def test_unknown_symbol_lists_the_choices(tmp_path: Path) -> None:
@@ -75,31 +78,38 @@ def test_unknown_actor_id(tmp_path: Path) -> None:
     text = variant("        pelaksana: staf\n", "        pelaksana: staff\n")
     assert problems(tmp_path, {"uji.yaml": text}) == [
         f"sops/uji.yaml:{line_of(text, 'pelaksana: staff')}: prosedur.0.langkah.1.pelaksana.0: "
-        "pelaksana 'staff' tidak dideklarasikan; yang ada: kasubag, sekretaris, staf"]
+        "pelaksana 'staff' tidak dideklarasikan; yang ada: kasubag, sekretaris, staf"
+    ]
 
 
 def test_duplicate_step_number(tmp_path: Path) -> None:
     text = variant("      - no: 3\n", "      - no: 2\n")
     found = problems(tmp_path, {"uji.yaml": text})
-    assert f"sops/uji.yaml:{line_of(text, '- no: 2', 2)}: prosedur.0.langkah.2.no: nomor langkah 2 sudah dipakai" in found
+    assert (
+        f"sops/uji.yaml:{line_of(text, '- no: 2', 2)}: prosedur.0.langkah.2.no: nomor langkah 2 sudah dipakai" in found
+    )
 
 
 def test_duplicate_sop_id_across_files(tmp_path: Path) -> None:
     found = problems(tmp_path, {"a.yaml": VALID_SOP, "b.yaml": VALID_SOP})
-    assert found == [f"sops/b.yaml:{line_of(VALID_SOP, 'id: uji')}: id: id 'uji-persetujuan' sudah dipakai oleh sops/a.yaml"]
+    assert found == [
+        f"sops/b.yaml:{line_of(VALID_SOP, 'id: uji')}: id: id 'uji-persetujuan' sudah dipakai oleh sops/a.yaml"
+    ]
 
 
 def test_decision_needs_both_targets(tmp_path: Path) -> None:
     text = variant("        tidak: 2\n", "")
     assert problems(tmp_path, {"uji.yaml": text}) == [
         f"sops/uji.yaml:{line_of(text, '- no: 3')}: prosedur.0.langkah.2.tidak: "
-        "keputusan wajib menyebut 'tidak': nomor langkah tujuannya"]
+        "keputusan wajib menyebut 'tidak': nomor langkah tujuannya"
+    ]
 
 
 def test_target_that_does_not_exist(tmp_path: Path) -> None:
     text = variant("        ya: 4\n", "        ya: 9\n")
     assert problems(tmp_path, {"uji.yaml": text}) == [
-        f"sops/uji.yaml:{line_of(text, 'ya: 9')}: prosedur.0.langkah.2.ya: tidak ada langkah nomor 9"]
+        f"sops/uji.yaml:{line_of(text, 'ya: 9')}: prosedur.0.langkah.2.ya: tidak ada langkah nomor 9"
+    ]
 
 
 def test_step_no_path_reaches(tmp_path: Path) -> None:
@@ -108,28 +118,33 @@ def test_step_no_path_reaches(tmp_path: Path) -> None:
     text = variant("        tidak: 2\n", "        tidak: 1\n", text)
     assert problems(tmp_path, {"uji.yaml": text}) == [
         f"sops/uji.yaml:{line_of(text, '- no: 3')}: prosedur.0.langkah.2.no: "
-        "langkah 3 tidak dapat dicapai dari 'mulai'; periksa 'ke', 'ya' dan 'tidak'"]
+        "langkah 3 tidak dapat dicapai dari 'mulai'; periksa 'ke', 'ya' dan 'tidak'"
+    ]
 
 
 def test_no_path_from_mulai_to_selesai(tmp_path: Path) -> None:
     # Both exits of the decision lead back: the selesai step is never reached.
     text = variant("        ya: 4\n", "        ya: 1\n")
     found = problems(tmp_path, {"uji.yaml": text})
-    assert f"sops/uji.yaml:{line_of(text, 'langkah:')}: prosedur.0.langkah: " \
-           "tidak ada jalur dari langkah 'mulai' ke langkah 'selesai'" in found
+    assert (
+        f"sops/uji.yaml:{line_of(text, 'langkah:')}: prosedur.0.langkah: "
+        "tidak ada jalur dari langkah 'mulai' ke langkah 'selesai'" in found
+    )
 
 
 def test_missing_mulai(tmp_path: Path) -> None:
     text = variant("        simbol: mulai\n", "")
     assert problems(tmp_path, {"uji.yaml": text}) == [
-        f"sops/uji.yaml:{line_of(text, 'langkah:')}: prosedur.0.langkah: tidak ada langkah bersimbol 'mulai'"]
+        f"sops/uji.yaml:{line_of(text, 'langkah:')}: prosedur.0.langkah: tidak ada langkah bersimbol 'mulai'"
+    ]
 
 
 def test_bad_date(tmp_path: Path) -> None:
     text = variant("tanggal_pengesahan: 2025-01-15", "tanggal_pengesahan: 2025-02-31")
     assert problems(tmp_path, {"uji.yaml": text}) == [
         f"sops/uji.yaml:{line_of(text, 'tanggal_pengesahan')}: tanggal_pengesahan: "
-        "bukan tanggal yang ada; tulis YYYY-MM-DD, mis. 2024-08-23"]
+        "bukan tanggal yang ada; tulis YYYY-MM-DD, mis. 2024-08-23"
+    ]
 
 
 def test_date_in_words_is_rejected_with_the_format(tmp_path: Path) -> None:
@@ -141,20 +156,25 @@ def test_date_in_words_is_rejected_with_the_format(tmp_path: Path) -> None:
 def test_bad_duration(tmp_path: Path) -> None:
     text = variant("waktu: 50 menit", "waktu: 2 Hari Menit")
     (found,) = problems(tmp_path, {"uji.yaml": text})
-    assert found.startswith(f"sops/uji.yaml:{line_of(text, '2 Hari Menit')}: prosedur.0.langkah.2.mutu_baku.waktu: "
-                            "waktu '2 Hari Menit' tidak dapat dibaca")
+    assert found.startswith(
+        f"sops/uji.yaml:{line_of(text, '2 Hari Menit')}: prosedur.0.langkah.2.mutu_baku.waktu: "
+        "waktu '2 Hari Menit' tidak dapat dibaca"
+    )
 
 
 def test_keterkaitan_to_unknown_sop(tmp_path: Path) -> None:
     text = variant("prosedur:\n", "keterkaitan:\n  - SOP Pelayanan Informasi Publik\n  - sop: tidak-ada\nprosedur:\n")
     assert problems(tmp_path, {"uji.yaml": text}) == [
-        f"sops/uji.yaml:{line_of(text, 'sop: tidak-ada')}: keterkaitan.1.sop: tidak ada SOP dengan id 'tidak-ada' di sops/"]
+        f"sops/uji.yaml:{line_of(text, 'sop: tidak-ada')}: keterkaitan.1.sop: "
+        "tidak ada SOP dengan id 'tidak-ada' di sops/"
+    ]
 
 
 def test_duplicate_key(tmp_path: Path) -> None:
     text = variant("nama_sop: Persetujuan Konten Uji\n", "nama_sop: Persetujuan Konten Uji\nnama_sop: Lagi\n")
     assert problems(tmp_path, {"uji.yaml": text}) == [
-        f"sops/uji.yaml:{line_of(text, 'nama_sop: Lagi')}: nama_sop: kunci ini ditulis dua kali; hapus salah satunya"]
+        f"sops/uji.yaml:{line_of(text, 'nama_sop: Lagi')}: nama_sop: kunci ini ditulis dua kali; hapus salah satunya"
+    ]
 
 
 def test_all_problems_of_a_run_at_once(tmp_path: Path) -> None:
@@ -167,8 +187,9 @@ def test_all_problems_of_a_run_at_once(tmp_path: Path) -> None:
 
 def test_check_command_reports_without_traceback(tmp_path: Path) -> None:
     make_project(tmp_path, {"uji.yaml": variant("waktu: 50 menit", "waktu: 2 Hari Menit")})
-    result = subprocess.run([sys.executable, "-m", "generator.cli", "--root", str(tmp_path), "check"],
-                            capture_output=True, text=True)
+    result = subprocess.run(
+        [sys.executable, "-m", "generator.cli", "--root", str(tmp_path), "check"], capture_output=True, text=True
+    )
     assert result.returncode == 1
     assert "Traceback" not in result.stderr
     assert "sops/uji.yaml:" in result.stderr and "1 masalah ditemukan" in result.stderr
@@ -176,8 +197,9 @@ def test_check_command_reports_without_traceback(tmp_path: Path) -> None:
 
 def test_check_command_passes_on_valid_data(tmp_path: Path) -> None:
     make_project(tmp_path, {"uji.yaml": VALID_SOP})
-    result = subprocess.run([sys.executable, "-m", "generator.cli", "--root", str(tmp_path), "check"],
-                            capture_output=True, text=True)
+    result = subprocess.run(
+        [sys.executable, "-m", "generator.cli", "--root", str(tmp_path), "check"], capture_output=True, text=True
+    )
     assert result.returncode == 0, result.stderr
     assert "OK: 1 SOP valid." in result.stdout
 
@@ -191,8 +213,9 @@ def test_strict_build_fails_on_the_same_problems(tmp_path: Path, caplog: pytest.
 
 def test_mkdocs_cli_build_reports_problem_and_fails(tmp_path: Path) -> None:
     make_project(tmp_path, {"uji.yaml": variant("ya: 4", "ya: 9")})
-    result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict"], cwd=tmp_path,
-                            capture_output=True, text=True)
+    result = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict"], cwd=tmp_path, capture_output=True, text=True
+    )
     assert result.returncode != 0
     assert "Traceback" not in result.stderr
     assert "prosedur.0.langkah.2.ya: tidak ada langkah nomor 9" in result.stderr

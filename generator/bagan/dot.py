@@ -36,37 +36,61 @@ class _Writer:
     def __init__(self, grid: Grid, key: str) -> None:
         self.grid = grid
         self.key = key
-        self.graph = graphviz.Digraph(graph_attr={"outputorder": "nodesfirst", "bgcolor": "transparent",
-                                                  "pad": "0.05"},
-                                      node_attr={"fontname": "Helvetica", "fontsize": str(FONT_SIZE),
-                                                 "fixedsize": "true", "penwidth": "0.8",
-                                                 "fillcolor": "white", "margin": "0.06,0.06"},
-                                      edge_attr={"arrowsize": "0.7", "fontname": "Helvetica",
-                                                 "fontsize": str(FONT_SIZE), "penwidth": "1.0"})
+        self.graph = graphviz.Digraph(
+            graph_attr={"outputorder": "nodesfirst", "bgcolor": "transparent", "pad": "0.05"},
+            node_attr={
+                "fontname": "Helvetica",
+                "fontsize": str(FONT_SIZE),
+                "fixedsize": "true",
+                "penwidth": "0.8",
+                "fillcolor": "white",
+                "margin": "0.06,0.06",
+            },
+            edge_attr={"arrowsize": "0.7", "fontname": "Helvetica", "fontsize": str(FONT_SIZE), "penwidth": "1.0"},
+        )
 
     def point(self, point: Point) -> str:
         return f"{point[0]:.2f},{self.grid.height - point[1]:.2f}"
 
     def cell(self, index: int, cell: Cell) -> None:
         cx, cy = cell.center
-        self.graph.node(f"c{index}", _label(cell.lines, "\\n" if cell.header else "\\l") or " ",
-                        shape="box", pos=self.point((cx, cy)), width=_inches(cell.width), height=_inches(cell.height),
-                        style="filled", fillcolor="#eef1f6" if cell.header else "white", color="#6b7280",
-                        labelloc="c" if cell.header else "t", fontname="Helvetica-Bold" if cell.header else "Helvetica",
-                        **{"class": "sel-kepala" if cell.header else "sel"})
+        self.graph.node(
+            f"c{index}",
+            _label(cell.lines, "\\n" if cell.header else "\\l") or " ",
+            shape="box",
+            pos=self.point((cx, cy)),
+            width=_inches(cell.width),
+            height=_inches(cell.height),
+            style="filled",
+            fillcolor="#eef1f6" if cell.header else "white",
+            color="#6b7280",
+            labelloc="c" if cell.header else "t",
+            fontname="Helvetica-Bold" if cell.header else "Helvetica",
+            **{"class": "sel-kepala" if cell.header else "sel"},
+        )
 
     def symbol(self, symbol: Symbol) -> str:
         name = f"langkah-{self.key}-{symbol.step_no}" + ("" if symbol.primary else f"-{symbol.lane}")
-        self.graph.node(name, _label(symbol.lines, "\\n"), pos=self.point((symbol.cx, symbol.cy)),
-                        width=_inches(symbol.width), height=_inches(symbol.height), id=name,
-                        **{"class": f"simbol simbol-{symbol.kind.value} lajur-{symbol.lane}"}, **_SHAPES[symbol.kind])
+        self.graph.node(
+            name,
+            _label(symbol.lines, "\\n"),
+            pos=self.point((symbol.cx, symbol.cy)),
+            width=_inches(symbol.width),
+            height=_inches(symbol.height),
+            id=name,
+            **{"class": f"simbol simbol-{symbol.kind.value} lajur-{symbol.lane}"},
+            **_SHAPES[symbol.kind],
+        )
         return name
 
     def arrow(self, index: int, tail: str, head: str, route: Route) -> None:
         *body, tip = route.points
         before = body[-1]
         length = max(abs(tip[0] - before[0]), abs(tip[1] - before[1])) or 1.0
-        base = (tip[0] - (tip[0] - before[0]) * ARROW_LENGTH / length, tip[1] - (tip[1] - before[1]) * ARROW_LENGTH / length)
+        base = (
+            tip[0] - (tip[0] - before[0]) * ARROW_LENGTH / length,
+            tip[1] - (tip[1] - before[1]) * ARROW_LENGTH / length,
+        )
         spline = [body[0]] + [p for point in [*body[1:], base] for p in (point, point, point)]
         attributes = {"pos": "e," + self.point(tip) + " " + " ".join(self.point(p) for p in spline)}
         if route.label and route.label_at:
@@ -77,8 +101,14 @@ class _Writer:
         """Dashed tie between the copies of a step several actors perform together."""
         left, right = sorted((a, b), key=lambda s: s.cx)
         start, end = (left.right, left.cy), (right.left, right.cy)
-        self.graph.edge(tail, head, dir="none", style="dashed", color="#6b7280",
-                        pos=" ".join(self.point(p) for p in (start, start, end, end)))
+        self.graph.edge(
+            tail,
+            head,
+            dir="none",
+            style="dashed",
+            color="#6b7280",
+            pos=" ".join(self.point(p) for p in (start, start, end, end)),
+        )
 
 
 def procedure_dot(procedure: Prosedur, key: str) -> str:
@@ -96,6 +126,6 @@ def procedure_dot(procedure: Prosedur, key: str) -> str:
         else:
             writer.link(names[symbol.step_no], name, primary, symbol)
     flow = [arrow for arrow in arrows(procedure) if arrow.source in names and arrow.target in names]
-    for index, (arrow, route) in enumerate(zip(flow, route_all(grid, flow))):
+    for index, (arrow, route) in enumerate(zip(flow, route_all(grid, flow), strict=True)):
         writer.arrow(index, names[arrow.source], names[arrow.target], route)
     return writer.graph.source

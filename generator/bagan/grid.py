@@ -35,8 +35,11 @@ def wrap(text: str, width: float) -> list[str]:
 
 def wrap_columns(text: str, columns: int, split_words: bool = True) -> list[str]:
     # "Pelaksana/Pengelola" may break after the slash, as a person would break it.
-    lines = [line.replace("/\0 ", "/").replace("/\0", "/") for paragraph in text.replace("/", "/\0 ").splitlines()
-             for line in textwrap.wrap(paragraph, columns, break_long_words=split_words) or [""]]
+    lines = [
+        line.replace("/\0 ", "/").replace("/\0", "/")
+        for paragraph in text.replace("/", "/\0 ").splitlines()
+        for line in textwrap.wrap(paragraph, columns, break_long_words=split_words) or [""]
+    ]
     return lines or [""]
 
 
@@ -109,9 +112,6 @@ class Grid:
     cells: list[Cell]
     symbols: list[Symbol]
 
-    def lane_of(self, x: float) -> int:
-        return max(index for index, left in enumerate(self.lane_x) if left <= x)
-
 
 def _symbol_size(kind: Simbol, label: str) -> tuple[float, float, list[str]]:
     if kind is Simbol.penghubung:
@@ -145,7 +145,10 @@ def layout(procedure: Prosedur) -> Grid:
         Cell(mutu_x, 0, sum(MUTU_WIDTHS.values()), HEADER_HEIGHT, ["Mutu Baku"], True),
         Cell(keterangan_x, 0, KETERANGAN_WIDTH, header_total, ["Keterangan"], True),
     ]
-    cells += [Cell(x, HEADER_HEIGHT, LANE_WIDTH, second_header, lines, True) for x, lines in zip(lane_x, actor_lines)]
+    cells += [
+        Cell(x, HEADER_HEIGHT, LANE_WIDTH, second_header, lines, True)
+        for x, lines in zip(lane_x, actor_lines, strict=True)
+    ]
     x = mutu_x
     for name, column_width in MUTU_WIDTHS.items():
         cells.append(Cell(x, HEADER_HEIGHT, column_width, second_header, [name.capitalize()], True))
@@ -158,12 +161,23 @@ def layout(procedure: Prosedur) -> Grid:
         texts = [
             (0.0, NO_WIDTH, wrap(str(step.no), NO_WIDTH)),
             (NO_WIDTH, KEGIATAN_WIDTH, wrap(letters(step.kegiatan), KEGIATAN_WIDTH)),
-            (mutu_x, MUTU_WIDTHS["kelengkapan"], wrap(letters(step.mutu_baku.kelengkapan), MUTU_WIDTHS["kelengkapan"])
-             if step.mutu_baku.kelengkapan else [""]),
-            (mutu_x + MUTU_WIDTHS["kelengkapan"], MUTU_WIDTHS["waktu"],
-             wrap(step.mutu_baku.waktu.text if step.mutu_baku.waktu else "", MUTU_WIDTHS["waktu"])),
-            (mutu_x + MUTU_WIDTHS["kelengkapan"] + MUTU_WIDTHS["waktu"], MUTU_WIDTHS["output"],
-             wrap(step.mutu_baku.output or "", MUTU_WIDTHS["output"])),
+            (
+                mutu_x,
+                MUTU_WIDTHS["kelengkapan"],
+                wrap(letters(step.mutu_baku.kelengkapan), MUTU_WIDTHS["kelengkapan"])
+                if step.mutu_baku.kelengkapan
+                else [""],
+            ),
+            (
+                mutu_x + MUTU_WIDTHS["kelengkapan"],
+                MUTU_WIDTHS["waktu"],
+                wrap(step.mutu_baku.waktu.text if step.mutu_baku.waktu else "", MUTU_WIDTHS["waktu"]),
+            ),
+            (
+                mutu_x + MUTU_WIDTHS["kelengkapan"] + MUTU_WIDTHS["waktu"],
+                MUTU_WIDTHS["output"],
+                wrap(step.mutu_baku.output or "", MUTU_WIDTHS["output"]),
+            ),
             (keterangan_x, KETERANGAN_WIDTH, wrap(step.keterangan or "", KETERANGAN_WIDTH)),
         ]
         symbol_width, symbol_height, symbol_lines = _symbol_size(step.simbol, short_label(step))
@@ -173,8 +187,20 @@ def layout(procedure: Prosedur) -> Grid:
         cells += [Cell(left, y, LANE_WIDTH, height, []) for left in lane_x]
         actor_lanes = [lanes.index(actor) for actor in step.pelaksana if actor in lanes]
         for position, lane in enumerate(actor_lanes):
-            symbols.append(Symbol(step.no, step.simbol, lane, row, lane_x[lane] + LANE_WIDTH / 2, y + height / 2,
-                                  symbol_width, symbol_height, symbol_lines, position == 0))
+            symbols.append(
+                Symbol(
+                    step.no,
+                    step.simbol,
+                    lane,
+                    row,
+                    lane_x[lane] + LANE_WIDTH / 2,
+                    y + height / 2,
+                    symbol_width,
+                    symbol_height,
+                    symbol_lines,
+                    position == 0,
+                )
+            )
         row_y.append((y, y + height))
         y += height
     return Grid(width, y, lane_x, row_y, cells, symbols)

@@ -8,8 +8,10 @@ from pathlib import Path
 
 import graphviz
 
-INSTALL_HINT = ("Graphviz tidak ditemukan: program 'dot' tidak ada di PATH. "
-                "Pasang dengan: sudo apt-get install graphviz (Debian/Ubuntu), lalu jalankan lagi.")
+INSTALL_HINT = (
+    "Graphviz tidak ditemukan: program 'dot' tidak ada di PATH. "
+    "Pasang dengan: sudo apt-get install graphviz (Debian/Ubuntu), lalu jalankan lagi."
+)
 
 
 class GraphvizMissing(RuntimeError):
@@ -47,6 +49,6 @@ class DiagramRenderer:
 
 def _inline(svg: str) -> str:
     """Strip the XML prolog and comments so the SVG can sit inside HTML; no blank lines (Markdown)."""
-    svg = svg[svg.index("<svg"):]
+    svg = svg[svg.index("<svg") :]
     svg = re.sub(r"<!--.*?-->", "", svg, flags=re.DOTALL)
     return "\n".join(line for line in svg.splitlines() if line.strip())
