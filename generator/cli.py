@@ -8,7 +8,7 @@ from pathlib import Path
 
 from .core import Project, load_content
 from .problems import DataError
-from .schema import SCHEMA_FILE, sop_schema_text
+from .schema import SCHEMAS, schema_text
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -16,7 +16,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--root", type=Path, default=Path("."), help="folder proyek (berisi sops/), bawaan: folder ini")
     commands = parser.add_subparsers(dest="command", required=True)
     commands.add_parser("check", help="periksa semua berkas SOP dan laporkan setiap masalah sekaligus")
-    schema = commands.add_parser("schema", help=f"tulis sops/{SCHEMA_FILE} dari model")
+    schema = commands.add_parser("schema", help="tulis skema JSON untuk penyunting dari model")
     schema.add_argument("--check", action="store_true", help="hanya periksa bahwa berkas skema mutakhir")
     args = parser.parse_args(argv)
     project = Project(args.root.resolve())
@@ -28,20 +28,26 @@ def main(argv: list[str] | None = None) -> int:
     except DataError as error:
         print(error, file=sys.stderr)
         return 1
-    print(f"OK: {len(content.sops)} SOP valid.")
+    archive = content.archive
+    print(f"OK: {len(content.sops)} SOP, {len(archive.produk)} produk hukum, {len(archive.konten)} konten valid.")
     return 0
 
 
 def _schema(project: Project, check_only: bool) -> int:
-    target = project.sops_dir / SCHEMA_FILE
-    expected = sop_schema_text()
-    if check_only:
+    stale = []
+    for relative, model in SCHEMAS.items():
+        target = project.root / relative
+        expected = schema_text(model)
         if target.exists() and target.read_text(encoding="utf-8") == expected:
-            return 0
-        print(f"{target.relative_to(project.root)} tidak mutakhir; jalankan: sop-jdih schema", file=sys.stderr)
+            continue
+        stale.append(relative)
+        if not check_only:
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_text(expected, encoding="utf-8")
+            print(f"ditulis: {relative}")
+    if check_only and stale:
+        print(f"skema tidak mutakhir: {', '.join(stale)}; jalankan: sop-jdih schema", file=sys.stderr)
         return 1
-    target.write_text(expected, encoding="utf-8")
-    print(f"ditulis: {target.relative_to(project.root)}")
     return 0
 
 

@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+from .archive import Archive
+from .archive_loader import load_archive
 from .bagan.render import DiagramRenderer
 from .problems import DataError
 from .sop_loader import LoadedSop, load_sops
@@ -43,6 +45,7 @@ class Content:
     """Everything validated, ready to be written."""
 
     sops: list[LoadedSop]
+    archive: Archive
 
 
 @dataclass(frozen=True)
@@ -63,9 +66,11 @@ class Generation:
 def load_content(project: Project) -> Content:
     """Load and validate everything; all problems of the run are raised together."""
     sops, problems = load_sops(project.root, project.sops_dir)
+    archive, archive_problems = load_archive(project.root, project.archive_dir, {item.document.id for item in sops})
+    problems += archive_problems
     if problems:
         raise DataError(problems)
-    return Content(sops)
+    return Content(sops, archive)
 
 
 def generate(content: Content, project: Project, renderer: DiagramRenderer | None = None) -> Generation:

@@ -10,9 +10,7 @@ from enum import StrEnum
 from typing import Annotated, Any
 
 from pydantic import (
-    BaseModel,
     BeforeValidator,
-    ConfigDict,
     Discriminator,
     Field,
     PlainSerializer,
@@ -22,14 +20,9 @@ from pydantic import (
 from pydantic_core import PydanticCustomError
 
 from .durations import Duration, DurationError, parse_duration
+from .model_base import SLUG, Strict, Text, TextList
 
-SLUG = r"^[a-z0-9]+(-[a-z0-9]+)*$"
 ACTOR_ID = r"^[a-z0-9]+([_-][a-z0-9]+)*$"
-
-
-def _as_list(value: Any) -> Any:
-    """Let editors write a single item without list syntax: `pelaksana: kasubag`."""
-    return [value] if isinstance(value, str) else value
 
 
 def _as_duration(value: Any) -> Any:
@@ -45,14 +38,6 @@ def _as_duration(value: Any) -> Any:
         raise PydanticCustomError("durasi", str(error)) from None
 
 
-Text = Annotated[str, Field(min_length=1)]
-TextList = Annotated[
-    list[Text],
-    BeforeValidator(_as_list),
-    WithJsonSchema(
-        {"anyOf": [{"type": "string", "minLength": 1}, {"type": "array", "items": {"type": "string", "minLength": 1}}]}
-    ),
-]
 Waktu = Annotated[
     Duration | None,
     BeforeValidator(_as_duration),
@@ -67,10 +52,6 @@ Waktu = Annotated[
 ]
 
 
-class _Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid", arbitrary_types_allowed=True)
-
-
 class Simbol(StrEnum):
     """Symbols of the bagan alur."""
 
@@ -81,7 +62,7 @@ class Simbol(StrEnum):
     penghubung = "penghubung"
 
 
-class Pejabat(_Strict):
+class Pejabat(Strict):
     """Who signed the SOP (Disahkan Oleh)."""
 
     jabatan: Text
@@ -89,20 +70,20 @@ class Pejabat(_Strict):
     nip: str | None = Field(None, description="NIP as printed, e.g. '19710805 199603 1 002'.")
 
 
-class Pelaksana(_Strict):
+class Pelaksana(Strict):
     """An actor: one column (lane) of the bagan alur, in declared order."""
 
     id: str = Field(pattern=ACTOR_ID, description="Short id steps refer to, e.g. 'kasubag'.")
     nama: Text = Field(description="Column header as on the sheet, e.g. 'Kasubbag Hukum dan SDM'.")
 
 
-class MutuBaku(_Strict):
+class MutuBaku(Strict):
     kelengkapan: TextList = []
     waktu: Waktu = None
     output: str | None = None
 
 
-class Langkah(_Strict):
+class Langkah(Strict):
     """One row of the bagan alur."""
 
     no: int = Field(ge=1, description="Step number as on the sheet; targets refer to it.")
@@ -119,7 +100,7 @@ class Langkah(_Strict):
     tidak: int | None = Field(None, description="Keputusan only: step no. for Tidak.")
 
 
-class Prosedur(_Strict):
+class Prosedur(Strict):
     """One bagan alur. A document may hold several procedures (a., b., …) under one SOP number."""
 
     judul: Text
@@ -127,7 +108,7 @@ class Prosedur(_Strict):
     langkah: list[Langkah] = Field(min_length=1)
 
 
-class KeterkaitanSop(_Strict):
+class KeterkaitanSop(Strict):
     """A related SOP that lives in this repository."""
 
     sop: str = Field(pattern=SLUG, description="The `id` of another SOP in sops/.")
@@ -149,7 +130,7 @@ Keterkaitan = Annotated[
 ]
 
 
-class SopDocument(_Strict):
+class SopDocument(Strict):
     """One SOP document: the identity header, the header boxes and its procedures."""
 
     id: str = Field(pattern=SLUG, description="Unique id, used in the page address, e.g. 'media-sosial-jdih'.")

@@ -65,32 +65,43 @@ def dotted(location: Location) -> str:
     return ".".join(str(part) for part in location)
 
 
-def load_yaml(file: Path, shown_as: str) -> tuple[SourceFile | None, list[Problem]]:
-    """Parse one YAML file; a syntax error is a problem at its line, never an exception."""
+def read_text(file: Path, shown_as: str) -> tuple[str | None, list[Problem]]:
     try:
-        text = file.read_text(encoding="utf-8")
+        return file.read_text(encoding="utf-8"), []
     except UnicodeDecodeError as error:
         return None, [Problem(shown_as, 1, "", f"berkas bukan teks UTF-8 (byte ke-{error.start})")]
+
+
+def load_yaml(file: Path, shown_as: str) -> tuple[SourceFile | None, list[Problem]]:
+    """Parse one YAML file; a syntax error is a problem at its line, never an exception."""
+    text, problems = read_text(file, shown_as)
+    return parse_yaml(text, shown_as) if text is not None else (None, problems)
+
+
+def parse_yaml(text: str, shown_as: str, first_line: int = 1) -> tuple[SourceFile | None, list[Problem]]:
+    """Parse YAML text that starts at `first_line` of its file (front matter starts at line 2)."""
     loader = _Loader(text)
     try:
         node = loader.get_single_node()
         if node is None:
-            return None, [Problem(shown_as, 1, "", "berkas kosong")]
+            return None, [Problem(shown_as, first_line, "", "berkas kosong")]
         source = SourceFile(shown_as, None)
         problems: list[Problem] = []
-        source.data = _build(loader, node, (), source, problems)
+        source.data = _build(loader, node, (), source, problems, first_line)
         return source, problems
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
-        line = mark.line + 1 if mark else 1
+        line = mark.line + first_line if mark else first_line
         reason = error.problem or error.context or "YAML tidak valid"
         return None, [Problem(shown_as, line, "", f"sintaks YAML salah: {reason}")]
     finally:
         loader.dispose()
 
 
-def _build(loader: _Loader, node: yaml.Node, at: Location, source: SourceFile, problems: list[Problem]) -> Any:
-    source.lines.setdefault(at, node.start_mark.line + 1)
+def _build(
+    loader: _Loader, node: yaml.Node, at: Location, source: SourceFile, problems: list[Problem], first_line: int
+) -> Any:
+    source.lines.setdefault(at, node.start_mark.line + first_line)
     if isinstance(node, yaml.MappingNode):
         loader.flatten_mapping(node)
         result: dict[Any, Any] = {}
@@ -101,15 +112,15 @@ def _build(loader: _Loader, node: yaml.Node, at: Location, source: SourceFile, p
                 problems.append(
                     Problem(
                         source.path,
-                        key_node.start_mark.line + 1,
+                        key_node.start_mark.line + first_line,
                         dotted(here),
                         "kunci ini ditulis dua kali; hapus salah satunya",
                     )
                 )
                 continue
-            source.lines[here] = key_node.start_mark.line + 1
-            result[key] = _build(loader, value_node, here, source, problems)
+            source.lines[here] = key_node.start_mark.line + first_line
+            result[key] = _build(loader, value_node, here, source, problems, first_line)
         return result
     if isinstance(node, yaml.SequenceNode):
-        return [_build(loader, item, (*at, index), source, problems) for index, item in enumerate(node.value)]
+        return [_build(loader, item, (*at, i), source, problems, first_line) for i, item in enumerate(node.value)]
     return loader.construct_object(node)

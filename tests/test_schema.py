@@ -1,27 +1,35 @@
-"""Editors' JSON Schema stays equal to the model, and every SOP file points at it."""
+"""Editors' JSON Schemas stay equal to the models, and every example file points at its schema."""
 
 import json
 
-from generator.schema import MODELINE, sop_schema_text
+import pytest
+
+from generator.archive_loader import item_files
+from generator.schema import ITEM_MODELINES, SCHEMAS, SOP_MODELINE, schema_text
 from generator.sop_loader import sop_files
 
 from .conftest import REPO
 
 
-def test_committed_schema_matches_the_model() -> None:
-    committed = (REPO / "sops" / "schema.json").read_text(encoding="utf-8")
-    assert committed == sop_schema_text(), "sops/schema.json is stale: run `sop-jdih schema`"
+@pytest.mark.parametrize("relative", SCHEMAS)
+def test_committed_schema_matches_the_model(relative: str) -> None:
+    committed = (REPO / relative).read_text(encoding="utf-8")
+    assert committed == schema_text(SCHEMAS[relative]), f"{relative} is stale: run `sop-jdih schema`"
 
 
-def test_every_example_sop_starts_with_the_schema_modeline() -> None:
+def test_every_example_file_starts_with_its_schema_modeline() -> None:
     files = sop_files(REPO / "sops")
     assert files
     for file in files:
-        assert file.read_text(encoding="utf-8").splitlines()[0] == MODELINE, file.name
+        assert file.read_text(encoding="utf-8").splitlines()[0] == SOP_MODELINE, file.name
+    for folder, modeline in ITEM_MODELINES.items():
+        for file in item_files(REPO / "content_archive" / folder):
+            if file.suffix != ".md":  # front matter cannot carry a modeline
+                assert file.read_text(encoding="utf-8").splitlines()[0] == modeline, file.name
 
 
-def test_schema_describes_the_sheet_fields() -> None:
-    schema = json.loads(sop_schema_text())
+def test_sop_schema_describes_the_sheet_fields() -> None:
+    schema = json.loads(schema_text(SCHEMAS["sops/schema.json"]))
     assert {"nomor_sop", "dasar_hukum", "prosedur", "keterkaitan"} <= set(schema["properties"])
     step = schema["$defs"]["Langkah"]["properties"]
     assert {"kegiatan", "pelaksana", "simbol", "mutu_baku", "keterangan", "ya", "tidak", "ke"} <= set(step)

@@ -1,0 +1,123 @@
+"""Load content_archive/ and report every problem of the run at once, like the SOP loader."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from pydantic import BaseModel, ValidationError
+
+from .archive import Archive, Loaded
+from .archive_model import Konten, ProdukHukum
+from .front_matter import load_item
+from .model_errors import model_problems
+from .problems import Problem
+from .yaml_source import Location, SourceFile
+
+DOCUMENT_SUFFIXES = (".pdf",)
+IMAGE_SUFFIXES = (".png", ".jpg", ".jpeg", ".webp")  # no SVG: it can carry scripts
+
+
+@dataclass(frozen=True)
+class ItemKind:
+    folder: str  # inside content_archive/, also the page address prefix
+    model: type[BaseModel]
+    body_field: str  # what the body of a .md file becomes
+
+
+PRODUK_HUKUM = ItemKind("produk-hukum", ProdukHukum, "uraian")
+KONTEN = ItemKind("konten", Konten, "caption")
+
+
+def item_files(folder: Path) -> list[Path]:
+    return sorted(path for pattern in ("*.yaml", "*.yml", "*.md") for path in folder.glob(pattern))
+
+
+def load_archive(project_root: Path, archive_dir: Path, sop_ids: set[str]) -> tuple[Archive, list[Problem]]:
+    problems: list[Problem] = []
+    produk = _load_kind(project_root, archive_dir, PRODUK_HUKUM, problems)
+    konten = _load_kind(project_root, archive_dir, KONTEN, problems)
+    problems.extend(_reference_problems(produk, konten, sop_ids))
+    for item in produk:
+        lampiran = item.document.lampiran
+        for name in ("dokumen", "abstrak"):
+            value = getattr(lampiran, name)
+            if value is not None:
+                problems.extend(_file_problems(value, ("lampiran", name), DOCUMENT_SUFFIXES, archive_dir, item.source))
+    for post in konten:
+        problems.extend(_file_problems(post.document.gambar, ("gambar",), IMAGE_SUFFIXES, archive_dir, post.source))
+    return Archive.derive(produk, konten), problems
+
+
+def _load_kind(project_root: Path, archive_dir: Path, kind: ItemKind, problems: list[Problem]) -> list[Loaded]:
+    loaded = []
+    for file in item_files(archive_dir / kind.folder):
+        shown_as = file.relative_to(project_root).as_posix()
+        source, found = load_item(file, shown_as, kind.body_field)
+        problems.extend(found)
+        if source is None:
+            continue
+        if not isinstance(source.data, dict):
+            problems.append(Problem(shown_as, 1, "", "isi berkas harus berupa kumpulan kunci: nilai (id:, judul:, …)"))
+            continue
+        try:
+            loaded.append(Loaded(kind.model.model_validate(source.data), source))
+        except ValidationError as error:
+            problems.extend(model_problems(error, source, kind.model))
+    return loaded
+
+
+def _reference_problems(
+    produk: list[Loaded[ProdukHukum]], konten: list[Loaded[Konten]], sop_ids: set[str]
+) -> Iterator[Problem]:
+    first_seen: dict[str, str] = {}
+    for item in [*produk, *konten]:
+        item_id = item.document.id
+        if item_id in first_seen:
+            yield item.source.problem(("id",), f"id '{item_id}' sudah dipakai oleh {first_seen[item_id]}")
+        first_seen.setdefault(item_id, item.path)
+    produk_ids = {item.document.id for item in produk}
+    for item in produk:
+        for name in ("mencabut", "mengubah", "melaksanakan"):
+            for index, target in enumerate(getattr(item.document.relasi, name)):
+                where = ("relasi", name, index)
+                if target == item.document.id:
+                    yield item.source.problem(where, f"produk hukum tidak dapat {name} dirinya sendiri")
+                elif target not in produk_ids:
+                    yield item.source.problem(where, f"tidak ada produk hukum dengan id '{target}' di content_archive/")
+    for post in konten:
+        for index, target in enumerate(post.document.produk_hukum):
+            if target not in produk_ids:
+                yield post.source.problem(
+                    ("produk_hukum", index), f"tidak ada produk hukum dengan id '{target}' di content_archive/"
+                )
+        if post.document.sop is not None and post.document.sop not in sop_ids:
+            yield post.source.problem(("sop",), f"tidak ada SOP dengan id '{post.document.sop}' di sops/")
+
+
+def _file_problems(
+    value: str, where: Location, suffixes: tuple[str, ...], archive_dir: Path, source: SourceFile
+) -> Iterator[Problem]:
+    """A file is an https URL or a path inside content_archive/ that exists: never outside the repository."""
+    if value.startswith("https://"):
+        return
+    if "://" in value or value.lower().startswith(("javascript:", "data:", "http:")):
+        yield source.problem(where, "tulis alamat https://… atau path berkas di dalam content_archive/")
+        return
+    relative = Path(value)
+    if relative.is_absolute() or ".." in relative.parts:
+        yield source.problem(where, f"path '{value}' harus di dalam content_archive/ (tanpa '/' di awal, tanpa '..')")
+        return
+    if relative.suffix.lower() not in suffixes:
+        yield source.problem(where, f"berkas '{value}' harus berjenis {', '.join(suffixes)}")
+        return
+    target = archive_dir / relative
+    partial = archive_dir
+    for part in relative.parts:
+        partial = partial / part
+        if partial.is_symlink():
+            yield source.problem(where, f"'{value}' melewati tautan simbolik; simpan berkasnya di content_archive/")
+            return
+    if not target.is_file():
+        yield source.problem(where, f"berkas content_archive/{value} tidak ada")

@@ -1,0 +1,33 @@
+"""Read an archive item: a YAML file, or Markdown with YAML front matter whose body is one long field."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from .problems import Problem
+from .yaml_source import SourceFile, load_yaml, parse_yaml, read_text
+
+FENCE = "---"
+
+
+def load_item(file: Path, shown_as: str, body_field: str) -> tuple[SourceFile | None, list[Problem]]:
+    """YAML as is; for `.md`, the front matter is the data and the body becomes `body_field`."""
+    if file.suffix != ".md":
+        return load_yaml(file, shown_as)
+    text, problems = read_text(file, shown_as)
+    if text is None:
+        return None, problems
+    lines = text.splitlines(keepends=True)
+    closing = next((i for i, line in enumerate(lines[1:], start=1) if line.rstrip() == FENCE), None)
+    if not lines or lines[0].rstrip() != FENCE or closing is None:
+        return None, [Problem(shown_as, 1, "", "berkas .md harus diawali front matter YAML di antara dua baris '---'")]
+    source, problems = parse_yaml("".join(lines[1:closing]), shown_as, first_line=2)
+    body = "".join(lines[closing + 1 :]).strip()
+    if source is not None and isinstance(source.data, dict) and body:
+        if body_field in source.data:
+            problems.append(
+                source.problem((body_field,), f"'{body_field}' ditulis di front matter dan di isi berkas; pilih satu")
+            )
+        source.data[body_field] = body
+        source.lines.setdefault((body_field,), closing + 2)
+    return source, problems
