@@ -80,7 +80,7 @@ class ProdukHukum(Strict):
     judul: Text
     teu_badan: Text = Field(description="Tajuk entri utama, e.g. 'Indonesia. Komisi Pemilihan Umum'.")
     tempat_penetapan: Text
-    tanggal_penetapan: datetime.date
+    tanggal_penetapan: datetime.date | None = Field(None, description="Leave out when not known for certain.")
     tanggal_pengundangan: datetime.date | None = None
     sumber: str | None = Field(None, description="Publication, e.g. 'BN 2019 (692)'.")
     subjek: TextList = Field(min_length=1, description="Subject keywords.")
