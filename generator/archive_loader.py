@@ -36,9 +36,10 @@ def item_files(folder: Path) -> list[Path]:
 
 def load_archive(project_root: Path, archive_dir: Path, sop_ids: set[str]) -> tuple[Archive, list[Problem]]:
     problems: list[Problem] = []
-    produk = _load_kind(project_root, archive_dir, PRODUK_HUKUM, problems)
-    konten = _load_kind(project_root, archive_dir, KONTEN, problems)
-    problems.extend(_reference_problems(produk, konten, sop_ids))
+    produk_ids: set[str] = set()  # of every produk file, valid or not: a broken target is reported once, at itself
+    produk = _load_kind(project_root, archive_dir, PRODUK_HUKUM, problems, produk_ids)
+    konten = _load_kind(project_root, archive_dir, KONTEN, problems, produk_ids)
+    problems.extend(_reference_problems(produk, konten, sop_ids, produk_ids))
     for item in produk:
         lampiran = item.document.lampiran
         for name in ("dokumen", "abstrak"):
@@ -50,7 +51,9 @@ def load_archive(project_root: Path, archive_dir: Path, sop_ids: set[str]) -> tu
     return Archive.derive(produk, konten), problems
 
 
-def _load_kind(project_root: Path, archive_dir: Path, kind: ItemKind, problems: list[Problem]) -> list[Loaded]:
+def _load_kind(
+    project_root: Path, archive_dir: Path, kind: ItemKind, problems: list[Problem], produk_ids: set[str]
+) -> list[Loaded]:
     loaded = []
     for file in item_files(archive_dir / kind.folder):
         shown_as = file.relative_to(project_root).as_posix()
@@ -61,6 +64,8 @@ def _load_kind(project_root: Path, archive_dir: Path, kind: ItemKind, problems: 
         if not isinstance(source.data, dict):
             problems.append(Problem(shown_as, 1, "", "isi berkas harus berupa kumpulan kunci: nilai (id:, judul:, …)"))
             continue
+        if isinstance(source.data.get("id"), str) and kind is PRODUK_HUKUM:
+            produk_ids.add(source.data["id"])
         try:
             loaded.append(Loaded(kind.model.model_validate(source.data), source))
         except ValidationError as error:
@@ -69,7 +74,7 @@ def _load_kind(project_root: Path, archive_dir: Path, kind: ItemKind, problems: 
 
 
 def _reference_problems(
-    produk: list[Loaded[ProdukHukum]], konten: list[Loaded[Konten]], sop_ids: set[str]
+    produk: list[Loaded[ProdukHukum]], konten: list[Loaded[Konten]], sop_ids: set[str], produk_ids: set[str]
 ) -> Iterator[Problem]:
     first_seen: dict[str, str] = {}
     for item in [*produk, *konten]:
@@ -77,7 +82,6 @@ def _reference_problems(
         if item_id in first_seen:
             yield item.source.problem(("id",), f"id '{item_id}' sudah dipakai oleh {first_seen[item_id]}")
         first_seen.setdefault(item_id, item.path)
-    produk_ids = {item.document.id for item in produk}
     for item in produk:
         for name in ("mencabut", "mengubah", "melaksanakan"):
             for index, target in enumerate(getattr(item.document.relasi, name)):

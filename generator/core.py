@@ -7,11 +7,17 @@ from pathlib import Path
 
 from .archive import Archive
 from .archive_loader import load_archive
+from .archive_pages import FEED_FILE, JDIHN_FILE, archive_pages, attachment_uri, is_url
 from .bagan.render import DiagramRenderer
+from .feeds import atom_feed, jdihn_feed
+from .page_source import PageSource, render
 from .problems import DataError
 from .sop_loader import LoadedSop, load_sops
 from .sop_pages import sop_pages
 from .staging import StagingFolder
+from .urls import SiteUrls
+
+SEARCH_PAGE = "cari/index.md"
 
 
 @dataclass(frozen=True)
@@ -49,16 +55,18 @@ class Content:
 
 
 @dataclass(frozen=True)
-class StagedPage:
-    uri: str  # path in the site's docs, e.g. sop/media-sosial.md
-    path: Path  # the staged file
+class SiteFile:
+    """A file the generator adds to the site: a staged page or feed, or an attachment used in place."""
+
+    uri: str  # path in the site's docs, e.g. sop/media-sosial.md or berkas/lampiran/x.pdf
+    path: Path  # the file to read it from
     source: str | None  # the editor's file it comes from, relative to the project root
-    in_nav: bool
+    in_nav: bool = False
 
 
 @dataclass(frozen=True)
 class Generation:
-    pages: list[StagedPage]
+    files: list[SiteFile]
     diagrams_rendered: int
     files_changed: int
 
@@ -73,14 +81,33 @@ def load_content(project: Project) -> Content:
     return Content(sops, archive)
 
 
-def generate(content: Content, project: Project, renderer: DiagramRenderer | None = None) -> Generation:
-    """Write every generated page into the staging folder, touching only files whose text changed."""
+def generate(
+    content: Content, project: Project, urls: SiteUrls, site_name: str, renderer: DiagramRenderer | None = None
+) -> Generation:
+    """Write every generated page and feed into the staging folder, touching only files whose text changed."""
     renderer = renderer or DiagramRenderer(project.diagram_cache_dir)
     before = renderer.rendered
     staging = StagingFolder(project.staging_dir)
-    pages = [
-        StagedPage(page.uri, staging.write(page.uri, page.content), page.source, page.in_nav)
-        for page in sop_pages(content.sops, renderer)
+    titles = {item.document.id: item.document.nama_sop for item in content.sops}
+    generated = [
+        *sop_pages(content.sops, renderer),
+        *archive_pages(content.archive, titles, urls),
+        PageSource(JDIHN_FILE, jdihn_feed(content.archive, urls), None),
+        PageSource(FEED_FILE, atom_feed(content.archive, urls, site_name), None),
+        PageSource(SEARCH_PAGE, render("cari.md.j2"), None, in_nav=True),
+    ]
+    site_files = [
+        SiteFile(page.uri, staging.write(page.uri, page.content), page.source, page.in_nav) for page in generated
     ]
     staging.remove_stale()
-    return Generation(pages, renderer.rendered - before, staging.changed)
+    return Generation(site_files + _attachments(content.archive, project), renderer.rendered - before, staging.changed)
+
+
+def _attachments(archive: Archive, project: Project) -> list[SiteFile]:
+    """Local PDFs and images, published from content_archive/ as they are (never copied to staging)."""
+    paths = {post.document.gambar for post in archive.konten}
+    for item in archive.produk:
+        paths |= {value for value in (item.document.lampiran.dokumen, item.document.lampiran.abstrak) if value}
+    return [
+        SiteFile(attachment_uri(path), project.archive_dir / path, None) for path in sorted(paths) if not is_url(path)
+    ]

@@ -64,7 +64,7 @@ def _message(item: Any, location: Location, model: type[BaseModel]) -> str:
         hint = f"; maksud Anda '{guess[0]}'?" if guess else f"; kolom yang dikenal: {', '.join(known)}"
         return f"kolom tidak dikenal{hint}"
     if kind in ("literal_error", "enum"):
-        expected = item.get("ctx", {}).get("expected", "")
+        expected = str(item.get("ctx", {}).get("expected", "")).replace(" or ", " atau ")
         return f"nilai '{item['input']}' tidak dikenal; pilih salah satu: {expected}"
     if kind == "date_from_datetime_parsing" and "range" in str(item.get("ctx", {}).get("error", "")):
         return "bukan tanggal yang ada; tulis YYYY-MM-DD, mis. 2024-08-23"

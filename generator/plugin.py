@@ -16,9 +16,25 @@ from mkdocs.structure.pages import Page
 
 from .bagan.render import DiagramRenderer, GraphvizMissing
 from .core import Content, Project, generate, load_content
+from .feeds import FeedInvalid
 from .problems import DataError
+from .search_index import SearchIndexError, index_site
+from .urls import SiteUrls
 
 log = logging.getLogger("mkdocs.plugins.sop-jdih")
+THEME_DIR = str(Path(__file__).parent / "theme")
+STYLESHEET = "assets/sop-jdih/sop-jdih.css"
+
+
+def _extend_theme(config: MkDocsConfig) -> None:
+    """Templates, CSS and Markdown extensions the generated pages rely on."""
+    if THEME_DIR not in config.theme.dirs:  # after the office's custom_dir, so an office can still override ours
+        config.theme.dirs.insert(1 if config.theme.custom_dir else 0, THEME_DIR)
+    if STYLESHEET not in config.extra_css:
+        config.extra_css.insert(0, STYLESHEET)
+    for extension in ("md_in_html", "attr_list"):  # Markdown inside the sheet's boxes; attributes on buttons
+        if extension not in config.markdown_extensions:
+            config.markdown_extensions.append(extension)
 
 
 class SopJdihConfig(Config):
@@ -45,8 +61,9 @@ class SopJdihPlugin(BasePlugin[SopJdihConfig]):
         for folder in (self.project.sops_dir, self.project.archive_dir):
             if folder.is_dir() and str(folder) not in config.watch:
                 config.watch.append(str(folder))
-        if "md_in_html" not in config.markdown_extensions:
-            config.markdown_extensions.append("md_in_html")  # the SOP header boxes hold Markdown links
+        if not config.site_url:
+            raise PluginError("site_url wajib diisi di mkdocs.yml: umpan JDIHN dan Atom memakai alamat absolut situs")
+        _extend_theme(config)
         try:
             self.renderer = DiagramRenderer(self.project.diagram_cache_dir)
             self.content = load_content(self.project)
@@ -56,20 +73,32 @@ class SopJdihPlugin(BasePlugin[SopJdihConfig]):
 
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
         assert self.project and self.content and self.renderer
-        generation = generate(self.content, self.project, self.renderer)
-        for page in generation.pages:
-            existing = files.get_file_from_path(page.uri)
-            if existing is not None:
-                raise PluginError(f"{page.uri} dibuat oleh sop-jdih; hapus berkas dengan nama itu dari docs/")
-            inclusion = InclusionLevel.UNDEFINED if page.in_nav else InclusionLevel.NOT_IN_NAV
-            files.append(File.generated(config, page.uri, abs_src_path=str(page.path), inclusion=inclusion))
-            if page.source:
-                self.sources[page.uri] = page.source
+        urls = SiteUrls(config.site_url or "", config.use_directory_urls)
+        archive = self.content.archive
+        try:
+            generation = generate(self.content, self.project, urls, config.site_name, self.renderer)
+        except FeedInvalid as error:
+            raise PluginError(str(error)) from None
+        for site_file in generation.files:
+            if files.get_file_from_path(site_file.uri) is not None:
+                raise PluginError(f"{site_file.uri} dibuat oleh sop-jdih; hapus berkas dengan nama itu dari docs/")
+            inclusion = InclusionLevel.UNDEFINED if site_file.in_nav else InclusionLevel.NOT_IN_NAV
+            files.append(File.generated(config, site_file.uri, abs_src_path=str(site_file.path), inclusion=inclusion))
+            if site_file.source:
+                self.sources[site_file.uri] = site_file.source
+        counts = f"{len(self.content.sops)} SOP, {len(archive.produk)} produk hukum, {len(archive.konten)} konten"
         log.info(
-            f"sop-jdih: {len(self.content.sops)} SOP, {generation.diagrams_rendered} bagan alur digambar, "
-            f"{generation.files_changed} halaman berubah"
+            f"sop-jdih: {counts}; {generation.diagrams_rendered} bagan alur digambar, "
+            f"{generation.files_changed} berkas berubah"
         )
         return files
+
+    def on_post_build(self, config: MkDocsConfig) -> None:
+        try:
+            summary = index_site(Path(config.site_dir))
+        except SearchIndexError as error:
+            raise PluginError(str(error)) from None
+        log.info(f"sop-jdih: indeks pencarian Pagefind: {summary}")
 
     def on_page_markdown(self, markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
         """Point "edit this page" of a generated page at its YAML source, not at the staged Markdown."""

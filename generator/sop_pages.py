@@ -2,39 +2,19 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import Any
-
-import jinja2
 
 from .bagan.dot import procedure_dot
 from .bagan.grid import letters
 from .bagan.render import DiagramRenderer
 from .durations import total
 from .flow import arrows_from
+from .page_source import PageSource, render
 from .sop_loader import LoadedSop
 from .sop_model import Langkah, Prosedur, Simbol, SopDocument
-from .text import html_lines, html_text, markdown_text, tanggal
+from .text import markdown_text, tanggal
 
 SOP_SECTION = "sop"
-
-_templates = jinja2.Environment(
-    loader=jinja2.PackageLoader("generator", "templates"),
-    autoescape=False,
-    keep_trailing_newline=True,
-    undefined=jinja2.StrictUndefined,
-)
-_templates.filters.update(h=html_text, br=html_lines, m=markdown_text, tanggal=tanggal)
-
-
-@dataclass(frozen=True)
-class PageSource:
-    """A generated page: where it goes in the site and the file an editor changes to alter it."""
-
-    uri: str
-    content: str
-    source: str | None
-    in_nav: bool = False  # SOP pages are reached from the index; only the index belongs in the navigation
 
 
 def sop_uri(sop_id: str) -> str:
@@ -82,7 +62,7 @@ def _sop_page(sop: SopDocument, titles: dict[str, str], renderer: DiagramRendere
     procedures = [
         _procedure_context(procedure, index, several, renderer) for index, procedure in enumerate(sop.prosedur)
     ]
-    return _templates.get_template("sop.md.j2").render(sop=sop, identity=identity, boxes=boxes, procedures=procedures)
+    return render("sop.md.j2", sop=sop, identity=identity, boxes=boxes, procedures=procedures)
 
 
 def _procedure_context(procedure: Prosedur, index: int, several: bool, renderer: DiagramRenderer) -> dict[str, Any]:
@@ -135,4 +115,4 @@ def _index_page(sops: list[LoadedSop]) -> str:
         }
         for item in sorted(sops, key=lambda item: item.document.nama_sop.lower())
     ]
-    return _templates.get_template("sop_index.md.j2").render(rows=rows)
+    return render("sop_index.md.j2", rows=rows)

@@ -153,14 +153,14 @@ def test_second_build_without_change_renders_no_diagram(project: Path, caplog: p
     first_mtime = staged.stat().st_mtime_ns
     caplog.clear()
     build_site(project)
-    assert "1 SOP, 0 bagan alur digambar, 0 halaman berubah" in caplog.text
+    assert "1 SOP, 0 produk hukum, 0 konten; 0 bagan alur digambar, 0 berkas berubah" in caplog.text
     assert staged.stat().st_mtime_ns == first_mtime
 
     sop = project / "sops" / "uji-persetujuan.yaml"
     sop.write_text(sop.read_text(encoding="utf-8").replace("Susun konsep", "Susun draf"), encoding="utf-8")
     caplog.clear()
     build_site(project)
-    assert "1 SOP, 1 bagan alur digambar" in caplog.text
+    assert "1 bagan alur digambar" in caplog.text
 
 
 def test_plugin_watches_sources_and_resets_per_build(project: Path) -> None:

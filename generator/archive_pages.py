@@ -1,0 +1,348 @@
+"""Pages of the JDIH archive: one per item (out of the navigation), paginated listings, the archive index."""
+
+from __future__ import annotations
+
+import datetime
+import json
+import re
+from collections import defaultdict
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from .archive import Archive
+from .archive_model import Konten, ProdukHukum, Status
+from .page_source import PageSource, markdown_paragraphs, render
+from .text import tanggal
+from .urls import SiteUrls, markdown_link
+
+PER_PAGE = 50
+ARCHIVE_INDEX = "arsip/index.md"
+JDIHN_FILE = "integrasi/jdihn.json"
+FEED_FILE = "feed.xml"
+
+
+def produk_uri(item_id: str) -> str:
+    return f"produk-hukum/{item_id}.md"
+
+
+def konten_uri(item_id: str) -> str:
+    return f"konten/{item_id}.md"
+
+
+def attachment_uri(path: str) -> str:
+    """Where a file inside content_archive/ is published."""
+    return f"berkas/{path}"
+
+
+def is_url(value: str) -> bool:
+    return value.startswith("https://")
+
+
+def slug(text: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-") or "lain"
+
+
+def produk_date(item: ProdukHukum) -> datetime.date:
+    """Newest first: by tanggal penetapan when known, else by tahun."""
+    return item.tanggal_penetapan or datetime.date(item.tahun, 1, 1)
+
+
+def archive_pages(archive: Archive, sop_titles: dict[str, str], urls: SiteUrls) -> list[PageSource]:
+    by_id = archive.produk_by_id()
+    konten_by_id = {post.document.id: post.document for post in archive.konten}
+    pages = [
+        PageSource(
+            produk_uri(item.document.id),
+            _produk_page(item.document, archive, by_id, konten_by_id, urls),
+            item.path,
+        )
+        for item in archive.produk
+    ]
+    pages += [
+        PageSource(konten_uri(post.document.id), _konten_page(post.document, by_id, sop_titles), post.path)
+        for post in archive.konten
+    ]
+    listings = _listings(archive)
+    for listing in listings:
+        for group in listing.groups:
+            pages += _listing_pages(listing, group, archive)
+    pages.append(PageSource(ARCHIVE_INDEX, _index_page(archive, listings), None, in_nav=True))
+    return pages
+
+
+def _produk_page(
+    item: ProdukHukum,
+    archive: Archive,
+    by_id: dict[str, ProdukHukum],
+    konten_by_id: dict[str, Konten],
+    urls: SiteUrls,
+) -> str:
+    here = produk_uri(item.id)
+    status = archive.status(item)
+    links = [
+        {"label": link.label, "title": by_id[link.target].judul, "href": markdown_link(here, produk_uri(link.target))}
+        for link in archive.links.get(item.id, [])
+    ]
+    keterangan = item.keterangan_status or "; ".join(
+        f"Dicabut dengan {by_id[other].singkatan_jenis} {by_id[other].nomor} Tahun {by_id[other].tahun}"
+        for other in archive.revoked_by.get(item.id, [])
+    )
+    document = _document(item, here, urls)
+    metadata = [
+        ("Tipe Dokumen", item.tipe_dokumen, None),
+        ("Judul", item.judul, None),
+        ("T.E.U. Badan", item.teu_badan, None),
+        ("Nomor", item.nomor, None),
+        ("Jenis / Bentuk", item.jenis, "jenis"),
+        ("Singkatan Jenis", item.singkatan_jenis, None),
+        ("Tahun", str(item.tahun), "tahun"),
+        ("Tempat Penetapan", item.tempat_penetapan, None),
+        ("Tanggal Penetapan", tanggal(item.tanggal_penetapan), None),
+        ("Tanggal Pengundangan", tanggal(item.tanggal_pengundangan), None),
+        ("Sumber", item.sumber or "–", None),
+        ("Subjek", "\n".join(item.subjek), None),
+        ("Status", status.value, "status"),
+        ("Keterangan Status", keterangan or "–", None),
+        ("Bahasa", item.bahasa, None),
+        ("Bidang Hukum", item.bidang_hukum.value, "bidang hukum"),
+        ("Lokasi", item.lokasi or "–", None),
+        ("Pemrakarsa", item.pemrakarsa or "–", None),
+        ("Penandatangan", item.penandatangan or "–", None),
+    ]
+    konten = sorted(
+        (konten_by_id[post_id] for post_id in archive.konten_about.get(item.id, [])),
+        key=lambda post: post.tanggal_terbit,
+        reverse=True,
+    )
+    return render(
+        "produk_hukum.md.j2",
+        item=item,
+        status=status.value,
+        status_class="berlaku" if status is Status.berlaku else "tidak-berlaku",
+        links=links,
+        metadata=metadata,
+        abstrak_header=f"{', '.join(item.subjek)} · {item.tahun} · {item.singkatan_jenis} {item.nomor} · {item.judul}",
+        paragraphs=markdown_paragraphs(item.uraian or ""),
+        document=document,
+        konten=[
+            {
+                "title": post.judul,
+                "href": markdown_link(here, konten_uri(post.id)),
+                "date": tanggal(post.tanggal_terbit),
+            }
+            for post in konten
+        ],
+        json_ld=_json_ld(item, status, by_id, document, urls),
+    )
+
+
+def _document(item: ProdukHukum, here: str, urls: SiteUrls) -> dict[str, Any] | None:
+    value = item.lampiran.dokumen
+    if value is None:
+        return None
+    if is_url(value):
+        return {"markdown": value, "html": value, "absolute": value, "local": False}
+    target = attachment_uri(value)
+    return {
+        "markdown": markdown_link(here, target),
+        "html": urls.relative(here, target),
+        "absolute": urls.absolute(target),
+        "local": True,
+    }
+
+
+def _json_ld(
+    item: ProdukHukum, status: Status, by_id: dict[str, ProdukHukum], document: dict[str, Any] | None, urls: SiteUrls
+) -> str:
+    """schema.org Legislation, so search engines and harvesters read the metadata without scraping."""
+    data: dict[str, Any] = {
+        "@context": "https://schema.org",
+        "@type": "Legislation",
+        "name": item.judul,
+        "legislationIdentifier": f"{item.singkatan_jenis} {item.nomor} Tahun {item.tahun}",
+        "legislationType": item.jenis,
+        "legislationJurisdiction": "ID",
+        "legislationPassedBy": {"@type": "Organization", "name": item.teu_badan},
+        "legislationLegalForce": "InForce" if status is Status.berlaku else "NotInForce",
+        "inLanguage": "id",
+        "keywords": item.subjek,
+        "url": urls.absolute(produk_uri(item.id)),
+    }
+    if item.tanggal_penetapan:
+        data["legislationDate"] = item.tanggal_penetapan.isoformat()
+    if item.tanggal_pengundangan:
+        data["datePublished"] = item.tanggal_pengundangan.isoformat()
+    changes = [*item.relasi.mengubah, *item.relasi.mencabut]
+    if changes:
+        data["legislationChanges"] = [urls.absolute(produk_uri(other)) for other in changes]
+    if item.relasi.melaksanakan:
+        data["legislationApplies"] = [urls.absolute(produk_uri(other)) for other in item.relasi.melaksanakan]
+    if document:
+        data["encoding"] = {
+            "@type": "LegislationObject",
+            "encodingFormat": "application/pdf",
+            "contentUrl": document["absolute"],
+        }
+    return json.dumps(data, ensure_ascii=False, sort_keys=True).replace("</", "<\\/")
+
+
+def _konten_page(post: Konten, by_id: dict[str, ProdukHukum], sop_titles: dict[str, str]) -> str:
+    here = konten_uri(post.id)
+    produk = [
+        {"title": by_id[other].judul, "href": markdown_link(here, produk_uri(other))} for other in post.produk_hukum
+    ]
+    sop = {"title": sop_titles[post.sop], "href": markdown_link(here, f"sop/{post.sop}.md")} if post.sop else None
+    return render(
+        "konten.md.j2",
+        post=post,
+        image=markdown_link(here, attachment_uri(post.gambar)),
+        paragraphs=markdown_paragraphs(post.caption),
+        produk=produk,
+        sop=sop,
+    )
+
+
+@dataclass(frozen=True)
+class Group:
+    key: str
+    label: str
+    item_ids: list[str]  # newest first
+
+    @property
+    def count(self) -> int:
+        return len(self.item_ids)
+
+
+@dataclass(frozen=True)
+class Listing:
+    key: str  # address segment: arsip/<key>/<group>/
+    title: str
+    kind: str  # "produk" or "konten"
+    groups: list[Group]
+
+
+def _group(
+    items: list[Any], label_of: Callable[[Any], list[str]], date_of: Callable[[Any], datetime.date]
+) -> list[tuple[str, list[Any]]]:
+    grouped: dict[str, list[Any]] = defaultdict(list)
+    for item in sorted(items, key=lambda item: (date_of(item), item.id), reverse=True):
+        for label in label_of(item):
+            grouped[label].append(item)
+    return list(grouped.items())
+
+
+def _listings(archive: Archive) -> list[Listing]:
+    produk = [item.document for item in archive.produk]
+    konten = [post.document for post in archive.konten]
+
+    def groups(pairs: list[tuple[str, list[Any]]], order: Callable[[tuple[str, list[Any]]], Any]) -> list[Group]:
+        return [Group(slug(label), label, [item.id for item in items]) for label, items in sorted(pairs, key=order)]
+
+    by_name = lambda pair: pair[0].lower()  # noqa: E731
+    newest_year = lambda pair: -int(pair[0])  # noqa: E731
+    return [
+        Listing("jenis", "Menurut jenis", "produk", groups(_group(produk, lambda i: [i.jenis], produk_date), by_name)),
+        Listing(
+            "tahun",
+            "Menurut tahun",
+            "produk",
+            groups(_group(produk, lambda i: [str(i.tahun)], produk_date), newest_year),
+        ),
+        Listing(
+            "status",
+            "Menurut status",
+            "produk",
+            groups(_group(produk, lambda i: [archive.status(i).value], produk_date), by_name),
+        ),
+        Listing(
+            "platform",
+            "Konten menurut platform",
+            "konten",
+            groups(
+                _group(konten, lambda p: sorted({u.platform.value for u in p.unggahan}), lambda p: p.tanggal_terbit),
+                by_name,
+            ),
+        ),
+    ]
+
+
+def listing_uri(listing: Listing, group: Group, number: int) -> str:
+    base = f"arsip/{listing.key}/{group.key}"
+    return f"{base}/index.md" if number == 1 else f"{base}/halaman-{number}.md"
+
+
+def _listing_pages(listing: Listing, group: Group, archive: Archive) -> list[PageSource]:
+    chunks = [group.item_ids[start : start + PER_PAGE] for start in range(0, len(group.item_ids), PER_PAGE)]
+    by_id = archive.produk_by_id()
+    konten_by_id = {post.document.id: post.document for post in archive.konten}
+    pages = []
+    for number, chunk in enumerate(chunks, start=1):
+        here = listing_uri(listing, group, number)
+        rows = [
+            _produk_row(by_id[item_id], archive, here)
+            if listing.kind == "produk"
+            else _konten_row(konten_by_id[item_id], by_id, here)
+            for item_id in chunk
+        ]
+        content = render(
+            "listing.md.j2",
+            title=f"{listing.title.replace('Menurut', 'Produk hukum menurut')}: {group.label}",
+            kind=listing.kind,
+            rows=rows,
+            count=group.count,
+            number=number,
+            pages=[
+                {"number": n, "href": markdown_link(here, listing_uri(listing, group, n))}
+                for n in range(1, len(chunks) + 1)
+            ],
+            back=markdown_link(here, ARCHIVE_INDEX),
+        )
+        pages.append(PageSource(here, content, None))
+    return pages
+
+
+def _produk_row(item: ProdukHukum, archive: Archive, here: str) -> dict[str, Any]:
+    document = item.lampiran.dokumen
+    return {
+        "judul": item.judul,
+        "nomor": item.nomor,
+        "tahun": item.tahun,
+        "status": archive.status(item).value,
+        "href": markdown_link(here, produk_uri(item.id)),
+        "file": (document if is_url(document) else markdown_link(here, attachment_uri(document))) if document else None,
+    }
+
+
+def _konten_row(post: Konten, by_id: dict[str, ProdukHukum], here: str) -> dict[str, Any]:
+    return {
+        "tanggal": tanggal(post.tanggal_terbit),
+        "judul": post.judul,
+        "platform": ", ".join(upload.platform.value for upload in post.unggahan),
+        "produk": "; ".join(f"{by_id[i].singkatan_jenis} {by_id[i].nomor}/{by_id[i].tahun}" for i in post.produk_hukum),
+        "href": markdown_link(here, konten_uri(post.id)),
+    }
+
+
+def _index_page(archive: Archive, listings: list[Listing]) -> str:
+    return render(
+        "arsip_index.md.j2",
+        produk_count=len(archive.produk),
+        konten_count=len(archive.konten),
+        listings=[
+            {
+                "title": listing.title,
+                "groups": [
+                    {
+                        "label": g.label,
+                        "count": g.count,
+                        "href": markdown_link(ARCHIVE_INDEX, listing_uri(listing, g, 1)),
+                    }
+                    for g in listing.groups
+                ],
+            }
+            for listing in listings
+        ],
+        jdihn=markdown_link(ARCHIVE_INDEX, JDIHN_FILE),
+        feed=markdown_link(ARCHIVE_INDEX, FEED_FILE),
+    )

@@ -1,0 +1,257 @@
+"""The JDIH archive end to end: validation, relations both ways, item pages, listings, feeds, search index."""
+
+import json
+import re
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+import jsonschema
+import pytest
+
+from generator.core import Project, load_content
+from generator.problems import DataError
+
+from .archive_fixture import KEPUTUSAN_BARU, KONTEN_MD, KONTEN_YAML, UU, write_archive
+from .conftest import REPO, VALID_SOP, build_site, make_project
+
+
+@pytest.fixture
+def archive_project(tmp_path: Path) -> Path:
+    make_project(tmp_path, {"uji-persetujuan.yaml": VALID_SOP})
+    write_archive(tmp_path)
+    return tmp_path
+
+
+@pytest.fixture
+def site(archive_project: Path) -> Path:
+    return build_site(archive_project)
+
+
+def html(site: Path, uri: str) -> str:
+    return (site / uri / "index.html").read_text(encoding="utf-8")
+
+
+def problems(tmp_path: Path, extra: dict[str, str]) -> list[str]:
+    make_project(tmp_path, {"uji-persetujuan.yaml": VALID_SOP})
+    write_archive(tmp_path, extra)
+    with pytest.raises(DataError) as raised:
+        load_content(Project(tmp_path))
+    return [str(problem) for problem in raised.value.problems]
+
+
+# --- validation -------------------------------------------------------------------------------
+
+
+def test_relation_to_unknown_item_is_an_error(tmp_path: Path) -> None:
+    broken = KEPUTUSAN_BARU.replace("melaksanakan: [uu-7-2017]", "melaksanakan: [uu-8-2017]")
+    line = broken.splitlines().index("  melaksanakan: [uu-8-2017]") + 1
+    assert problems(tmp_path, {"produk-hukum/kepkab-5-2024.yaml": broken}) == [
+        f"content_archive/produk-hukum/kepkab-5-2024.yaml:{line}: relasi.melaksanakan.0: "
+        "tidak ada produk hukum dengan id 'uu-8-2017' di content_archive/"
+    ]
+
+
+def test_unknown_field_in_front_matter_is_located_in_the_md_file(tmp_path: Path) -> None:
+    broken = KONTEN_MD.replace("teks_alternatif:", "teks_alternatip:")
+    line = broken.splitlines().index("teks_alternatip: Poster biru bertuliskan Kenali UU Pemilu") + 1
+    assert problems(tmp_path, {"konten/kenali-uu-pemilu.md": broken}) == [
+        "content_archive/konten/kenali-uu-pemilu.md:2: teks_alternatif: wajib diisi",  # where the front matter starts
+        f"content_archive/konten/kenali-uu-pemilu.md:{line}: teks_alternatip: "
+        "kolom tidak dikenal; maksud Anda 'teks_alternatif'?",
+    ]
+
+
+def test_missing_required_metadata_and_wrong_enum(tmp_path: Path) -> None:
+    broken = UU.replace("bidang_hukum: Hukum Tata Negara", "bidang_hukum: Hukum Pemilu").replace("tahun: 2017\n", "")
+    found = problems(tmp_path, {"produk-hukum/uu-7-2017.yaml": broken})
+    assert len(found) == 2  # the konten that cites uu-7-2017 is not blamed for it
+    assert found[0] == "content_archive/produk-hukum/uu-7-2017.yaml:2: tahun: wajib diisi"
+    assert found[1].startswith("content_archive/produk-hukum/uu-7-2017.yaml:13: bidang_hukum: nilai 'Hukum Pemilu'")
+    assert found[1].endswith("'Hukum Pada Umumnya' atau 'Umum'")
+
+
+@pytest.mark.parametrize(
+    "value, message",
+    [
+        ("../../etc/passwd.pdf", "harus di dalam content_archive/"),
+        ("/etc/x.pdf", "harus di dalam content_archive/"),
+        ("javascript:alert(1)", "tulis alamat https://"),
+        ("http://contoh.go.id/a.pdf", "tulis alamat https://"),
+        ("lampiran/tidak-ada.pdf", "berkas content_archive/lampiran/tidak-ada.pdf tidak ada"),
+        ("lampiran/kepkab-5-2024.exe", "harus berjenis .pdf"),
+    ],
+)
+def test_attachment_paths_cannot_leave_the_archive(tmp_path: Path, value: str, message: str) -> None:
+    broken = KEPUTUSAN_BARU.replace("dokumen: lampiran/kepkab-5-2024.pdf", f"dokumen: {value}")
+    (found,) = problems(tmp_path, {"produk-hukum/kepkab-5-2024.yaml": broken})
+    assert found.startswith("content_archive/produk-hukum/kepkab-5-2024.yaml:13: lampiran.dokumen: ")
+    assert message in found
+
+
+def test_attachment_through_a_symlink_is_an_error(tmp_path: Path) -> None:
+    make_project(tmp_path, {"uji-persetujuan.yaml": VALID_SOP})
+    archive = write_archive(tmp_path)
+    (tmp_path / "outside.pdf").write_bytes(b"%PDF-1.4\n")
+    (archive / "lampiran" / "tautan.pdf").symlink_to(tmp_path / "outside.pdf")
+    text = KEPUTUSAN_BARU.replace("lampiran/kepkab-5-2024.pdf", "lampiran/tautan.pdf")
+    (archive / "produk-hukum" / "kepkab-5-2024.yaml").write_text(text, encoding="utf-8")
+    with pytest.raises(DataError, match="melewati tautan simbolik"):
+        load_content(Project(tmp_path))
+
+
+def test_konten_must_point_at_existing_sop_and_produk(tmp_path: Path) -> None:
+    broken = KONTEN_YAML.replace("produk_hukum: [kepkab-5-2024]", "produk_hukum: [kepkab-9-2024]\nsop: tidak-ada")
+    assert problems(tmp_path, {"konten/tim-jdih-baru.yaml": broken}) == [
+        "content_archive/konten/tim-jdih-baru.yaml:10: produk_hukum.0: "
+        "tidak ada produk hukum dengan id 'kepkab-9-2024' di content_archive/",
+        "content_archive/konten/tim-jdih-baru.yaml:11: sop: tidak ada SOP dengan id 'tidak-ada' di sops/",
+    ]
+
+
+# --- pages ------------------------------------------------------------------------------------
+
+
+def test_revoked_item_is_tidak_berlaku_with_links_both_ways(site: Path) -> None:
+    old = html(site, "produk-hukum/kepkab-12-2022")
+    assert 'jdih-badge--tidak-berlaku">Tidak Berlaku<' in old
+    assert 'Dicabut dengan <a href="../kepkab-5-2024/">Penetapan Tim Pengelola JDIH Tahun 2024</a>' in old
+    assert "Dicabut dengan KEPKAB 5/HK.03.1-Kpt/3300/2024 Tahun 2024" in old
+    new = html(site, "produk-hukum/kepkab-5-2024")
+    assert 'jdih-badge--berlaku">Berlaku<' in new
+    assert 'Mencabut <a href="../kepkab-12-2022/">Penetapan Tim Pengelola JDIH Tahun 2022</a>' in new
+    assert 'Melaksanakan <a href="../uu-7-2017/">' in new
+    assert 'Dilaksanakan dengan <a href="../kepkab-5-2024/">' in html(site, "produk-hukum/uu-7-2017")
+
+
+def test_produk_page_metadata_abstrak_pdf_and_json_ld(site: Path) -> None:
+    page = html(site, "produk-hukum/uu-7-2017")
+    for expected in ["LN 2017 (182)", "15 Agustus 2017", "Indonesia. Pemerintah Pusat", "PEMILIHAN UMUM"]:
+        assert expected in page
+    assert 'data-pagefind-filter="jenis">Undang-Undang<' in page
+    assert 'data-pagefind-filter="tahun">2017<' in page
+    assert "ABSTRAK:" in page and "mulai berlaku pada tanggal diundangkan" in page
+    assert 'href="../kenali-uu-pemilu/"' not in page and 'href="../../konten/kenali-uu-pemilu/"' in page
+    (ld,) = re.findall(r'<script type="application/ld\+json">(.*?)</script>', page, flags=re.DOTALL)
+    data = json.loads(ld)
+    assert data["@type"] == "Legislation" and data["legislationLegalForce"] == "InForce"
+    assert data["url"] == "https://contoh.example/produk-hukum/uu-7-2017/"
+    assert data["legislationDate"] == "2017-08-15"
+
+    with_pdf = html(site, "produk-hukum/kepkab-5-2024")
+    assert '<object class="jdih-pdf" data="../../berkas/lampiran/kepkab-5-2024.pdf" type="application/pdf"' in with_pdf
+    assert 'href="../../berkas/lampiran/kepkab-5-2024.pdf"' in with_pdf and "download" in with_pdf
+    assert (site / "berkas" / "lampiran" / "kepkab-5-2024.pdf").read_bytes().startswith(b"%PDF")
+    assert json.loads(re.findall(r"ld\+json\">(.*?)</script>", with_pdf)[0])["legislationLegalForce"] == "InForce"
+
+
+def test_konten_page_shows_image_caption_platforms_and_workflow(site: Path) -> None:
+    page = html(site, "konten/kenali-uu-pemilu")
+    assert 'src="../../berkas/konten/gambar/kenali-uu-pemilu.png"' in page
+    assert 'alt="Poster biru bertuliskan Kenali UU Pemilu"' in page
+    assert "Sahabat pemilih, kenali dasar penyelenggaraan pemilihan umum.<br />" in page
+    assert 'href="https://www.instagram.com/p/UJI123/"' in page
+    assert 'data-pagefind-filter="platform">Instagram<' in page
+    assert '<a href="../../produk-hukum/uu-7-2017/">Undang-Undang Nomor 7 Tahun 2017 tentang Pemilihan Umum</a>' in page
+    assert '<a href="../../sop/uji-persetujuan/">Persetujuan Konten Uji</a>' in page
+    assert "<td>Disposisi</td>" in page and "<td>Sekretaris (Siti)</td>" in page and "29 April 2024" in page
+
+
+def test_items_stay_out_of_the_navigation(site: Path) -> None:
+    home = (site / "index.html").read_text(encoding="utf-8")
+    assert "produk-hukum/" not in home and "konten/" not in home
+    assert 'href="arsip/"' in home
+
+
+def test_listings_by_jenis_tahun_status_and_platform(site: Path) -> None:
+    index = html(site, "arsip")
+    for link in ("jenis/undang-undang/", "tahun/2024/", "status/tidak-berlaku/", "platform/instagram/"):
+        assert f'href="{link}"' in index
+    status = html(site, "arsip/status/tidak-berlaku")
+    assert "Penetapan Tim Pengelola JDIH Tahun 2022" in status and "Tahun 2024" not in status
+    header = re.search(r"<thead>.*?</thead>", status, flags=re.DOTALL).group(0)
+    assert [cell for cell in re.findall(r"<th[^>]*>(.*?)</th>", header)] == [
+        "Judul",
+        "Nomor",
+        "Tahun",
+        "Status",
+        "Detail",
+        "File",
+    ]
+    jenis = html(site, "arsip/jenis/keputusan-komisi-pemilihan-umum-kabupaten-uji")
+    assert jenis.index("Tahun 2024") < jenis.index("Tahun 2022")  # newest first
+    assert 'href="../../../berkas/lampiran/kepkab-5-2024.pdf"' in jenis
+    platform = html(site, "arsip/platform/instagram")
+    assert "Kenali UU Pemilu" in platform and "Tim JDIH yang baru" not in platform
+
+
+def test_every_item_on_exactly_one_page_of_each_listing(tmp_path: Path) -> None:
+    extra = {
+        f"produk-hukum/kepkab-{n}-2023.yaml": KEPUTUSAN_BARU.replace("id: kepkab-5-2024", f"id: kepkab-{n}-2023")
+        .replace("tahun: 2024", "tahun: 2023")
+        .replace("2024-03-04", f"2023-{1 + n % 12:02d}-{1 + n % 28:02d}")
+        .replace("relasi:\n  mencabut: [kepkab-12-2022]\n  melaksanakan: [uu-7-2017]\n", "")
+        for n in range(100, 220)
+    }
+    make_project(tmp_path, {"uji-persetujuan.yaml": VALID_SOP})
+    write_archive(tmp_path, extra)
+    site = build_site(tmp_path)
+    folder = site / "arsip" / "jenis" / "keputusan-komisi-pemilihan-umum-kabupaten-uji"
+    pages = sorted(folder.glob("**/index.html"), key=lambda page: len(page.parts))
+    pages = pages[:1] + sorted(pages[1:])
+    assert [p.parent.name for p in pages] == [folder.name, "halaman-2", "halaman-3"]  # 122 items, 50 a page
+    seen: list[str] = []
+    for page in pages:
+        rows = re.findall(r'href="(?:\.\./)+produk-hukum/([^/"]+)/"', page.read_text(encoding="utf-8"))
+        assert len(rows) <= 50
+        seen += rows
+    assert sorted(seen) == sorted([f"kepkab-{n}-2023" for n in range(100, 220)] + ["kepkab-5-2024", "kepkab-12-2022"])
+    second = (site / "arsip" / "tahun" / "2023" / "halaman-2" / "index.html").read_text(encoding="utf-8")
+    assert 'href="../halaman-3/"' in second and 'href="../"' in second  # pagination links to pages 1 and 3
+    assert not (site / "arsip" / "tahun" / "2023" / "halaman-4").exists()
+
+
+# --- machine-readable outputs -----------------------------------------------------------------
+
+
+def test_jdihn_feed_matches_schema_with_one_string_entry_per_produk(site: Path) -> None:
+    records = json.loads((site / "integrasi" / "jdihn.json").read_text(encoding="utf-8"))
+    schema = json.loads((REPO / "generator" / "schemas" / "jdihn.schema.json").read_text(encoding="utf-8"))
+    jsonschema.validate(records, schema)
+    assert isinstance(records, list) and len(records) == 3
+    assert sorted(record["idData"] for record in records) == ["kepkab-12-2022", "kepkab-5-2024", "uu-7-2017"]
+    monograph_only = {"noPanggil", "penerbit", "deskripsiFisik", "isbn", "nomorIndukBuku"}
+    for record in records:
+        for key, value in record.items():
+            assert isinstance(value, str) or (value is None and key in monograph_only), (key, value)
+    by_id = {record["idData"]: record for record in records}
+    assert by_id["kepkab-12-2022"]["status"] == "Tidak Berlaku"
+    assert by_id["kepkab-5-2024"]["urlDownload"] == "https://contoh.example/berkas/lampiran/kepkab-5-2024.pdf"
+    assert by_id["uu-7-2017"]["urlDetailPeraturan"] == "https://contoh.example/produk-hukum/uu-7-2017/"
+    assert by_id["uu-7-2017"]["tahun_pengundangan"] == "2017"
+    assert by_id["uu-7-2017"]["operasi"] == "4" and by_id["uu-7-2017"]["display"] == "1"
+
+
+def test_atom_feed_lists_newest_items_with_absolute_links(site: Path) -> None:
+    feed = ET.fromstring((site / "feed.xml").read_text(encoding="utf-8"))
+    ns = {"a": "http://www.w3.org/2005/Atom"}
+    ids = [entry.find("a:id", ns).text for entry in feed.findall("a:entry", ns)]
+    assert ids[0] == "https://contoh.example/konten/kenali-uu-pemilu/"  # 2024-05-02, the newest
+    assert len(ids) == 5
+    assert feed.find("a:updated", ns).text == "2024-05-02T00:00:00Z"
+
+
+def test_sitemap_lists_item_pages(site: Path) -> None:
+    sitemap = (site / "sitemap.xml").read_text(encoding="utf-8")
+    assert "https://contoh.example/produk-hukum/uu-7-2017/" in sitemap
+    assert "https://contoh.example/konten/kenali-uu-pemilu/" in sitemap
+
+
+def test_pagefind_index_is_built_fresh_with_the_site(site: Path) -> None:
+    bundle = site / "pagefind"
+    assert (bundle / "pagefind-ui.js").exists() and (bundle / "pagefind-entry.json").exists()
+    entry = json.loads((bundle / "pagefind-entry.json").read_text(encoding="utf-8"))
+    assert "id" in entry["languages"]  # indexed as Indonesian (html lang="id"), so words are stemmed
+    assert entry["languages"]["id"]["page_count"] >= 6
+    search = html(site, "cari")
+    assert "pagefind/pagefind-ui.js" in search and 'id="pencarian"' in search
+    assert 'action="../cari/"' in html(site, "produk-hukum/uu-7-2017").replace("../../cari/", "../cari/")
