@@ -4,14 +4,15 @@
 VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-stamp
-export NO_MKDOCS_2_WARNING := 1  # MkDocs 2 drops plugins; we pin mkdocs<2, the banner is noise
+# MkDocs 2 drops plugins, so we pin mkdocs<2; its banner about it is noise here.
+export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve test build check schema setup system-packages
+.PHONY: serve test build check schema setup system-packages browser
 
 serve: setup  ## build the example site and serve it on http://127.0.0.1:8000 (reloads on edits)
 	$(BIN)/mkdocs serve --livereload --dev-addr 127.0.0.1:8000
 
-test: setup  ## lint, then the whole test suite
+test: setup browser  ## lint, then the whole test suite (browser tests included)
 	$(BIN)/ruff check generator tests
 	$(BIN)/ruff format --check generator tests
 	$(BIN)/pytest
@@ -22,13 +23,16 @@ build: setup  ## build the site into site/, failing on any problem
 check: setup  ## check every SOP file and report all problems at once
 	$(BIN)/sop-jdih check
 
-schema: setup  ## rewrite sops/schema.json from the model
+schema: setup  ## rewrite the editors' JSON Schemas (sops/, content_archive/schema/) from the models
 	$(BIN)/sop-jdih schema
 
 setup: system-packages $(STAMP)
 
 system-packages:
 	@sh scripts/ensure-system-packages.sh
+
+browser:  ## Debian's Chromium, driven by Playwright in the browser tests (never a downloaded browser)
+	@sh scripts/ensure-system-packages.sh chromium=chromium
 
 $(STAMP): pyproject.toml
 	python3 -m venv $(VENV)
