@@ -253,5 +253,5 @@ def test_pagefind_index_is_built_fresh_with_the_site(site: Path) -> None:
     assert "id" in entry["languages"]  # indexed as Indonesian (html lang="id"), so words are stemmed
     assert entry["languages"]["id"]["page_count"] >= 6
     search = html(site, "cari")
-    assert "pagefind/pagefind-ui.js" in search and 'id="pencarian"' in search
+    assert "pagefind/pagefind-ui.js" in search and 'id="sj-pencarian"' in search
     assert 'action="../cari/"' in html(site, "produk-hukum/uu-7-2017").replace("../../cari/", "../cari/")
