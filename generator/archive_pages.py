@@ -43,6 +43,11 @@ def slug(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-") or "lain"
 
 
+def citation(item: ProdukHukum) -> str:
+    """How JDIH lists cite an item: "PKPU 3 Tahun 2020"."""
+    return f"{item.singkatan_jenis} {item.nomor} Tahun {item.tahun}"
+
+
 def produk_date(item: ProdukHukum) -> datetime.date:
     """Newest first: by tanggal penetapan when known, else by tahun."""
     return item.tanggal_penetapan or datetime.date(item.tahun, 1, 1)
@@ -80,13 +85,18 @@ def _produk_page(
 ) -> str:
     here = produk_uri(item.id)
     status = archive.status(item)
+    related = sorted(archive.links.get(item.id, []), key=lambda link: (produk_date(by_id[link.target]), link.target))
     links = [
-        {"label": link.label, "title": by_id[link.target].judul, "href": markdown_link(here, produk_uri(link.target))}
-        for link in archive.links.get(item.id, [])
+        {
+            "label": link.label,
+            "citation": citation(by_id[link.target]),
+            "title": by_id[link.target].judul,
+            "href": markdown_link(here, produk_uri(link.target)),
+        }
+        for link in related
     ]
     keterangan = item.keterangan_status or "; ".join(
-        f"Dicabut dengan {by_id[other].singkatan_jenis} {by_id[other].nomor} Tahun {by_id[other].tahun}"
-        for other in archive.revoked_by.get(item.id, [])
+        f"Dicabut dengan {citation(by_id[other])}" for other in archive.revoked_by.get(item.id, [])
     )
     document = _document(item, here, urls)
     metadata = [
@@ -160,7 +170,7 @@ def _json_ld(
         "@context": "https://schema.org",
         "@type": "Legislation",
         "name": item.judul,
-        "legislationIdentifier": f"{item.singkatan_jenis} {item.nomor} Tahun {item.tahun}",
+        "legislationIdentifier": citation(item),
         "legislationType": item.jenis,
         "legislationJurisdiction": "ID",
         "legislationPassedBy": {"@type": "Organization", "name": item.teu_badan},

@@ -114,13 +114,16 @@ def test_konten_must_point_at_existing_sop_and_produk(tmp_path: Path) -> None:
 def test_revoked_item_is_tidak_berlaku_with_links_both_ways(site: Path) -> None:
     old = html(site, "produk-hukum/kepkab-12-2022")
     assert 'jdih-badge--tidak-berlaku">Tidak Berlaku<' in old
-    assert 'Dicabut dengan <a href="../kepkab-5-2024/">Penetapan Tim Pengelola JDIH Tahun 2024</a>' in old
+    assert (
+        'Dicabut dengan <a href="../kepkab-5-2024/" title="Penetapan Tim Pengelola JDIH Tahun 2024">'
+        "KEPKAB 5/HK.03.1-Kpt/3300/2024 Tahun 2024</a>" in old
+    )
     assert "Dicabut dengan KEPKAB 5/HK.03.1-Kpt/3300/2024 Tahun 2024" in old
     new = html(site, "produk-hukum/kepkab-5-2024")
     assert 'jdih-badge--berlaku">Berlaku<' in new
-    assert 'Mencabut <a href="../kepkab-12-2022/">Penetapan Tim Pengelola JDIH Tahun 2022</a>' in new
-    assert 'Melaksanakan <a href="../uu-7-2017/">' in new
-    assert 'Dilaksanakan dengan <a href="../kepkab-5-2024/">' in html(site, "produk-hukum/uu-7-2017")
+    assert 'Mencabut <a href="../kepkab-12-2022/" title="Penetapan Tim Pengelola JDIH Tahun 2022">' in new
+    assert new.index("Melaksanakan <a") < new.index("Mencabut <a")  # oldest related item first: UU 7/2017
+    assert 'Dilaksanakan dengan <a href="../kepkab-5-2024/"' in html(site, "produk-hukum/uu-7-2017")
 
 
 def test_produk_page_metadata_abstrak_pdf_and_json_ld(site: Path) -> None:
