@@ -90,7 +90,7 @@ def generate(
     staging = StagingFolder(project.staging_dir)
     titles = {item.document.id: item.document.nama_sop for item in content.sops}
     generated = [
-        *sop_pages(content.sops, renderer),
+        *sop_pages(content.sops, renderer, urls),
         *archive_pages(content.archive, titles, urls),
         PageSource(JDIHN_FILE, jdihn_feed(content.archive, urls), None),
         PageSource(FEED_FILE, atom_feed(content.archive, urls, site_name), None),

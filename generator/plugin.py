@@ -32,9 +32,8 @@ def _extend_theme(config: MkDocsConfig) -> None:
         config.theme.dirs.insert(1 if config.theme.custom_dir else 0, THEME_DIR)
     if STYLESHEET not in config.extra_css:
         config.extra_css.insert(0, STYLESHEET)
-    for extension in ("md_in_html", "attr_list"):  # Markdown inside the sheet's boxes; attributes on buttons
-        if extension not in config.markdown_extensions:
-            config.markdown_extensions.append(extension)
+    if "attr_list" not in config.markdown_extensions:  # classes on the download button, images and pagination
+        config.markdown_extensions.append("attr_list")
 
 
 class SopJdihConfig(Config):

@@ -12,7 +12,8 @@ from .flow import arrows_from
 from .page_source import PageSource, render
 from .sop_loader import LoadedSop
 from .sop_model import Langkah, Prosedur, Simbol, SopDocument
-from .text import markdown_text, tanggal
+from .text import html_text, tanggal
+from .urls import SiteUrls
 
 SOP_SECTION = "sop"
 
@@ -21,16 +22,17 @@ def sop_uri(sop_id: str) -> str:
     return f"{SOP_SECTION}/{sop_id}.md"
 
 
-def sop_pages(sops: list[LoadedSop], renderer: DiagramRenderer) -> list[PageSource]:
+def sop_pages(sops: list[LoadedSop], renderer: DiagramRenderer, urls: SiteUrls) -> list[PageSource]:
     titles = {item.document.id: item.document.nama_sop for item in sops}
     pages = [
-        PageSource(sop_uri(item.document.id), _sop_page(item.document, titles, renderer), item.path) for item in sops
+        PageSource(sop_uri(item.document.id), _sop_page(item.document, titles, renderer, urls), item.path)
+        for item in sops
     ]
     pages.append(PageSource(f"{SOP_SECTION}/index.md", _index_page(sops), None, in_nav=True))
     return pages
 
 
-def _sop_page(sop: SopDocument, titles: dict[str, str], renderer: DiagramRenderer) -> str:
+def _sop_page(sop: SopDocument, titles: dict[str, str], renderer: DiagramRenderer, urls: SiteUrls) -> str:
     signer = sop.disahkan_oleh
     identity = [
         ("Nomor SOP", sop.nomor_sop),
@@ -46,17 +48,20 @@ def _sop_page(sop: SopDocument, titles: dict[str, str], renderer: DiagramRendere
         ("Nama SOP", sop.nama_sop),
         *([("Jumlah Pelaksana", sop.jumlah_pelaksana)] if sop.jumlah_pelaksana else []),
     ]
+    here = sop_uri(sop.id)
     related = [
-        f"[{markdown_text(titles[item.sop])}]({item.sop}.md)" if hasattr(item, "sop") else markdown_text(item)
+        f'<a href="{html_text(urls.relative(here, sop_uri(item.sop)))}">{html_text(titles[item.sop])}</a>'
+        if hasattr(item, "sop")
+        else html_text(item)
         for item in sop.keterkaitan
     ]
     boxes = [
-        ("Dasar Hukum", [markdown_text(line) for line in sop.dasar_hukum], True),
-        ("Kualifikasi Pelaksana", [markdown_text(line) for line in sop.kualifikasi_pelaksana], True),
-        ("Keterkaitan", related, True),
-        ("Peralatan/Perlengkapan", [markdown_text(line) for line in sop.peralatan_perlengkapan], True),
-        ("Peringatan", [markdown_text(line) for line in sop.peringatan], True),
-        ("Pencatatan dan Pendataan", [markdown_text(line) for line in sop.pencatatan_pendataan], True),
+        ("Dasar Hukum", [html_text(line) for line in sop.dasar_hukum]),
+        ("Kualifikasi Pelaksana", [html_text(line) for line in sop.kualifikasi_pelaksana]),
+        ("Keterkaitan", related),
+        ("Peralatan/Perlengkapan", [html_text(line) for line in sop.peralatan_perlengkapan]),
+        ("Peringatan", [html_text(line) for line in sop.peringatan]),
+        ("Pencatatan dan Pendataan", [html_text(line) for line in sop.pencatatan_pendataan]),
     ]
     several = len(sop.prosedur) > 1
     procedures = [
