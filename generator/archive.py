@@ -46,6 +46,8 @@ class Archive:
     links: dict[str, list[Link]] = field(default_factory=dict)  # item id → both sides of its relations
     revoked_by: dict[str, list[str]] = field(default_factory=dict)
     konten_about: dict[str, list[str]] = field(default_factory=dict)  # produk id → konten ids
+    produk_by_id: dict[str, ProdukHukum] = field(default_factory=dict)
+    konten_by_id: dict[str, Konten] = field(default_factory=dict)
 
     @classmethod
     def derive(cls, produk: list[Loaded[ProdukHukum]], konten: list[Loaded[Konten]]) -> Archive:
@@ -63,10 +65,15 @@ class Archive:
         for post in konten:
             for target in post.document.produk_hukum:
                 about[target].append(post.document.id)
-        return cls(produk, konten, dict(links), dict(revoked_by), dict(about))
-
-    def produk_by_id(self) -> dict[str, ProdukHukum]:
-        return {item.document.id: item.document for item in self.produk}
+        return cls(
+            produk,
+            konten,
+            dict(links),
+            dict(revoked_by),
+            dict(about),
+            {item.document.id: item.document for item in produk},
+            {post.document.id: post.document for post in konten},
+        )
 
     def status(self, item: ProdukHukum) -> Status:
         """An item another one revokes is no longer in force, whatever its file says."""

@@ -54,18 +54,12 @@ def produk_date(item: ProdukHukum) -> datetime.date:
 
 
 def archive_pages(archive: Archive, sop_titles: dict[str, str], urls: SiteUrls) -> list[PageSource]:
-    by_id = archive.produk_by_id()
-    konten_by_id = {post.document.id: post.document for post in archive.konten}
     pages = [
-        PageSource(
-            produk_uri(item.document.id),
-            _produk_page(item.document, archive, by_id, konten_by_id, urls),
-            item.path,
-        )
+        PageSource(produk_uri(item.document.id), _produk_page(item.document, archive, urls), item.path)
         for item in archive.produk
     ]
     pages += [
-        PageSource(konten_uri(post.document.id), _konten_page(post.document, by_id, sop_titles), post.path)
+        PageSource(konten_uri(post.document.id), _konten_page(post.document, archive, sop_titles), post.path)
         for post in archive.konten
     ]
     listings = _listings(archive)
@@ -76,14 +70,9 @@ def archive_pages(archive: Archive, sop_titles: dict[str, str], urls: SiteUrls) 
     return pages
 
 
-def _produk_page(
-    item: ProdukHukum,
-    archive: Archive,
-    by_id: dict[str, ProdukHukum],
-    konten_by_id: dict[str, Konten],
-    urls: SiteUrls,
-) -> str:
+def _produk_page(item: ProdukHukum, archive: Archive, urls: SiteUrls) -> str:
     here = produk_uri(item.id)
+    by_id = archive.produk_by_id
     status = archive.status(item)
     related = sorted(archive.links.get(item.id, []), key=lambda link: (produk_date(by_id[link.target]), link.target))
     links = [
@@ -121,7 +110,7 @@ def _produk_page(
         ("Penandatangan", item.penandatangan or "–", None),
     ]
     konten = sorted(
-        (konten_by_id[post_id] for post_id in archive.konten_about.get(item.id, [])),
+        (archive.konten_by_id[post_id] for post_id in archive.konten_about.get(item.id, [])),
         key=lambda post: post.tanggal_terbit,
         reverse=True,
     )
@@ -197,8 +186,9 @@ def _json_ld(
     return json.dumps(data, ensure_ascii=False, sort_keys=True).replace("</", "<\\/")
 
 
-def _konten_page(post: Konten, by_id: dict[str, ProdukHukum], sop_titles: dict[str, str]) -> str:
+def _konten_page(post: Konten, archive: Archive, sop_titles: dict[str, str]) -> str:
     here = konten_uri(post.id)
+    by_id = archive.produk_by_id
     produk = [
         {"title": by_id[other].judul, "href": markdown_link(here, produk_uri(other))} for other in post.produk_hukum
     ]
@@ -232,49 +222,50 @@ class Listing:
     groups: list[Group]
 
 
-def _group(
-    items: list[Any], label_of: Callable[[Any], list[str]], date_of: Callable[[Any], datetime.date]
-) -> list[tuple[str, list[Any]]]:
-    grouped: dict[str, list[Any]] = defaultdict(list)
-    for item in sorted(items, key=lambda item: (date_of(item), item.id), reverse=True):
-        for label in label_of(item):
-            grouped[label].append(item)
-    return list(grouped.items())
-
-
 def _listings(archive: Archive) -> list[Listing]:
     produk = [item.document for item in archive.produk]
     konten = [post.document for post in archive.konten]
-
-    def groups(pairs: list[tuple[str, list[Any]]], order: Callable[[tuple[str, list[Any]]], Any]) -> list[Group]:
-        return [Group(slug(label), label, [item.id for item in items]) for label, items in sorted(pairs, key=order)]
-
-    by_name = lambda pair: pair[0].lower()  # noqa: E731
-    newest_year = lambda pair: -int(pair[0])  # noqa: E731
     return [
-        Listing("jenis", "Menurut jenis", "produk", groups(_group(produk, lambda i: [i.jenis], produk_date), by_name)),
-        Listing(
-            "tahun",
-            "Menurut tahun",
-            "produk",
-            groups(_group(produk, lambda i: [str(i.tahun)], produk_date), newest_year),
+        _listing("jenis", "Produk hukum menurut jenis", "produk", produk, lambda i: [i.jenis], produk_date),
+        _listing("tahun", "Produk hukum menurut tahun", "produk", produk, lambda i: [str(i.tahun)], produk_date, True),
+        _listing(
+            "status", "Produk hukum menurut status", "produk", produk, lambda i: [archive.status(i).value], produk_date
         ),
-        Listing(
-            "status",
-            "Menurut status",
-            "produk",
-            groups(_group(produk, lambda i: [archive.status(i).value], produk_date), by_name),
-        ),
-        Listing(
+        _listing(
             "platform",
             "Konten menurut platform",
             "konten",
-            groups(
-                _group(konten, lambda p: sorted({u.platform.value for u in p.unggahan}), lambda p: p.tanggal_terbit),
-                by_name,
-            ),
+            konten,
+            lambda post: sorted({upload.platform.value for upload in post.unggahan}),
+            lambda post: post.tanggal_terbit,
         ),
     ]
+
+
+def _listing(
+    key: str,
+    title: str,
+    kind: str,
+    items: list[Any],
+    labels_of: Callable[[Any], list[str]],
+    date_of: Callable[[Any], datetime.date],
+    newest_label_first: bool = False,
+) -> Listing:
+    """Items grouped by label, newest first within a group; groups by name (or by year, newest first)."""
+    grouped: dict[str, list[str]] = defaultdict(list)
+    for item in sorted(items, key=lambda item: (date_of(item), item.id), reverse=True):
+        for label in labels_of(item):
+            grouped[label].append(item.id)
+    order = sorted(grouped, key=lambda label: -int(label)) if newest_label_first else sorted(grouped, key=str.lower)
+    keys: set[str] = set()
+    groups = []
+    for label in order:
+        group_key = slug(label)
+        while group_key in keys:  # two labels that differ only in punctuation or case keep separate addresses
+            group_key += "-1"
+        keys.add(group_key)
+        groups.append(Group(group_key, label, grouped[label]))
+    return Listing(key, title, kind, groups)
 
 
 def listing_uri(listing: Listing, group: Group, number: int) -> str:
@@ -284,20 +275,18 @@ def listing_uri(listing: Listing, group: Group, number: int) -> str:
 
 def _listing_pages(listing: Listing, group: Group, archive: Archive) -> list[PageSource]:
     chunks = [group.item_ids[start : start + PER_PAGE] for start in range(0, len(group.item_ids), PER_PAGE)]
-    by_id = archive.produk_by_id()
-    konten_by_id = {post.document.id: post.document for post in archive.konten}
     pages = []
     for number, chunk in enumerate(chunks, start=1):
         here = listing_uri(listing, group, number)
         rows = [
-            _produk_row(by_id[item_id], archive, here)
+            _produk_row(archive.produk_by_id[item_id], archive, here)
             if listing.kind == "produk"
-            else _konten_row(konten_by_id[item_id], by_id, here)
+            else _konten_row(archive.konten_by_id[item_id], archive.produk_by_id, here)
             for item_id in chunk
         ]
         content = render(
             "listing.md.j2",
-            title=f"{listing.title.replace('Menurut', 'Produk hukum menurut')}: {group.label}",
+            title=f"{listing.title}: {group.label}",
             kind=listing.kind,
             rows=rows,
             count=group.count,
