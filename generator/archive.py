@@ -4,14 +4,9 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass, field
-from typing import Generic, TypeVar
-
-from pydantic import BaseModel
 
 from .archive_model import Konten, ProdukHukum, Status
-from .yaml_source import SourceFile
-
-M = TypeVar("M", bound=BaseModel)
+from .model_errors import Loaded
 
 # declared relation → (its derived inverse, how each side reads in Indonesian)
 RELATIONS = {
@@ -19,16 +14,6 @@ RELATIONS = {
     "mengubah": ("diubah", "Mengubah", "Diubah dengan"),
     "melaksanakan": ("dilaksanakan", "Melaksanakan", "Dilaksanakan dengan"),
 }
-
-
-@dataclass(frozen=True)
-class Loaded(Generic[M]):
-    document: M
-    source: SourceFile
-
-    @property
-    def path(self) -> str:
-        return self.source.path
 
 
 @dataclass(frozen=True)

@@ -6,12 +6,12 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from pydantic import BaseModel, ValidationError
+from pydantic import BaseModel
 
-from .archive import Archive, Loaded
+from .archive import Archive
 from .archive_model import Konten, ProdukHukum
 from .front_matter import load_item
-from .model_errors import model_problems
+from .model_errors import Loaded, validate_source
 from .problems import Problem
 from .yaml_source import Location, SourceFile
 
@@ -61,15 +61,12 @@ def _load_kind(
         problems.extend(found)
         if source is None:
             continue
-        if not isinstance(source.data, dict):
-            problems.append(Problem(shown_as, 1, "", "isi berkas harus berupa kumpulan kunci: nilai (id:, judul:, …)"))
-            continue
-        if isinstance(source.data.get("id"), str) and kind is PRODUK_HUKUM:
+        if kind is PRODUK_HUKUM and isinstance(source.data, dict) and isinstance(source.data.get("id"), str):
             produk_ids.add(source.data["id"])
-        try:
-            loaded.append(Loaded(kind.model.model_validate(source.data), source))
-        except ValidationError as error:
-            problems.extend(model_problems(error, source, kind.model))
+        item, found = validate_source(source, kind.model)
+        problems.extend(found)
+        if item is not None:
+            loaded.append(item)
     return loaded
 
 

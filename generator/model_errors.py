@@ -1,11 +1,12 @@
-"""Turn pydantic validation errors into located problems an editor can act on."""
+"""Validate an editor's file against its model, turning pydantic errors into located problems."""
 
 from __future__ import annotations
 
 import difflib
 import types
 import typing
-from typing import Any
+from dataclasses import dataclass
+from typing import Any, Generic, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
@@ -28,6 +29,32 @@ _MESSAGES = {
     "date_from_datetime_parsing": "harus berupa tanggal YYYY-MM-DD, mis. 2024-08-23",
     "date_from_datetime_inexact": "tulis tanggal saja (YYYY-MM-DD), tanpa jam",
 }
+
+
+M = TypeVar("M", bound=BaseModel)
+
+
+@dataclass(frozen=True)
+class Loaded(Generic[M]):
+    """A validated document and the file it came from (for locating later problems and edit links)."""
+
+    document: M
+    source: SourceFile
+
+    @property
+    def path(self) -> str:
+        """The file relative to the project root, e.g. `sops/media-sosial.yaml`."""
+        return self.source.path
+
+
+def validate_source(source: SourceFile, model: type[M]) -> tuple[Loaded[M] | None, list[Problem]]:
+    """The file's data as a model, or the located problems that stop it; never half a document."""
+    if not isinstance(source.data, dict):
+        return None, [Problem(source.path, 1, "", "isi berkas harus berupa kumpulan kunci: nilai (mis. id: …)")]
+    try:
+        return Loaded(model.model_validate(source.data), source), []
+    except ValidationError as error:
+        return None, model_problems(error, source, model)
 
 
 def model_problems(error: ValidationError, source: SourceFile, model: type[BaseModel]) -> list[Problem]:

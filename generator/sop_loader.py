@@ -2,27 +2,15 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from pathlib import Path
 
-from pydantic import ValidationError
-
-from .model_errors import model_problems
+from .model_errors import Loaded, validate_source
 from .problems import Problem
 from .sop_checks import document_problems, project_problems
 from .sop_model import SopDocument
-from .yaml_source import SourceFile, load_yaml
+from .yaml_source import load_yaml
 
-
-@dataclass(frozen=True)
-class LoadedSop:
-    document: SopDocument
-    source: SourceFile
-
-    @property
-    def path(self) -> str:
-        """The YAML file relative to the project root, e.g. `sops/media-sosial.yaml`."""
-        return self.source.path
+LoadedSop = Loaded[SopDocument]
 
 
 def sop_files(sops_dir: Path) -> list[Path]:
@@ -39,17 +27,10 @@ def load_sops(project_root: Path, sops_dir: Path) -> tuple[list[LoadedSop], list
         problems.extend(found)
         if source is None:
             continue
-        if not isinstance(source.data, dict):
-            problems.append(
-                Problem(shown_as, 1, "", "isi berkas harus berupa kumpulan kunci: nilai (id:, nama_sop:, …)")
-            )
-            continue
-        try:
-            document = SopDocument.model_validate(source.data)
-        except ValidationError as error:
-            problems.extend(model_problems(error, source, SopDocument))
-            continue
-        problems.extend(document_problems(document, source))
-        loaded.append(LoadedSop(document, source))
+        sop, found = validate_source(source, SopDocument)
+        problems.extend(found)
+        if sop is not None:
+            problems.extend(document_problems(sop.document, source))
+            loaded.append(sop)
     problems.extend(project_problems([(item.document, item.source) for item in loaded]))
     return loaded, problems
