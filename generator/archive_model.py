@@ -91,6 +91,7 @@ class ProdukHukum(Strict):
     lokasi: str | None = Field(None, description="Where the paper copy is kept.")
     pemrakarsa: str | None = None
     penandatangan: str | None = None
+    mengingat: TextList = Field([], description="The regulations this one rests on, as its 'Mengingat' lists them.")
     lampiran: Lampiran = Lampiran()
     abstrak: Abstrak | None = None
     relasi: Relasi = Relasi()

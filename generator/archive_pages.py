@@ -10,29 +10,24 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
+from .addresses import (
+    ARCHIVE_INDEX,
+    FEED_FILE,
+    JDIHN_FILE,
+    attachment_uri,
+    konten_uri,
+    produk_uri,
+    regulation_uri,
+    sop_uri,
+)
 from .archive import Archive
 from .archive_model import Konten, ProdukHukum, Status
 from .page_source import PageSource, markdown_paragraphs, render
+from .regulations import DasarHukumIndex
 from .text import tanggal
 from .urls import SiteUrls, markdown_link
 
 PER_PAGE = 50
-ARCHIVE_INDEX = "arsip/index.md"
-JDIHN_FILE = "integrasi/jdihn.json"
-FEED_FILE = "feed.xml"
-
-
-def produk_uri(item_id: str) -> str:
-    return f"produk-hukum/{item_id}.md"
-
-
-def konten_uri(item_id: str) -> str:
-    return f"konten/{item_id}.md"
-
-
-def attachment_uri(path: str) -> str:
-    """Where a file inside content_archive/ is published."""
-    return f"berkas/{path}"
 
 
 def is_url(value: str) -> bool:
@@ -53,9 +48,11 @@ def produk_date(item: ProdukHukum) -> datetime.date:
     return item.tanggal_penetapan or datetime.date(item.tahun, 1, 1)
 
 
-def archive_pages(archive: Archive, sop_titles: dict[str, str], urls: SiteUrls) -> list[PageSource]:
+def archive_pages(
+    archive: Archive, dasar_hukum: DasarHukumIndex, sop_titles: dict[str, str], urls: SiteUrls
+) -> list[PageSource]:
     pages = [
-        PageSource(produk_uri(item.document.id), _produk_page(item.document, archive, urls), item.path)
+        PageSource(produk_uri(item.document.id), _produk_page(item.document, archive, dasar_hukum, urls), item.path)
         for item in archive.produk
     ]
     pages += [
@@ -70,7 +67,7 @@ def archive_pages(archive: Archive, sop_titles: dict[str, str], urls: SiteUrls) 
     return pages
 
 
-def _produk_page(item: ProdukHukum, archive: Archive, urls: SiteUrls) -> str:
+def _produk_page(item: ProdukHukum, archive: Archive, dasar_hukum: DasarHukumIndex, urls: SiteUrls) -> str:
     here = produk_uri(item.id)
     by_id = archive.produk_by_id
     status = archive.status(item)
@@ -133,7 +130,24 @@ def _produk_page(item: ProdukHukum, archive: Archive, urls: SiteUrls) -> str:
             for post in konten
         ],
         json_ld=_json_ld(item, status, by_id, document, urls),
+        mengingat=[
+            {"text": line, "href": _regulation_href(here, dasar_hukum, "produk", item.id, position)}
+            for position, line in enumerate(item.mengingat)
+        ],
+        index_entry=_index_entry(here, dasar_hukum, item.id),
     )
+
+
+def _regulation_href(here: str, index: DasarHukumIndex, kind: str, item_id: str, position: int) -> str | None:
+    key = index.cited_key(kind, item_id, position)
+    return markdown_link(here, regulation_uri(index.regulations[key].slug)) if key else None
+
+
+def _index_entry(here: str, index: DasarHukumIndex, item_id: str) -> dict[str, str] | None:
+    regulation = index.for_archive_item(item_id)
+    if regulation is None:
+        return None
+    return {"name": regulation.name, "href": markdown_link(here, regulation_uri(regulation.slug))}
 
 
 def _document(item: ProdukHukum, here: str, urls: SiteUrls) -> dict[str, Any] | None:
@@ -192,7 +206,7 @@ def _konten_page(post: Konten, archive: Archive, sop_titles: dict[str, str]) -> 
     produk = [
         {"title": by_id[other].judul, "href": markdown_link(here, produk_uri(other))} for other in post.produk_hukum
     ]
-    sop = {"title": sop_titles[post.sop], "href": markdown_link(here, f"sop/{post.sop}.md")} if post.sop else None
+    sop = {"title": sop_titles[post.sop], "href": markdown_link(here, sop_uri(post.sop))} if post.sop else None
     return render(
         "konten.md.j2",
         post=post,

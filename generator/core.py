@@ -5,19 +5,20 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+from .addresses import FEED_FILE, JDIHN_FILE, SEARCH_PAGE, attachment_uri
 from .archive import Archive
 from .archive_loader import load_archive
-from .archive_pages import FEED_FILE, JDIHN_FILE, archive_pages, attachment_uri, is_url
+from .archive_pages import archive_pages, is_url
 from .bagan.render import DiagramRenderer
 from .feeds import atom_feed, jdihn_feed
 from .page_source import PageSource, render
 from .problems import DataError
+from .regulation_pages import regulation_pages
+from .regulations import DasarHukumIndex, build_index
 from .sop_loader import LoadedSop, load_sops
 from .sop_pages import sop_pages
 from .staging import StagingFolder
 from .urls import SiteUrls
-
-SEARCH_PAGE = "cari/index.md"
 
 
 @dataclass(frozen=True)
@@ -52,6 +53,7 @@ class Content:
 
     sops: list[LoadedSop]
     archive: Archive
+    dasar_hukum: DasarHukumIndex
 
 
 @dataclass(frozen=True)
@@ -78,7 +80,7 @@ def load_content(project: Project) -> Content:
     problems += archive_problems
     if problems:
         raise DataError(problems)
-    return Content(sops, archive)
+    return Content(sops, archive, build_index(sops, archive))
 
 
 def generate(
@@ -90,8 +92,9 @@ def generate(
     staging = StagingFolder(project.staging_dir)
     titles = {item.document.id: item.document.nama_sop for item in content.sops}
     generated = [
-        *sop_pages(content.sops, renderer, urls),
-        *archive_pages(content.archive, titles, urls),
+        *sop_pages(content.sops, content.archive, content.dasar_hukum, renderer, urls),
+        *archive_pages(content.archive, content.dasar_hukum, titles, urls),
+        *regulation_pages(content.dasar_hukum, content.archive),
         PageSource(JDIHN_FILE, jdihn_feed(content.archive, urls), None),
         PageSource(FEED_FILE, atom_feed(content.archive, urls, site_name), None),
         PageSource(SEARCH_PAGE, render("cari.md.j2"), None, in_nav=True),

@@ -18,6 +18,7 @@ from .bagan.render import DiagramRenderer, GraphvizMissing
 from .core import Content, Project, generate, load_content
 from .feeds import FeedInvalid
 from .problems import DataError
+from .regulations import revoked_basis
 from .search_index import SearchIndexError, index_site
 from .urls import SiteUrls
 
@@ -43,6 +44,9 @@ class SopJdihConfig(Config):
     # Where "edit this page" points for generated pages, relative to repo_url (e.g. "edit/main/").
     # Default: MkDocs' edit_uri without its trailing docs folder.
     edit_uri = options.Optional(options.Type(str))
+    # An SOP citing a revoked regulation: "warn" (fails `mkdocs build --strict`) or "info" (reported, never fails:
+    # a signed SOP stays in force until it is revised).
+    dasar_hukum_tidak_berlaku = options.Choice(("warn", "info"), default="warn")
 
 
 class SopJdihPlugin(BasePlugin[SopJdihConfig]):
@@ -68,7 +72,22 @@ class SopJdihPlugin(BasePlugin[SopJdihConfig]):
             self.content = load_content(self.project)
         except (DataError, GraphvizMissing) as error:
             raise PluginError(str(error)) from None
+        self._report_dasar_hukum(self.content)
         return config
+
+    def _report_dasar_hukum(self, content: Content) -> None:
+        """Lines kept as written, and SOPs resting on regulations no longer in force, named with file and line."""
+        unparsed = content.dasar_hukum.unparsed
+        if unparsed:
+            lines = "\n".join(
+                f"  {line.citing.file}:{line.citing.line}: {line.citing.field}: {line.text}" for line in unparsed
+            )
+            log.warning(
+                f"sop-jdih: {len(unparsed)} baris dasar hukum tidak dapat diuraikan; ditampilkan apa adanya:\n{lines}"
+            )
+        level = logging.WARNING if self.config.dasar_hukum_tidak_berlaku == "warn" else logging.INFO
+        for message in revoked_basis(content.dasar_hukum, content.archive):
+            log.log(level, f"sop-jdih: {message}")
 
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
         assert self.project and self.content and self.renderer

@@ -2,37 +2,56 @@
 
 from __future__ import annotations
 
+from collections import defaultdict
+from dataclasses import dataclass
 from typing import Any
 
+from .addresses import SOP_INDEX, konten_uri, regulation_uri, sop_uri
+from .archive import Archive
+from .archive_model import Status
 from .bagan.dot import procedure_dot
 from .bagan.grid import letters
 from .bagan.render import DiagramRenderer
 from .durations import total
 from .flow import arrows_from
 from .page_source import PageSource, render
+from .regulations import DasarHukumIndex
 from .sop_loader import LoadedSop
-from .sop_model import Langkah, Prosedur, Simbol, SopDocument
+from .sop_model import KeterkaitanSop, Langkah, Prosedur, Simbol, SopDocument
 from .text import html_text, tanggal
-from .urls import SiteUrls
-
-SOP_SECTION = "sop"
+from .urls import SiteUrls, markdown_link
 
 
-def sop_uri(sop_id: str) -> str:
-    return f"{SOP_SECTION}/{sop_id}.md"
+@dataclass(frozen=True)
+class _Links:
+    """What an SOP page links to beyond itself: regulations, other SOPs, the archive."""
+
+    titles: dict[str, str]  # SOP id → nama
+    referenced_by: dict[str, list[str]]  # SOP id → ids of the SOPs whose keterkaitan names it
+    archive: Archive
+    dasar_hukum: DasarHukumIndex
+    urls: SiteUrls
 
 
-def sop_pages(sops: list[LoadedSop], renderer: DiagramRenderer, urls: SiteUrls) -> list[PageSource]:
-    titles = {item.document.id: item.document.nama_sop for item in sops}
+def sop_pages(
+    sops: list[LoadedSop], archive: Archive, dasar_hukum: DasarHukumIndex, renderer: DiagramRenderer, urls: SiteUrls
+) -> list[PageSource]:
+    referenced_by: dict[str, list[str]] = defaultdict(list)
+    for item in sops:
+        for related in item.document.keterkaitan:
+            if isinstance(related, KeterkaitanSop):
+                referenced_by[related.sop].append(item.document.id)
+    links = _Links(
+        {item.document.id: item.document.nama_sop for item in sops}, referenced_by, archive, dasar_hukum, urls
+    )
     pages = [
-        PageSource(sop_uri(item.document.id), _sop_page(item.document, titles, renderer, urls), item.path)
-        for item in sops
+        PageSource(sop_uri(item.document.id), _sop_page(item.document, links, renderer), item.path) for item in sops
     ]
-    pages.append(PageSource(f"{SOP_SECTION}/index.md", _index_page(sops), None, in_nav=True))
+    pages.append(PageSource(SOP_INDEX, _index_page(sops), None, in_nav=True))
     return pages
 
 
-def _sop_page(sop: SopDocument, titles: dict[str, str], renderer: DiagramRenderer, urls: SiteUrls) -> str:
+def _sop_page(sop: SopDocument, links: _Links, renderer: DiagramRenderer) -> str:
     signer = sop.disahkan_oleh
     identity = [
         ("Nomor SOP", sop.nomor_sop),
@@ -50,13 +69,13 @@ def _sop_page(sop: SopDocument, titles: dict[str, str], renderer: DiagramRendere
     ]
     here = sop_uri(sop.id)
     related = [
-        f'<a href="{html_text(urls.relative(here, sop_uri(item.sop)))}">{html_text(titles[item.sop])}</a>'
-        if hasattr(item, "sop")
+        _anchor(links.urls.relative(here, sop_uri(item.sop)), links.titles[item.sop])
+        if isinstance(item, KeterkaitanSop)
         else html_text(item)
         for item in sop.keterkaitan
     ]
     boxes = [
-        ("Dasar Hukum", [html_text(line) for line in sop.dasar_hukum]),
+        ("Dasar Hukum", [_basis(sop.id, position, line, links) for position, line in enumerate(sop.dasar_hukum)]),
         ("Kualifikasi Pelaksana", [html_text(line) for line in sop.kualifikasi_pelaksana]),
         ("Keterkaitan", related),
         ("Peralatan/Perlengkapan", [html_text(line) for line in sop.peralatan_perlengkapan]),
@@ -67,7 +86,47 @@ def _sop_page(sop: SopDocument, titles: dict[str, str], renderer: DiagramRendere
     procedures = [
         _procedure_context(procedure, index, several, renderer) for index, procedure in enumerate(sop.prosedur)
     ]
-    return render("sop.md.j2", sop=sop, identity=identity, boxes=boxes, procedures=procedures)
+    konten = sorted(
+        (post.document for post in links.archive.konten if post.document.sop == sop.id),
+        key=lambda post: post.tanggal_terbit,
+        reverse=True,
+    )
+    return render(
+        "sop.md.j2",
+        sop=sop,
+        identity=identity,
+        boxes=boxes,
+        procedures=procedures,
+        referenced_by=[
+            {"title": links.titles[other], "href": markdown_link(here, sop_uri(other))}
+            for other in sorted(links.referenced_by.get(sop.id, []))
+        ],
+        konten=[
+            {
+                "title": post.judul,
+                "date": tanggal(post.tanggal_terbit),
+                "href": markdown_link(here, konten_uri(post.id)),
+            }
+            for post in konten
+        ],
+    )
+
+
+def _anchor(href: str, text: str) -> str:
+    return f'<a href="{html_text(href)}">{html_text(text)}</a>'
+
+
+def _basis(sop_id: str, position: int, line: str, links: _Links) -> str:
+    """A dasar hukum line as written, linked to its regulation's page, flagged when no longer in force."""
+    key = links.dasar_hukum.cited_key("sop", sop_id, position)
+    if key is None:
+        return html_text(line)
+    regulation = links.dasar_hukum.regulations[key]
+    text = _anchor(links.urls.relative(sop_uri(sop_id), regulation_uri(regulation.slug)), line)
+    item = links.archive.produk_by_id.get(regulation.archive_id or "")
+    if item is not None and links.archive.status(item) is Status.tidak_berlaku:
+        text += ' <span class="jdih-badge jdih-badge--tidak-berlaku">tidak berlaku</span>'
+    return text
 
 
 def _procedure_context(procedure: Prosedur, index: int, several: bool, renderer: DiagramRenderer) -> dict[str, Any]:

@@ -31,12 +31,13 @@ def test_identity_header_and_boxes_as_on_the_sheet(project: Path) -> None:
         "Sekretaris<br>Siti Penguji<br>NIP. 19800101 200501 2 001",
     ]:
         assert expected in html
-    dasar_hukum = re.search(r"DASAR HUKUM|Dasar Hukum</p>\s*<ol>(.*?)</ol>", html, flags=re.DOTALL)
+    dasar_hukum = re.search(r"Dasar Hukum</p>\s*<ol>(.*?)</ol>", html, flags=re.DOTALL)
     assert dasar_hukum is not None
     items = re.findall(r"<li>(.*?)</li>", dasar_hukum.group(1), flags=re.DOTALL)
-    assert [item.strip() for item in items] == [
-        "Undang-Undang Nomor 7 Tahun 2017 tentang Pemilihan Umum",
-        "Peraturan Komisi Pemilihan Umum Nomor 8 Tahun 2019 tentang Tata Kerja",
+    assert [item.strip() for item in items] == [  # numbered, as written, each linked to its regulation's page
+        '<a href="../../dasar-hukum/uu-7-2017/">Undang-Undang Nomor 7 Tahun 2017 tentang Pemilihan Umum</a>',
+        '<a href="../../dasar-hukum/pkpu-8-2019/">'
+        "Peraturan Komisi Pemilihan Umum Nomor 8 Tahun 2019 tentang Tata Kerja</a>",
     ]
     assert '<html lang="id"' in html
 

@@ -1,0 +1,274 @@
+"""Parse Indonesian legal citations as SOPs and keputusan write them, so every spelling of one regulation
+("Undang-Undang Nomor 7 Tahun 2017 tentang Pemilihan Umum", "UU No. 7 Tahun 2017") gets one identity.
+
+The parser never raises: a line it cannot read comes back as `None` and the caller shows it as written.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from dataclasses import dataclass, field
+
+# Hierarchy groups (UU 12/2011 and the regulations beside it), in the order the index shows them.
+GROUPS = (
+    "Undang-Undang Dasar",
+    "Undang-Undang / Perppu",
+    "Peraturan Pemerintah",
+    "Peraturan Presiden",
+    "Peraturan Menteri",
+    "Peraturan KPU dan lembaga negara",
+    "Keputusan",
+    "Peraturan daerah",
+)
+
+
+@dataclass(frozen=True)
+class Jenis:
+    code: str
+    name: str  # canonical full name, e.g. "Peraturan Komisi Pemilihan Umum"
+    group: int  # index in GROUPS
+    pattern: str  # regex alternatives for the full and short forms
+    qualified: str = ""  # "menteri" (ministry follows) or "wilayah" (region follows), else ""
+
+
+# Longer forms first: the regex tries them in order.
+JENIS = (
+    Jenis(
+        "UUD",
+        "Undang-Undang Dasar Negara Republik Indonesia",
+        0,
+        r"undang[- ]undang dasar(?: negara republik indonesia)?|uud(?: nri)?",
+    ),
+    Jenis(
+        "PERPPU",
+        "Peraturan Pemerintah Pengganti Undang-Undang",
+        1,
+        r"peraturan pemerintah pengganti undang[- ]undang|perppu",
+    ),
+    Jenis("UU", "Undang-Undang", 1, r"undang[- ]undang|uu"),
+    Jenis("PP", "Peraturan Pemerintah", 2, r"peraturan pemerintah|pp"),
+    Jenis("PERPRES", "Peraturan Presiden", 3, r"peraturan presiden|perpres"),
+    Jenis("PERMEN", "Peraturan Menteri", 4, r"peraturan menteri|permen", "menteri"),
+    Jenis(
+        "PKPU",
+        "Peraturan Komisi Pemilihan Umum",
+        5,
+        r"peraturan komisi pemilihan umum(?: republik indonesia)?|peraturan kpu(?: ri)?|pkpu",
+    ),
+    Jenis(
+        "PERBAWASLU",
+        "Peraturan Badan Pengawas Pemilihan Umum",
+        5,
+        r"peraturan badan pengawas pemilihan umum|peraturan bawaslu|perbawaslu",
+    ),
+    Jenis("PERKI", "Peraturan Komisi Informasi", 5, r"peraturan komisi informasi(?: pusat)?|perki"),
+    Jenis(
+        "PERDKPP",
+        "Peraturan Dewan Kehormatan Penyelenggara Pemilu",
+        5,
+        r"peraturan dewan kehormatan penyelenggara pemilihan umum|peraturan dewan kehormatan penyelenggara pemilu|"
+        r"peraturan dkpp",
+    ),
+    Jenis("KEPPRES", "Keputusan Presiden", 6, r"keputusan presiden|keppres"),
+    Jenis("KEPMEN", "Keputusan Menteri", 6, r"keputusan menteri|kepmen", "menteri"),
+    Jenis(
+        "KEPKPU-WIL",
+        "Keputusan Komisi Pemilihan Umum",
+        6,
+        r"keputusan (?:komisi pemilihan umum|kpu)(?= (?:provinsi|prov\.|kabupaten|kab\.|kota) )",
+        "wilayah",
+    ),
+    Jenis(
+        "KEPKPU",
+        "Keputusan Komisi Pemilihan Umum",
+        6,
+        r"keputusan komisi pemilihan umum(?: republik indonesia)?|keputusan kpu(?: ri)?|kepkpu",
+    ),
+    Jenis(
+        "KEPSEKJEN",
+        "Keputusan Sekretaris Jenderal Komisi Pemilihan Umum",
+        6,
+        r"keputusan sekretaris jenderal (?:komisi pemilihan umum|kpu)",
+    ),
+    Jenis("PERDA", "Peraturan Daerah", 7, r"peraturan daerah|perda", "wilayah"),
+    Jenis("PERGUB", "Peraturan Gubernur", 7, r"peraturan gubernur|pergub", "wilayah"),
+    Jenis("PERBUP", "Peraturan Bupati", 7, r"peraturan bupati|perbup", "wilayah"),
+    Jenis("PERWALI", "Peraturan Wali Kota", 7, r"peraturan wali ?kota|perwal(?:i|kot)?", "wilayah"),
+)
+# An archive item whose jenis the parser does not know keeps its own jenis as the qualifier.
+OTHER = Jenis("LAIN", "Produk hukum lain", 6, r"(?!)", "jenis")
+JENIS_BY_CODE = {jenis.code: jenis for jenis in (*JENIS, OTHER)}
+
+# Short forms of ministry regulations and the ministry they name.
+MINISTRY_SHORT = {
+    "permenkumham": "Hukum dan Hak Asasi Manusia",
+    "permendagri": "Dalam Negeri",
+    "permenpan rb": "Pendayagunaan Aparatur Negara dan Reformasi Birokrasi",
+    "permenpanrb": "Pendayagunaan Aparatur Negara dan Reformasi Birokrasi",
+    "permenpan-rb": "Pendayagunaan Aparatur Negara dan Reformasi Birokrasi",
+    "permenkominfo": "Komunikasi dan Informatika",
+    "permenkeu": "Keuangan",
+    "pmk": "Keuangan",
+    "permendikbud": "Pendidikan dan Kebudayaan",
+    "permensesneg": "Sekretaris Negara",
+}
+MINISTRY_ALIASES = {
+    "hukum dan ham": "Hukum dan Hak Asasi Manusia",
+    "panrb": "Pendayagunaan Aparatur Negara dan Reformasi Birokrasi",
+    "pan rb": "Pendayagunaan Aparatur Negara dan Reformasi Birokrasi",
+}
+
+_JENIS_RE = "|".join(f"(?P<j{index}>{jenis.pattern})" for index, jenis in enumerate(JENIS))
+_MINISTRY_SHORT_RE = "|".join(re.escape(short) for short in sorted(MINISTRY_SHORT, key=len, reverse=True))
+_HEAD = re.compile(
+    rf"^(?:(?P<short>{_MINISTRY_SHORT_RE})|(?:{_JENIS_RE}))\b"
+    r"(?P<qualifier>(?:\s+(?!nomor\b|no\b|tahun\b|tentang\b)[^\s\d]\S*){0,12}?)"
+    r"(?:\s+republik indonesia)?"
+    r"\s*(?:,\s*)?(?:(?:nomor|nomer|no)\s*\.?\s*:?\s*)?"
+    # A number ("8", "10/HK.04/08/2022", "134/Kpts/KPU/Tahun 2016"), or straight to the year (UUD 1945).
+    r"(?:(?P<nomor>\d[\w.\-]*(?:\s*/\s*(?!tahun\b)[\w.\-]+)*(?:\s*/\s*tahun\s+\d{4})?)|(?=\s*,?\s*tahun\s+\d{4}))"
+    r"(?:\s*,?\s+tahun\s+(?P<tahun>\d{4}))?"
+    r"(?P<rest>.*)$",
+    re.IGNORECASE | re.DOTALL,
+)
+_SOURCE = re.compile(r"\(\s*((?:lembaran|berita|tambahan)\s+(?:negara|daerah)[^()]*)\)", re.IGNORECASE)
+_SOURCE_PART = re.compile(
+    r"(?P<kind>tambahan lembaran negara|lembaran negara|berita negara|lembaran daerah|berita daerah)"
+    r"(?:[^,;]*?\btahun\s+(?P<tahun>\d{4}))?[^,;]*?\bnomor\s+(?P<nomor>[\w./-]+)",
+    re.IGNORECASE,
+)
+_SOURCE_SHORT = {
+    "lembaran negara": "LN",
+    "tambahan lembaran negara": "TLN",
+    "berita negara": "BN",
+    "lembaran daerah": "LD",
+    "berita daerah": "BD",
+}
+_AMENDED = re.compile(
+    r"[,;]?\s*sebagaimana\s+(?:telah\s+)?(?:beberapa\s+kali\s+)?(?:diubah|diganti|dicabut)"
+    r"(?:\s+(?:beberapa\s+kali|untuk\s+kedua\s+kali|untuk\s+terakhir\s+kali))?\s*,?"
+    r"(?:\s*terakhir)?\s*(?:dengan|oleh)\s+",
+    re.IGNORECASE,
+)
+_TENTANG = re.compile(r"^\s*,?\s*tentang\s+", re.IGNORECASE)
+_LIST_PREFIX = re.compile(r"^\s*(?:\d{1,2}|[a-zA-Z])\s*[.)]\s+|^\s*\d{1,2}\s+(?=[A-Za-z])")
+_TRAILING = re.compile(r"(?:\s*(?:[;,.:]|\bdan\b|\batau\b|\bserta\b))+\s*$", re.IGNORECASE)
+_TAGS = re.compile(r"<[^>]*>")
+_SPLIT_AMENDERS = re.compile(r"[;,]?\s+(?:dan|serta)\s+(?=(?:" + _JENIS_RE + r")\b)", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class Citation:
+    """One regulation as cited: its identity fields, what the citing text says of it, and what amended it."""
+
+    code: str
+    qualifier: str  # the ministry or region, as written ("" when the jenis needs none)
+    nomor: str
+    tahun: int | None
+    tentang: str | None = None
+    sumber: str | None = None
+    amended_by: tuple[Citation, ...] = field(default_factory=tuple)
+
+    @property
+    def jenis(self) -> Jenis:
+        return JENIS_BY_CODE[self.code]
+
+    @property
+    def key(self) -> str:
+        """Identity: the same regulation however it is spelled."""
+        qualifier = _normal_qualifier(self.qualifier)
+        nomor = re.sub(r"\s+", "", self.nomor).casefold()
+        return f"{self.code}|{qualifier}|{nomor}|{self.tahun or ''}"
+
+    @property
+    def name(self) -> str:
+        """Canonical short title: "Peraturan Komisi Pemilihan Umum Nomor 8 Tahun 2019"."""
+        parts = [self.qualifier] if self.code == OTHER.code else [self.jenis.name]
+        if self.qualifier and self.code != OTHER.code:
+            parts.append(self.qualifier)
+        if self.nomor:
+            parts.append(f"Nomor {self.nomor}")
+        if self.tahun and not re.search(rf"{self.tahun}\s*$", self.nomor):
+            parts.append(f"Tahun {self.tahun}")
+        return " ".join(parts)
+
+
+def clean(line: str) -> str:
+    """The citation text without HTML leftovers, list numbering and trailing list punctuation."""
+    text = html.unescape(_TAGS.sub(" ", line))
+    text = re.sub(r"\s+", " ", text).strip()
+    text = _LIST_PREFIX.sub("", text, count=1)
+    return _TRAILING.sub("", text).strip()
+
+
+def parse_citation(line: str) -> Citation | None:
+    """The citation in `line`, or None when it does not start with a known jenis and a number or year."""
+    return _parse(clean(line), depth=0)
+
+
+def _parse(text: str, depth: int) -> Citation | None:
+    match = _HEAD.match(text)
+    if match is None or depth > 3:
+        return None
+    jenis, qualifier = _jenis_and_qualifier(match)
+    nomor = re.sub(r"\s*/\s*", "/", match.group("nomor") or "").strip()
+    tahun = int(match.group("tahun")) if match.group("tahun") else _year_in(nomor)
+    if jenis.code == "UUD":
+        nomor, tahun = "", tahun or 1945
+    elif not nomor:
+        return None  # only a year: "Undang-Undang Tahun 2017" names no regulation
+    if jenis.qualified and not qualifier:
+        return None  # "Peraturan Menteri Nomor 5" names no ministry: not an identity
+    rest = match.group("rest")
+    amended: list[Citation] = []
+    amendment = _AMENDED.search(rest)
+    if amendment:
+        for part in _SPLIT_AMENDERS.split(rest[amendment.end() :]):
+            parsed = _parse(clean(part), depth + 1)
+            if parsed:
+                amended.append(parsed)
+        rest = rest[: amendment.start()]
+    sources = [_short_source(found) for found in _SOURCE.findall(rest)]
+    rest = _SOURCE.sub(" ", rest)
+    tentang = None
+    about = _TENTANG.match(rest)
+    if about:
+        tentang = _TRAILING.sub("", re.sub(r"\s+", " ", rest[about.end() :])).strip() or None
+    return Citation(
+        jenis.code, qualifier, nomor, tahun, tentang, ", ".join(s for s in sources if s) or None, tuple(amended)
+    )
+
+
+def _jenis_and_qualifier(match: re.Match[str]) -> tuple[Jenis, str]:
+    qualifier = re.sub(r"\s+", " ", match.group("qualifier") or "").strip(" ,")
+    if match.group("short"):
+        return JENIS_BY_CODE["PERMEN"], MINISTRY_SHORT[match.group("short").lower()]
+    index = next(i for i in range(len(JENIS)) if match.group(f"j{i}"))
+    jenis = JENIS[index]
+    if not jenis.qualified:
+        return jenis, ""
+    if jenis.qualified == "menteri":
+        qualifier = re.sub(r"^menteri\s+", "", qualifier, flags=re.IGNORECASE)
+        qualifier = MINISTRY_ALIASES.get(qualifier.lower(), qualifier)
+    return jenis, qualifier
+
+
+def _year_in(nomor: str) -> int | None:
+    found = re.search(r"(?:^|/|\s)((?:19|20)\d{2})$", nomor)
+    return int(found.group(1)) if found else None
+
+
+def _short_source(text: str) -> str:
+    parts = []
+    for part in _SOURCE_PART.finditer(text):
+        short = _SOURCE_SHORT[part.group("kind").lower()]
+        year = f" {part.group('tahun')}" if part.group("tahun") else ""
+        parts.append(f"{short}{year} ({part.group('nomor').rstrip('.,')})")
+    return ", ".join(parts)
+
+
+def _normal_qualifier(qualifier: str) -> str:
+    text = qualifier.casefold().replace("kab.", "kabupaten").replace("prov.", "provinsi")
+    text = re.sub(r"\b(?:republik indonesia|ri)\b", "", text)
+    return re.sub(r"[^a-z0-9]+", " ", text).strip()

@@ -1,0 +1,98 @@
+"""Pages of the dasar hukum index: one per regulation, and the index grouped by hierarchy."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from .addresses import DASAR_HUKUM_INDEX as INDEX
+from .addresses import produk_uri, regulation_uri, sop_uri
+from .archive import Archive
+from .archive_model import Status
+from .citations import GROUPS
+from .page_source import PageSource, render
+from .regulations import Citing, DasarHukumIndex, Regulation, by_group
+from .urls import markdown_link
+
+
+def citing_uri(place: Citing) -> str:
+    return sop_uri(place.item_id) if place.kind == "sop" else produk_uri(place.item_id)
+
+
+def regulation_pages(index: DasarHukumIndex, archive: Archive) -> list[PageSource]:
+    pages = [
+        PageSource(regulation_uri(reg.slug), _page(reg, index, archive), None) for reg in index.regulations.values()
+    ]
+    pages.append(PageSource(INDEX, _index(index, archive), None, in_nav=True))
+    return pages
+
+
+def _status(regulation: Regulation, archive: Archive) -> Status | None:
+    item = archive.produk_by_id.get(regulation.archive_id or "")
+    return archive.status(item) if item else None
+
+
+def _page(regulation: Regulation, index: DasarHukumIndex, archive: Archive) -> str:
+    here = regulation_uri(regulation.slug)
+    status = _status(regulation, archive)
+
+    def others(keys: set[str]) -> list[dict[str, str]]:
+        entries = sorted((index.regulations[key] for key in keys), key=Regulation.sort_key)
+        return [{"name": entry.name, "href": markdown_link(here, regulation_uri(entry.slug))} for entry in entries]
+
+    places = {(place.kind, place.item_id): place for place in regulation.cited_by}  # one line per citing document
+    return render(
+        "regulasi.md.j2",
+        reg=regulation,
+        status=status.value if status else None,
+        status_class="berlaku" if status is Status.berlaku else "tidak-berlaku",
+        archive={
+            "title": archive.produk_by_id[regulation.archive_id].judul,
+            "href": markdown_link(here, produk_uri(regulation.archive_id)),
+        }
+        if regulation.archive_id
+        else None,
+        changes=[
+            (label, other)
+            for label, keys in (
+                ("Diubah dengan", regulation.amended_by),
+                ("Dicabut dengan", regulation.revoked_by),
+                ("Mengubah", regulation.amends),
+                ("Mencabut", regulation.revokes),
+            )
+            for other in others(keys)
+        ],
+        cited_by=[
+            {
+                "kind": "SOP" if place.kind == "sop" else "Produk hukum",
+                "title": place.title,
+                "href": markdown_link(here, citing_uri(place)),
+            }
+            for place in sorted(places.values(), key=lambda place: (place.kind != "sop", place.title.lower()))
+        ],
+        spellings=sorted(regulation.spellings),
+    )
+
+
+def _index(index: DasarHukumIndex, archive: Archive) -> str:
+    groups = []
+    for group, regulations in by_group(index).items():
+        rows: list[dict[str, Any]] = []
+        for regulation in regulations:
+            status = _status(regulation, archive)
+            kinds = {(place.kind, place.item_id) for place in regulation.cited_by}
+            rows.append(
+                {
+                    "name": regulation.name,
+                    "href": markdown_link(INDEX, regulation_uri(regulation.slug)),
+                    "tentang": regulation.tentang,
+                    "status": status.value if status else "belum diarsipkan",
+                    "sops": sum(1 for kind, _ in kinds if kind == "sop"),
+                    "produk": sum(1 for kind, _ in kinds if kind == "produk"),
+                }
+            )
+        groups.append({"title": GROUPS[group], "rows": rows})
+    unparsed = [
+        {"title": line.citing.title, "href": markdown_link(INDEX, citing_uri(line.citing)), "text": line.text}
+        for line in index.unparsed
+    ]
+    return render("dasar_hukum_index.md.j2", total=len(index.regulations), groups=groups, unparsed=unparsed)

@@ -1,0 +1,212 @@
+"""One entry per regulation, whatever its spelling: who cites it, what amended it, what the archive knows of it."""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from .archive import Archive
+from .archive_model import ProdukHukum, Status
+from .citations import OTHER, Citation, parse_citation
+from .model_errors import Loaded
+from .sop_model import SopDocument
+
+
+@dataclass(frozen=True)
+class Citing:
+    """A place that cites a regulation: an SOP's dasar hukum line or a produk hukum's mengingat line."""
+
+    kind: str  # "sop" or "produk"
+    item_id: str
+    title: str
+    file: str
+    line: int
+    field: str  # e.g. dasar_hukum.3
+
+
+@dataclass
+class Regulation:
+    key: str
+    slug: str
+    citation: Citation  # the fullest one seen, for jenis, nomor, tahun and name
+    tentang: str | None = None
+    sumber: str | None = None
+    spellings: set[str] = field(default_factory=set)
+    amended_by: set[str] = field(default_factory=set)  # keys
+    amends: set[str] = field(default_factory=set)  # keys
+    revoked_by: set[str] = field(default_factory=set)  # keys, from the archive's mencabut relations
+    revokes: set[str] = field(default_factory=set)
+    cited_by: list[Citing] = field(default_factory=list)
+    archive_id: str | None = None
+
+    @property
+    def name(self) -> str:
+        return self.citation.name
+
+    def sort_key(self) -> tuple[int, int, str]:
+        number = re.match(r"\d+", self.citation.nomor)
+        return (self.citation.tahun or 0, int(number.group()) if number else 0, self.citation.nomor)
+
+
+@dataclass(frozen=True)
+class Unparsed:
+    """A line kept as written: shown verbatim and listed in one build warning."""
+
+    citing: Citing
+    text: str
+
+
+@dataclass
+class DasarHukumIndex:
+    regulations: dict[str, Regulation] = field(default_factory=dict)
+    lines: dict[tuple[str, str], list[str | None]] = field(default_factory=dict)  # (kind, id) → key per line
+    unparsed: list[Unparsed] = field(default_factory=list)
+    by_archive_id: dict[str, str] = field(default_factory=dict)  # produk id → key
+
+    def cited_key(self, kind: str, item_id: str, index: int) -> str | None:
+        return self.lines.get((kind, item_id), [])[index]
+
+    def for_archive_item(self, item_id: str) -> Regulation | None:
+        key = self.by_archive_id.get(item_id)
+        return self.regulations[key] if key else None
+
+    def _entry(self, citation: Citation) -> Regulation:
+        entry = self.regulations.get(citation.key)
+        if entry is None:
+            entry = Regulation(citation.key, self._free_slug(citation), citation)
+            self.regulations[citation.key] = entry
+        if citation.tentang and (
+            not entry.tentang or entry.archive_id is None and len(citation.tentang) > len(entry.tentang)
+        ):
+            entry.tentang = citation.tentang
+        entry.sumber = entry.sumber or citation.sumber
+        return entry
+
+    def _free_slug(self, citation: Citation) -> str:
+        year = "" if str(citation.tahun or "") in citation.nomor else str(citation.tahun or "")
+        words = f"{citation.code.split('-')[0]} {citation.qualifier} {citation.nomor} {year}"
+        base = re.sub(r"[^a-z0-9]+", "-", words.lower()).strip("-")
+        taken = {entry.slug for entry in self.regulations.values()}
+        slug = base
+        while slug in taken:
+            slug += "-1"
+        return slug
+
+    def _cite(self, citation: Citation, place: Citing, spelling: str) -> str:
+        """Register a citation (and the regulations that amended it) as cited by `place`; return its key."""
+        entry = self._entry(citation)
+        entry.spellings.add(spelling)
+        entry.cited_by.append(place)
+        for amender in citation.amended_by:
+            amending = self._entry(amender)
+            amending.cited_by.append(place)
+            entry.amended_by.add(amending.key)
+            amending.amends.add(entry.key)
+        return entry.key
+
+
+def build_index(sops: list[Loaded[SopDocument]], archive: Archive) -> DasarHukumIndex:
+    index = DasarHukumIndex()
+    for item in archive.produk:  # the archive's own items first: their title is the authoritative tentang
+        entry = index._entry(archive_citation(item.document))
+        entry.archive_id = item.document.id
+        index.by_archive_id[item.document.id] = entry.key
+        entry.tentang = _tentang_of(item.document)
+        entry.sumber = item.document.sumber or entry.sumber
+    for item in archive.produk:
+        acting = index.regulations[index.by_archive_id[item.document.id]]
+        for target in item.document.relasi.mengubah:
+            acted_on = index.regulations[index.by_archive_id[target]]
+            acting.amends.add(acted_on.key)
+            acted_on.amended_by.add(acting.key)
+        for target in item.document.relasi.mencabut:
+            acted_on = index.regulations[index.by_archive_id[target]]
+            acting.revokes.add(acted_on.key)
+            acted_on.revoked_by.add(acting.key)
+    for sop in sops:
+        document = sop.document
+        index.lines[("sop", document.id)] = [
+            _read(
+                index,
+                line,
+                Citing(
+                    "sop",
+                    document.id,
+                    document.nama_sop,
+                    sop.path,
+                    sop.source.line_of(("dasar_hukum", position)),
+                    f"dasar_hukum.{position}",
+                ),
+            )
+            for position, line in enumerate(document.dasar_hukum)
+        ]
+    for item in archive.produk:
+        document = item.document
+        index.lines[("produk", document.id)] = [
+            _read(
+                index,
+                line,
+                Citing(
+                    "produk",
+                    document.id,
+                    document.judul,
+                    item.path,
+                    item.source.line_of(("mengingat", position)),
+                    f"mengingat.{position}",
+                ),
+            )
+            for position, line in enumerate(document.mengingat)
+        ]
+    return index
+
+
+def _read(index: DasarHukumIndex, line: str, place: Citing) -> str | None:
+    citation = parse_citation(line)
+    if citation is None:
+        index.unparsed.append(Unparsed(place, line))
+        return None
+    return index._cite(citation, place, line)
+
+
+def archive_citation(item: ProdukHukum) -> Citation:
+    """The identity of an archive item, read from its own jenis, nomor and tahun like any citation."""
+    parsed = parse_citation(f"{item.jenis} Nomor {item.nomor} Tahun {item.tahun}")
+    if parsed is not None and parsed.tahun == item.tahun:
+        return parsed
+    return Citation(OTHER.code, item.jenis, item.nomor, item.tahun)
+
+
+def _tentang_of(item: ProdukHukum) -> str:
+    """The subject of an archive item: its judul without the "Jenis Nomor … Tahun … tentang" lead, if any."""
+    parsed = parse_citation(item.judul)
+    if parsed is not None and parsed.tentang:
+        return parsed.tentang
+    lead = re.split(r"\btentang\b", item.judul, maxsplit=1, flags=re.IGNORECASE)
+    return lead[1].strip() if len(lead) == 2 else item.judul
+
+
+def revoked_basis(index: DasarHukumIndex, archive: Archive) -> list[str]:
+    """SOP lines that rest on a regulation the archive marks as no longer in force, and what replaced it."""
+    messages = []
+    for regulation in index.regulations.values():
+        item = archive.produk_by_id.get(regulation.archive_id or "")
+        if item is None or archive.status(item) is not Status.tidak_berlaku:
+            continue
+        replacements = [index.for_archive_item(other) for other in archive.revoked_by.get(item.id, [])]
+        names = ", ".join(entry.name for entry in replacements if entry)
+        reason = f"dicabut dengan {names}" if names else "ditandai Tidak Berlaku di arsip"
+        for place in regulation.cited_by:
+            if place.kind == "sop":
+                messages.append(
+                    f"{place.file}:{place.line}: {place.field}: SOP ini berdasar pada {regulation.name} "
+                    f"yang tidak berlaku lagi ({reason})"
+                )
+    return sorted(set(messages))
+
+
+def by_group(index: DasarHukumIndex) -> dict[int, list[Regulation]]:
+    groups: dict[int, list[Regulation]] = defaultdict(list)
+    for regulation in index.regulations.values():
+        groups[regulation.citation.jenis.group].append(regulation)
+    return {group: sorted(entries, key=Regulation.sort_key) for group, entries in sorted(groups.items())}
