@@ -153,6 +153,8 @@ _AMENDED = re.compile(
 )
 _TENTANG = re.compile(r"^\s*,?\s*tentang\s+", re.IGNORECASE)
 _LIST_PREFIX = re.compile(r"^\s*(?:\d{1,2}|[a-zA-Z])\s*[.)]\s+|^\s*\d{1,2}\s+(?=[A-Za-z])")
+# "Pasal 22E ayat (5) huruf a Undang-Undang Dasar …": the article cited does not change the regulation.
+_ARTICLE_PREFIX = re.compile(r"^pasal\s+\w+(?:\s+ayat\s+\(\w+\))?(?:\s+huruf\s+\w)?(?:\s+dan\s+\w+)?\s+", re.IGNORECASE)
 _TRAILING = re.compile(r"(?:\s*(?:[;,.:]|\bdan\b|\batau\b|\bserta\b))+\s*$", re.IGNORECASE)
 _TAGS = re.compile(r"<[^>]*>")
 _SPLIT_AMENDERS = re.compile(r"[;,]?\s+(?:dan|serta)\s+(?=(?:" + _JENIS_RE + r")\b)", re.IGNORECASE)
@@ -199,6 +201,7 @@ def clean(line: str) -> str:
     text = html.unescape(_TAGS.sub(" ", line))
     text = re.sub(r"\s+", " ", text).strip()
     text = _LIST_PREFIX.sub("", text, count=1)
+    text = _ARTICLE_PREFIX.sub("", text, count=1)
     return _TRAILING.sub("", text).strip()
 
 
@@ -214,6 +217,9 @@ def _parse(text: str, depth: int) -> Citation | None:
     jenis, qualifier = _jenis_and_qualifier(match)
     nomor = re.sub(r"\s*/\s*", "/", match.group("nomor") or "").strip()
     tahun = int(match.group("tahun")) if match.group("tahun") else _year_in(nomor)
+    shorthand = re.fullmatch(r"(\d+)/((?:19|20)\d{2})", nomor)
+    if shorthand and not match.group("tahun"):  # "PKPU 8/2019" is PKPU Nomor 8 Tahun 2019
+        nomor = shorthand.group(1)
     if jenis.code == "UUD":
         nomor, tahun = "", tahun or 1945
     elif not nomor:

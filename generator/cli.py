@@ -1,4 +1,4 @@
-"""`sop-jdih` command: check the data, or export the schema editors use."""
+"""`sop-jdih` command: check the data (or a built site's links), or export the schema editors use."""
 
 from __future__ import annotations
 
@@ -7,6 +7,7 @@ import sys
 from pathlib import Path
 
 from .core import Project, load_content
+from .link_check import check_site
 from .problems import DataError
 from .schema import SCHEMAS, schema_text
 
@@ -15,7 +16,8 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="sop-jdih", description="Generator situs SOP dan arsip JDIH.")
     parser.add_argument("--root", type=Path, default=Path("."), help="folder proyek (berisi sops/), bawaan: folder ini")
     commands = parser.add_subparsers(dest="command", required=True)
-    commands.add_parser("check", help="periksa semua berkas SOP dan laporkan setiap masalah sekaligus")
+    check = commands.add_parser("check", help="periksa semua berkas SOP dan laporkan setiap masalah sekaligus")
+    check.add_argument("--site", type=Path, metavar="DIR", help="hanya tautan dan #jangkar situs yang sudah dibangun")
     schema = commands.add_parser("schema", help="tulis skema JSON untuk penyunting dari model")
     schema.add_argument("--check", action="store_true", help="hanya periksa bahwa berkas skema mutakhir")
     args = parser.parse_args(argv)
@@ -23,6 +25,8 @@ def main(argv: list[str] | None = None) -> int:
 
     if args.command == "schema":
         return _schema(project, args.check)
+    if args.site is not None:
+        return _check_site(args.site)
     try:
         content = load_content(project)
     except DataError as error:
@@ -30,6 +34,23 @@ def main(argv: list[str] | None = None) -> int:
         return 1
     archive = content.archive
     print(f"OK: {len(content.sops)} SOP, {len(archive.produk)} produk hukum, {len(archive.konten)} konten valid.")
+    return 0
+
+
+def _check_site(site: Path) -> int:
+    """Only the links of the HTML output: broken ones exit 1, a wrong folder exits 2 like a usage error."""
+    if not site.is_dir():
+        problem = "bukan folder" if site.exists() else "folder tidak ada; bangun dulu dengan: mkdocs build"
+        print(f"{site}: {problem}", file=sys.stderr)
+        return 2
+    result = check_site(site)
+    if not result.pages:
+        print(f"{site}: tidak ada halaman HTML; ini bukan folder hasil mkdocs build", file=sys.stderr)
+        return 2
+    if result.broken:
+        print("\n".join([*map(str, result.broken), f"{len(result.broken)} tautan rusak"]), file=sys.stderr)
+        return 1
+    print(f"OK: semua tautan internal dan #jangkar di {site} utuh ({result.pages} halaman)")
     return 0
 
 
