@@ -157,7 +157,8 @@ _LIST_PREFIX = re.compile(r"^\s*(?:\d{1,2}|[a-zA-Z])\s*[.)]\s+|^\s*\d{1,2}\s+(?=
 _ARTICLE_PREFIX = re.compile(r"^pasal\s+\w+(?:\s+ayat\s+\(\w+\))?(?:\s+huruf\s+\w)?(?:\s+dan\s+\w+)?\s+", re.IGNORECASE)
 _TRAILING = re.compile(r"(?:\s*(?:[;,.:]|\bdan\b|\batau\b|\bserta\b))+\s*$", re.IGNORECASE)
 _TAGS = re.compile(r"<[^>]*>")
-_SPLIT_AMENDERS = re.compile(r"[;,]?\s+(?:dan|serta)\s+(?=(?:" + _JENIS_RE + r")\b)", re.IGNORECASE)
+_ANY_JENIS = "|".join(f"(?:{jenis.pattern})" for jenis in JENIS)  # no groups: re.split must not return captures
+_SPLIT_AMENDERS = re.compile(r"[;,]?\s+(?:dan|serta)\s+(?=(?:" + _ANY_JENIS + r")\b)", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
