@@ -24,15 +24,16 @@ from .urls import SiteUrls
 
 log = logging.getLogger("mkdocs.plugins.sop-jdih")
 THEME_DIR = str(Path(__file__).parent / "theme")
-STYLESHEET = "assets/sop-jdih/sop-jdih.css"
+STYLESHEETS = ("assets/sop-jdih/sop-jdih.css", "assets/sop-jdih/cetak.css")
 
 
 def _extend_theme(config: MkDocsConfig) -> None:
     """Templates, CSS and Markdown extensions the generated pages rely on."""
     if THEME_DIR not in config.theme.dirs:  # after the office's custom_dir, so an office can still override ours
         config.theme.dirs.insert(1 if config.theme.custom_dir else 0, THEME_DIR)
-    if STYLESHEET not in config.extra_css:
-        config.extra_css.insert(0, STYLESHEET)
+    for position, stylesheet in enumerate(STYLESHEETS):
+        if stylesheet not in config.extra_css:
+            config.extra_css.insert(position, stylesheet)
     if "attr_list" not in config.markdown_extensions:  # classes on the download button, images and pagination
         config.markdown_extensions.append("attr_list")
 

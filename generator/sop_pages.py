@@ -11,6 +11,7 @@ from .archive import Archive
 from .archive_model import Status
 from .bagan.dot import procedure_dot
 from .bagan.grid import letters
+from .bagan.print_pages import print_pages
 from .bagan.render import DiagramRenderer
 from .durations import total
 from .flow import arrows_from
@@ -19,7 +20,7 @@ from .regulations import DasarHukumIndex
 from .sop_loader import LoadedSop
 from .sop_model import KeterkaitanSop, Langkah, Prosedur, Simbol, SopDocument
 from .text import html_text, tanggal
-from .urls import SiteUrls, markdown_link
+from .urls import SiteUrls
 
 
 @dataclass(frozen=True)
@@ -98,14 +99,14 @@ def _sop_page(sop: SopDocument, links: _Links, renderer: DiagramRenderer) -> str
         boxes=boxes,
         procedures=procedures,
         referenced_by=[
-            {"title": links.titles[other], "href": markdown_link(here, sop_uri(other))}
+            {"title": links.titles[other], "href": links.urls.relative(here, sop_uri(other))}
             for other in sorted(links.referenced_by.get(sop.id, []))
         ],
         konten=[
             {
                 "title": post.judul,
                 "date": tanggal(post.tanggal_terbit),
-                "href": markdown_link(here, konten_uri(post.id)),
+                "href": links.urls.relative(here, konten_uri(post.id)),
             }
             for post in konten
         ],
@@ -134,9 +135,17 @@ def _procedure_context(procedure: Prosedur, index: int, several: bool, renderer:
     names = {actor.id: actor.nama for actor in procedure.pelaksana}
     steps = procedure.langkah
     rows = [_row(step, steps[i + 1] if i + 1 < len(steps) else None, names) for i, step in enumerate(steps)]
+    pages = print_pages(procedure)
     return {
         "key": key,
         "title": procedure.judul,
+        # Printed on several A4 pages when it does not fit one: each page its own diagram with its connectors.
+        "print_svgs": [
+            renderer.svg(procedure_dot(page.procedure, f"{key}-h{number}", page.flow, page.numbers))
+            for number, page in enumerate(pages, start=1)
+        ]
+        if len(pages) > 1
+        else [],
         "heading": f"Bagan alur {chr(ord('a') + index)}. {procedure.judul}"
         if several
         else f"Bagan alur: {procedure.judul}",

@@ -11,7 +11,13 @@ NS = {"svg": "http://www.w3.org/2000/svg"}
 
 def diagrams(html: str) -> list[ET.Element]:
     """The bagan alur SVGs of a page (Material's own icons are SVG too)."""
-    pattern = r'<div class="bagan-alur"[^>]*>\s*(<svg\b.*?</svg>)'
+    pattern = r'<div class="bagan-alur[^"]*"[^>]*>\s*(<svg\b.*?</svg>)'
+    return [ET.fromstring(match) for match in re.findall(pattern, html, flags=re.DOTALL)]
+
+
+def print_diagrams(html: str) -> list[ET.Element]:
+    """The printed pages of a split bagan alur (shown only in print)."""
+    pattern = r'<div class="bagan-halaman">\s*<p[^>]*>.*?</p>\s*(<svg\b.*?</svg>)'
     return [ET.fromstring(match) for match in re.findall(pattern, html, flags=re.DOTALL)]
 
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import graphviz
 
-from ..flow import arrows
+from ..flow import Arrow, arrows
 from ..sop_model import Prosedur, Simbol
 from .grid import FONT_SIZE, Cell, Grid, Symbol, layout
 from .routes import Point, Route, route_all
@@ -111,9 +111,14 @@ class _Writer:
         )
 
 
-def procedure_dot(procedure: Prosedur, key: str) -> str:
-    """DOT source of one bagan alur; `key` makes its SVG ids unique on the page."""
-    grid = layout(procedure)
+def procedure_dot(
+    procedure: Prosedur, key: str, flow: list[Arrow] | None = None, numbers: dict[int, str] | None = None
+) -> str:
+    """DOT source of one bagan alur; `key` makes its SVG ids unique on the page.
+
+    `flow` replaces the arrows the steps imply (a printed page's arrows end at its off-page connectors).
+    """
+    grid = layout(procedure, numbers)
     writer = _Writer(grid, key)
     for index, cell in enumerate(grid.cells):
         writer.cell(index, cell)
@@ -125,7 +130,7 @@ def procedure_dot(procedure: Prosedur, key: str) -> str:
             primary = symbol
         else:
             writer.link(names[symbol.step_no], name, primary, symbol)
-    flow = [arrow for arrow in arrows(procedure) if arrow.source in names and arrow.target in names]
+    flow = [arrow for arrow in (flow or arrows(procedure)) if arrow.source in names and arrow.target in names]
     for index, (arrow, route) in enumerate(zip(flow, route_all(grid, flow), strict=True)):
         writer.arrow(index, names[arrow.source], names[arrow.target], route)
     return writer.graph.source

@@ -127,7 +127,9 @@ def _symbol_size(kind: Simbol, label: str) -> tuple[float, float, list[str]]:
     return width, max(26.0, len(lines) * LINE_HEIGHT + 10), lines
 
 
-def layout(procedure: Prosedur) -> Grid:
+def layout(procedure: Prosedur, numbers: dict[int, str] | None = None) -> Grid:
+    """The sheet's grid; `numbers` overrides the No column (an off-page connector row shows none)."""
+    numbers = numbers or {}
     lanes = [actor.id for actor in procedure.pelaksana]
     lane_x = [NO_WIDTH + KEGIATAN_WIDTH + index * LANE_WIDTH for index in range(len(lanes))]
     mutu_x = NO_WIDTH + KEGIATAN_WIDTH + len(lanes) * LANE_WIDTH
@@ -159,7 +161,7 @@ def layout(procedure: Prosedur) -> Grid:
     y = header_total
     for row, step in enumerate(procedure.langkah):
         texts = [
-            (0.0, NO_WIDTH, wrap(str(step.no), NO_WIDTH)),
+            (0.0, NO_WIDTH, wrap(numbers.get(step.no, str(step.no)), NO_WIDTH)),
             (NO_WIDTH, KEGIATAN_WIDTH, wrap(letters(step.kegiatan), KEGIATAN_WIDTH)),
             (
                 mutu_x,
