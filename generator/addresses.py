@@ -14,6 +14,11 @@ def sop_uri(sop_id: str) -> str:
     return f"sop/{sop_id}.md"
 
 
+def sop_pdf_uri(sop_id: str) -> str:
+    """The printed sheet of an SOP (the plugin's opt-in `pdf: true`), next to its page."""
+    return f"sop/{sop_id}.pdf"
+
+
 def produk_uri(item_id: str) -> str:
     return f"produk-hukum/{item_id}.md"
 

@@ -84,7 +84,12 @@ def load_content(project: Project) -> Content:
 
 
 def generate(
-    content: Content, project: Project, urls: SiteUrls, site_name: str, renderer: DiagramRenderer | None = None
+    content: Content,
+    project: Project,
+    urls: SiteUrls,
+    site_name: str,
+    renderer: DiagramRenderer | None = None,
+    with_pdf: bool = False,
 ) -> Generation:
     """Write every generated page and feed into the staging folder, touching only files whose text changed."""
     renderer = renderer or DiagramRenderer(project.diagram_cache_dir)
@@ -92,7 +97,7 @@ def generate(
     staging = StagingFolder(project.staging_dir)
     titles = {item.document.id: item.document.nama_sop for item in content.sops}
     generated = [
-        *sop_pages(content.sops, content.archive, content.dasar_hukum, renderer, urls),
+        *sop_pages(content.sops, content.archive, content.dasar_hukum, renderer, urls, with_pdf),
         *archive_pages(content.archive, content.dasar_hukum, titles, urls),
         *regulation_pages(content.dasar_hukum, content.archive),
         PageSource(JDIHN_FILE, jdihn_feed(content.archive, urls), None),

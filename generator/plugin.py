@@ -14,12 +14,14 @@ from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 
+from .addresses import sop_pdf_uri, sop_uri
 from .bagan.render import DiagramRenderer, GraphvizMissing
 from .core import Content, Project, generate, load_content
 from .feeds import FeedInvalid
 from .problems import DataError
 from .regulations import revoked_basis
 from .search_index import SearchIndexError, index_site
+from .sop_pdf import PdfError, print_pdfs
 from .urls import SiteUrls
 
 log = logging.getLogger("mkdocs.plugins.sop-jdih")
@@ -48,6 +50,8 @@ class SopJdihConfig(Config):
     # An SOP citing a revoked regulation: "warn" (fails `mkdocs build --strict`) or "info" (reported, never fails:
     # a signed SOP stays in force until it is revised).
     dasar_hukum_tidak_berlaku = options.Choice(("warn", "info"), default="warn")
+    # Also print every SOP page to sop/<id>.pdf with headless Chromium, linked from the page (needs a browser).
+    pdf = options.Type(bool, default=False)
 
 
 class SopJdihPlugin(BasePlugin[SopJdihConfig]):
@@ -95,7 +99,7 @@ class SopJdihPlugin(BasePlugin[SopJdihConfig]):
         urls = SiteUrls(config.site_url or "", config.use_directory_urls)
         archive = self.content.archive
         try:
-            generation = generate(self.content, self.project, urls, config.site_name, self.renderer)
+            generation = generate(self.content, self.project, urls, config.site_name, self.renderer, self.config.pdf)
         except FeedInvalid as error:
             raise PluginError(str(error)) from None
         for site_file in generation.files:
@@ -113,9 +117,19 @@ class SopJdihPlugin(BasePlugin[SopJdihConfig]):
         return files
 
     def on_post_build(self, config: MkDocsConfig) -> None:
+        site = Path(config.site_dir)
         try:
-            summary = index_site(Path(config.site_dir))
-        except SearchIndexError as error:
+            if self.config.pdf and self.content:
+                urls = SiteUrls(config.site_url or "", config.use_directory_urls)
+                built = {sop.document.id: urls.path(sop_uri(sop.document.id)) for sop in self.content.sops}
+                jobs = [
+                    (site / (path + "index.html" if path.endswith("/") else path), site / sop_pdf_uri(sop_id))
+                    for sop_id, path in built.items()
+                ]
+                print_pdfs(jobs)
+                log.info(f"sop-jdih: {len(jobs)} PDF SOP dicetak")
+            summary = index_site(site)
+        except (SearchIndexError, PdfError) as error:
             raise PluginError(str(error)) from None
         log.info(f"sop-jdih: indeks pencarian Pagefind: {summary}")
 

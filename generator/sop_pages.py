@@ -6,7 +6,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 from typing import Any
 
-from .addresses import SOP_INDEX, konten_uri, regulation_uri, sop_uri
+from .addresses import SOP_INDEX, konten_uri, regulation_uri, sop_pdf_uri, sop_uri
 from .archive import Archive
 from .archive_model import Status
 from .bagan.dot import procedure_dot
@@ -32,19 +32,24 @@ class _Links:
     archive: Archive
     dasar_hukum: DasarHukumIndex
     urls: SiteUrls
+    with_pdf: bool  # the build prints each SOP to sop/<id>.pdf
 
 
 def sop_pages(
-    sops: list[LoadedSop], archive: Archive, dasar_hukum: DasarHukumIndex, renderer: DiagramRenderer, urls: SiteUrls
+    sops: list[LoadedSop],
+    archive: Archive,
+    dasar_hukum: DasarHukumIndex,
+    renderer: DiagramRenderer,
+    urls: SiteUrls,
+    with_pdf: bool = False,
 ) -> list[PageSource]:
     referenced_by: dict[str, list[str]] = defaultdict(list)
     for item in sops:
         for related in item.document.keterkaitan:
             if isinstance(related, KeterkaitanSop):
                 referenced_by[related.sop].append(item.document.id)
-    links = _Links(
-        {item.document.id: item.document.nama_sop for item in sops}, referenced_by, archive, dasar_hukum, urls
-    )
+    titles = {item.document.id: item.document.nama_sop for item in sops}
+    links = _Links(titles, referenced_by, archive, dasar_hukum, urls, with_pdf)
     pages = [
         PageSource(sop_uri(item.document.id), _sop_page(item.document, links, renderer), item.path) for item in sops
     ]
@@ -98,6 +103,7 @@ def _sop_page(sop: SopDocument, links: _Links, renderer: DiagramRenderer) -> str
         identity=identity,
         boxes=boxes,
         procedures=procedures,
+        pdf=links.urls.relative(here, sop_pdf_uri(sop.id)) if links.with_pdf else None,
         referenced_by=[
             {"title": links.titles[other], "href": links.urls.relative(here, sop_uri(other))}
             for other in sorted(links.referenced_by.get(sop.id, []))

@@ -1,7 +1,10 @@
 """A printed SOP is the official sheet: A4 landscape, no site chrome, the bagan alur split with lettered connectors."""
 
 import re
+import subprocess
+import sys
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 import yaml
@@ -13,7 +16,7 @@ from generator.yaml_source import parse_yaml
 
 from . import svg as diagram
 from .browser_support import Problems, launch, open_page, serve
-from .conftest import VALID_SOP, build_site, make_project
+from .conftest import MKDOCS_YML, VALID_SOP, build_site, make_project
 
 STEPS = 30
 
@@ -127,3 +130,32 @@ def test_page_shows_one_diagram_and_prints_the_split_pages(browser: Browser, sit
     assert abs(width - 841.9) < 2 and abs(height - 595.3) < 2  # A4 landscape, from the page's own @page rule
     assert len(boxes) >= 1 + len(print_svgs)  # the identity page, then one page per part of the bagan alur
     assert problems.on_site() == []
+
+
+def test_opt_in_pdf_of_each_sop_linked_from_its_page(tmp_path: Path) -> None:
+    config = MKDOCS_YML.replace("  - sop-jdih\n", "  - sop-jdih:\n      pdf: true\n")
+    make_project(tmp_path, {"uji.yaml": VALID_SOP}, config)
+    # As users run it: a separate process (Playwright cannot nest inside this module's own browser session).
+    result = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict"], cwd=tmp_path, capture_output=True, text=True
+    )
+    assert result.returncode == 0, result.stderr
+    assert "1 PDF SOP dicetak" in result.stderr
+    site = tmp_path / "site"
+    pdf = (site / "sop" / "uji-persetujuan.pdf").read_bytes()
+    assert pdf.startswith(b"%PDF")
+    width, height = (float(v) for v in re.findall(rb"/MediaBox\s*\[\s*0 0 ([\d.]+) ([\d.]+)\s*\]", pdf)[0])
+    assert abs(width - 841.9) < 2 and abs(height - 595.3) < 2
+    page = (site / "sop" / "uji-persetujuan" / "index.html").read_text(encoding="utf-8")
+    assert '<a class="md-button" href="../uji-persetujuan.pdf" download>' in page
+
+
+def test_pdf_is_off_by_default(project_without_pdf: Path) -> None:
+    assert not list(project_without_pdf.glob("sop/*.pdf"))
+    assert "Unduh lembar SOP resmi" not in (project_without_pdf / "sop" / "uji-persetujuan" / "index.html").read_text()
+
+
+@pytest.fixture
+def project_without_pdf(tmp_path: Path) -> Path:
+    make_project(tmp_path, {"uji.yaml": VALID_SOP})
+    return build_site(tmp_path)
