@@ -1,15 +1,26 @@
-"""`sop-jdih` command: check the data (or a built site's links), or export the schema editors use."""
+"""`sop-jdih` command: check the data (or a built site's links), export the editors' schema, or start a new file."""
 
 from __future__ import annotations
 
 import argparse
+import datetime
 import sys
 from pathlib import Path
 
 from .core import Project, load_content
 from .link_check import check_site
 from .problems import DataError
+from .scaffold import WRITERS, ScaffoldRefused, scaffold
 from .schema import SCHEMAS, schema_text
+
+NEXT_STEPS = {
+    "sop": "Berikutnya: ganti isian contoh (identitas, kotak kepala, pelaksana, langkah dan mutu baku), "
+    "lalu jalankan: {check}",
+    "produk-hukum": "Berikutnya: ganti metadata contoh (jenis, nomor, tahun, judul, subjek, abstrak), "
+    "simpan PDF-nya di content_archive/lampiran/ dan isi lampiran.dokumen, lalu jalankan: {check}",
+    "konten": "Berikutnya: ganti judul, caption, tautan unggahan, teks alternatif, produk hukum dan gambarnya, "
+    "lalu jalankan: {check}",
+}
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -20,11 +31,16 @@ def main(argv: list[str] | None = None) -> int:
     check.add_argument("--site", type=Path, metavar="DIR", help="hanya tautan dan #jangkar situs yang sudah dibangun")
     schema = commands.add_parser("schema", help="tulis skema JSON untuk penyunting dari model")
     schema.add_argument("--check", action="store_true", help="hanya periksa bahwa berkas skema mutakhir")
+    new = commands.add_parser("new", help="buat berkas baru yang sudah valid, lengkap dengan penjelasan setiap kolom")
+    new.add_argument("kind", choices=list(WRITERS), help="jenis berkas")
+    new.add_argument("id", help="id baru: huruf kecil, angka dan '-', mis. pengelolaan-arsip")
     args = parser.parse_args(argv)
     project = Project(args.root.resolve())
 
     if args.command == "schema":
         return _schema(project, args.check)
+    if args.command == "new":
+        return _new(project, args.root, args.kind, args.id)
     if args.site is not None:
         return _check_site(args.site)
     try:
@@ -51,6 +67,21 @@ def _check_site(site: Path) -> int:
         print("\n".join([*map(str, result.broken), f"{len(result.broken)} tautan rusak"]), file=sys.stderr)
         return 1
     print(f"OK: semua tautan internal dan #jangkar di {site} utuh ({result.pages} halaman)")
+    return 0
+
+
+def _new(project: Project, shown_root: Path, kind: str, item_id: str) -> int:
+    """A refused id or taken file exits 2 like a usage error; paths are shown from the root as the user typed it."""
+    try:
+        written = scaffold(project, kind, item_id, datetime.date.today())
+    except ScaffoldRefused as refusal:
+        print(f"sop-jdih new: {refusal}", file=sys.stderr)
+        return 2
+    print(f"ditulis: {shown_root / written.file}")
+    if written.image is not None:
+        print(f"ditulis: {shown_root / written.image} (gambar pengganti; timpa dengan desain aslinya)")
+    check = "sop-jdih check" if shown_root == Path(".") else f"sop-jdih --root {shown_root} check"
+    print(NEXT_STEPS[kind].format(check=check))
     return 0
 
 

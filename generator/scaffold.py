@@ -1,0 +1,144 @@
+"""`sop-jdih new`: starting files that already pass `sop-jdih check`, commented for editors who learn by example."""
+
+from __future__ import annotations
+
+import datetime
+import re
+import struct
+import zlib
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from .archive_loader import KONTEN, PRODUK_HUKUM, item_files
+from .core import Project
+from .front_matter import load_item
+from .model_base import SLUG
+from .page_source import render
+from .schema import ITEM_MODELINES, SOP_MODELINE
+from .sop_loader import sop_files
+from .yaml_source import load_yaml
+
+ITEM_SUFFIXES = (".yaml", ".yml", ".md")  # what the archive loader reads: any of them claims the id
+PLACEHOLDER_SIZE = 1080  # pixels: the square post the real design will replace; about 1 KB as a grey PNG
+
+
+class ScaffoldRefused(Exception):
+    """The id or the target cannot be used; nothing was written."""
+
+
+@dataclass(frozen=True)
+class Written:
+    """What was created, relative to the project root; `image` only when a placeholder had to be made."""
+
+    file: Path
+    image: Path | None = None
+
+
+def scaffold(project: Project, kind: str, item_id: str, today: datetime.date) -> Written:
+    """Write the starting file of one SOP, produk hukum or konten; refuse rather than overwrite."""
+    if not re.fullmatch(SLUG, item_id):
+        raise ScaffoldRefused(f"id {item_id!r} tidak dapat dipakai: tulis huruf kecil, angka dan '-', mis. 'sop-baru'")
+    if not (project.sops_dir.is_dir() or project.archive_dir.is_dir()):
+        raise ScaffoldRefused(
+            f"{project.root} bukan folder proyek (tidak ada sops/ atau content_archive/); pakai --root"
+        )
+    return WRITERS[kind](project, item_id, today)
+
+
+def _new_sop(project: Project, item_id: str, today: datetime.date) -> Written:
+    _refuse_taken(project, [project.sops_dir / f"{item_id}{suffix}" for suffix in (".yaml", ".yml")])
+    text = render("new_sop.yaml.j2", modeline=SOP_MODELINE, id=item_id, today=today, related_sop=_first_sop(project))
+    return Written(_create(project, project.sops_dir / f"{item_id}.yaml", text.encode("utf-8")))
+
+
+def _new_produk_hukum(project: Project, item_id: str, today: datetime.date) -> Written:
+    _refuse_taken_item(project, item_id)
+    text = render("new_produk_hukum.yaml.j2", modeline=ITEM_MODELINES["produk-hukum"], id=item_id, today=today)
+    target = project.archive_dir / PRODUK_HUKUM.folder / f"{item_id}.yaml"
+    return Written(_create(project, target, text.encode("utf-8")))
+
+
+def _new_konten(project: Project, item_id: str, today: datetime.date) -> Written:
+    """A konten must point at an image that exists: a grey placeholder is written unless one is already there."""
+    _refuse_taken_item(project, item_id)
+    gambar = f"{KONTEN.folder}/gambar/{item_id}.png"  # relative to content_archive/, as the loader reads it
+    text = render(
+        "new_konten.yaml.j2",
+        modeline=ITEM_MODELINES["konten"],
+        id=item_id,
+        today=today,
+        gambar=gambar,
+        produk_hukum=_first_produk(project),
+        sop=_first_sop(project),
+    )
+    image = project.archive_dir / gambar
+    make_image = not image.exists()
+    written = _create(project, project.archive_dir / KONTEN.folder / f"{item_id}.yaml", text.encode("utf-8"))
+    return Written(written, _create(project, image, placeholder_png(PLACEHOLDER_SIZE)) if make_image else None)
+
+
+WRITERS: dict[str, Callable[[Project, str, datetime.date], Written]] = {
+    "sop": _new_sop,
+    "produk-hukum": _new_produk_hukum,
+    "konten": _new_konten,
+}
+
+
+def _refuse_taken_item(project: Project, item_id: str) -> None:
+    """Produk hukum and konten share one id space, in any of the suffixes the archive loader reads."""
+    folders = (project.archive_dir / PRODUK_HUKUM.folder, project.archive_dir / KONTEN.folder)
+    _refuse_taken(project, [folder / f"{item_id}{suffix}" for folder in folders for suffix in ITEM_SUFFIXES])
+
+
+def _refuse_taken(project: Project, candidates: list[Path]) -> None:
+    """An id already in use would fail the check as a duplicate; an existing file is never overwritten."""
+    for path in candidates:
+        if path.exists():
+            raise ScaffoldRefused(_taken(project, path))
+
+
+def _taken(project: Project, path: Path) -> str:
+    return (
+        f"{path.relative_to(project.root).as_posix()} sudah ada; pilih id lain (berkas yang ada tidak pernah ditimpa)"
+    )
+
+
+def _create(project: Project, path: Path, content: bytes) -> Path:
+    """Exclusive creation: even a file appearing after the checks is not overwritten."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        with path.open("xb") as file:
+            file.write(content)
+    except FileExistsError:
+        raise ScaffoldRefused(_taken(project, path)) from None
+    return path.relative_to(project.root)
+
+
+def _first_sop(project: Project) -> str | None:
+    return next(_ids(project.root, sop_files(project.sops_dir), None), None)
+
+
+def _first_produk(project: Project) -> str | None:
+    return next(_ids(project.root, item_files(project.archive_dir / PRODUK_HUKUM.folder), "uraian"), None)
+
+
+def _ids(root: Path, files: list[Path], body_field: str | None) -> Iterator[str]:
+    """Ids in sorted file order, read lazily: a large archive costs one parsed file, not thousands."""
+    for file in files:
+        shown = file.relative_to(root).as_posix()
+        source, _ = load_yaml(file, shown) if body_field is None else load_item(file, shown, body_field)
+        data = source.data if source is not None else None
+        if isinstance(data, dict) and isinstance(data.get("id"), str) and re.fullmatch(SLUG, data["id"]):
+            yield data["id"]
+
+
+def placeholder_png(size: int, grey: int = 0xD0) -> bytes:
+    """A square grey PNG written by hand: one placeholder does not justify an imaging library."""
+
+    def chunk(kind: bytes, data: bytes) -> bytes:
+        return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
+
+    rows = (b"\x00" + bytes([grey]) * size) * size  # per row: filter byte 0, then one grey byte per pixel
+    header = struct.pack(">IIBBBBB", size, size, 8, 0, 0, 0, 0)  # 8-bit greyscale
+    return b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header) + chunk(b"IDAT", zlib.compress(rows, 9)) + chunk(b"IEND", b"")

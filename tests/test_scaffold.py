@@ -1,0 +1,167 @@
+"""`sop-jdih new`: every starting file passes the check and the strict build; bad ids and taken files are refused."""
+
+from __future__ import annotations
+
+import shutil
+import struct
+import subprocess
+import sys
+import zlib
+from pathlib import Path
+
+import pytest
+import yaml
+
+from generator.cli import main
+from generator.schema import ITEM_MODELINES, SOP_MODELINE
+
+from .conftest import REPO
+
+MODELINES = {"sop": SOP_MODELINE, **ITEM_MODELINES}
+TARGETS = {
+    "sop": "sops/{}.yaml",
+    "produk-hukum": "content_archive/produk-hukum/{}.yaml",
+    "konten": "content_archive/konten/{}.yaml",
+}
+
+
+def run(root: Path, *args: str) -> int:
+    return main(["--root", str(root), *args])
+
+
+@pytest.fixture
+def empty(tmp_path: Path) -> Path:
+    """A project with no SOP and an empty archive: the konten can refer to nothing."""
+    (tmp_path / "sops").mkdir()
+    (tmp_path / "content_archive").mkdir()
+    return tmp_path
+
+
+def snapshot(root: Path) -> dict[str, bytes]:
+    return {path.relative_to(root).as_posix(): path.read_bytes() for path in root.rglob("*") if path.is_file()}
+
+
+def test_new_files_pass_check_and_strict_build_of_example_copy(tmp_path: Path, capsys: pytest.CaptureFixture) -> None:
+    root = tmp_path / "proyek"
+    for folder in ("sops", "content_archive", "docs", "site_theme"):
+        shutil.copytree(REPO / folder, root / folder)
+    shutil.copy(REPO / "mkdocs.yml", root / "mkdocs.yml")
+
+    for kind, item_id in (("sop", "x"), ("produk-hukum", "produk-baru"), ("konten", "konten-baru")):
+        assert run(root, "new", kind, item_id) == 0
+        written = TARGETS[kind].format(item_id)
+        assert f"ditulis: {root / written}\n" in capsys.readouterr().out
+        assert run(root, "check") == 0, capsys.readouterr().err
+        assert capsys.readouterr().out.startswith("OK: ")
+
+    konten = yaml.safe_load((root / TARGETS["konten"].format("konten-baru")).read_text(encoding="utf-8"))
+    first_produk = sorted(path.stem for path in (REPO / "content_archive" / "produk-hukum").glob("*.*"))[0]
+    assert konten["produk_hukum"] == [first_produk]
+    assert konten["sop"] == "media-sosial-jdih-banjarnegara"
+    assert (root / "content_archive" / konten["gambar"]).is_file()
+
+    site = tmp_path / "site"
+    result = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site)],
+        cwd=root,
+        capture_output=True,
+        text=True,
+    )
+    assert result.returncode == 0, result.stderr
+    assert "Nama Prosedur Baru" in (site / "sop" / "x" / "index.html").read_text(encoding="utf-8")
+    assert 'href="x/"' in (site / "sop" / "index.html").read_text(encoding="utf-8")
+    assert (site / "produk-hukum" / "produk-baru" / "index.html").is_file()
+    assert (site / "konten" / "konten-baru" / "index.html").is_file()
+    assert "Membaca pesan kesalahan" in (site / "cara-mengubah-sop" / "index.html").read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("kind", list(TARGETS))
+def test_new_file_starts_with_its_modeline_and_passes_check_alone(
+    empty: Path, kind: str, capsys: pytest.CaptureFixture
+) -> None:
+    assert run(empty, "new", kind, "baru-1") == 0
+    text = (empty / TARGETS[kind].format("baru-1")).read_text(encoding="utf-8")
+    assert text.splitlines()[0] == MODELINES[kind]
+    assert run(empty, "check") == 0, capsys.readouterr().err
+
+
+def test_konten_without_produk_hukum_or_sop_gets_a_placeholder_image(
+    empty: Path, capsys: pytest.CaptureFixture
+) -> None:
+    assert run(empty, "new", "konten", "k") == 0
+    assert "gambar pengganti" in capsys.readouterr().out
+    konten = yaml.safe_load((empty / TARGETS["konten"].format("k")).read_text(encoding="utf-8"))
+    assert konten["produk_hukum"] == []
+    assert "sop" not in konten
+
+    png = (empty / "content_archive" / "konten" / "gambar" / "k.png").read_bytes()
+    assert png.startswith(b"\x89PNG\r\n\x1a\n")
+    width, height = struct.unpack(">II", png[16:24])
+    (idat_length,) = struct.unpack(">I", png[33:37])
+    assert png[37:41] == b"IDAT"
+    assert len(zlib.decompress(png[41 : 41 + idat_length])) == (1 + width) * height  # filter byte + grey per row
+
+
+def test_existing_image_is_kept(empty: Path, capsys: pytest.CaptureFixture) -> None:
+    image = empty / "content_archive" / "konten" / "gambar" / "k.png"
+    image.parent.mkdir(parents=True)
+    shutil.copy(REPO / "content_archive" / "konten" / "gambar" / "tim-jdih-2023.png", image)
+    before = image.read_bytes()
+    assert run(empty, "new", "konten", "k") == 0
+    assert "gambar pengganti" not in capsys.readouterr().out
+    assert image.read_bytes() == before
+
+
+@pytest.mark.parametrize("bad", ["X", "sop_baru", "sop baru", "a--b", "a-", "-a", "../x", "sop/x", "", "a\n"])
+def test_id_that_is_not_a_slug_is_refused(empty: Path, bad: str, capsys: pytest.CaptureFixture) -> None:
+    before = snapshot(empty)
+    assert run(empty, "new", "sop", "--", bad) == 2
+    out, err = capsys.readouterr()
+    assert out == ""
+    assert err.count("\n") == 1 and "tidak dapat dipakai" in err
+    assert snapshot(empty) == before
+
+
+@pytest.mark.parametrize(
+    ("existing", "kind"),
+    [
+        ("sops/x.yaml", "sop"),
+        ("content_archive/produk-hukum/x.yaml", "produk-hukum"),
+        ("content_archive/konten/x.yaml", "konten"),
+        ("content_archive/konten/x.md", "produk-hukum"),  # one id space for the archive, any suffix it reads
+    ],
+)
+def test_taken_id_is_refused_and_nothing_is_overwritten(
+    empty: Path, existing: str, kind: str, capsys: pytest.CaptureFixture
+) -> None:
+    (empty / existing).parent.mkdir(parents=True, exist_ok=True)
+    (empty / existing).write_text("# milik penyunting\n", encoding="utf-8")
+    before = snapshot(empty)
+    assert run(empty, "new", kind, "x") == 2
+    assert (
+        capsys.readouterr().err
+        == f"sop-jdih new: {existing} sudah ada; pilih id lain (berkas yang ada tidak pernah ditimpa)\n"
+    )
+    assert snapshot(empty) == before
+
+
+def test_folder_that_is_not_a_project_is_refused(tmp_path: Path, capsys: pytest.CaptureFixture) -> None:
+    assert run(tmp_path, "new", "sop", "x") == 2
+    assert "bukan folder proyek" in capsys.readouterr().err
+    assert list(tmp_path.iterdir()) == []
+
+
+@pytest.mark.parametrize(
+    ("written", "mistake"),
+    [("simbol: mulai", "simbul: mulai"), ("waktu: 1 hari", "waktu: 2 Hari Menit"), ("        tidak: 4\n", "")],
+)
+def test_guide_quotes_what_check_prints(
+    tmp_path: Path, written: str, mistake: str, capsys: pytest.CaptureFixture
+) -> None:
+    """docs/cara-mengubah-sop.md teaches these messages verbatim: a reworded message must update the guide."""
+    shutil.copytree(REPO / "sops", tmp_path / "sops")
+    sop = tmp_path / "sops" / "media-sosial-jdih-banjarnegara.yaml"
+    sop.write_text(sop.read_text(encoding="utf-8").replace(written, mistake, 1), encoding="utf-8")
+    assert run(tmp_path, "check") == 1
+    (message,) = [line for line in capsys.readouterr().err.splitlines() if line.startswith("sops/")]
+    assert f"\n{message}\n" in (REPO / "docs" / "cara-mengubah-sop.md").read_text(encoding="utf-8")
