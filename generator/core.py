@@ -75,8 +75,8 @@ class Generation:
 
 def load_content(project: Project) -> Content:
     """Load and validate everything; all problems of the run are raised together."""
-    sops, problems = load_sops(project.root, project.sops_dir)
-    archive, archive_problems = load_archive(project.root, project.archive_dir, {item.document.id for item in sops})
+    sops, problems, sop_ids = load_sops(project.root, project.sops_dir)
+    archive, archive_problems = load_archive(project.root, project.archive_dir, sop_ids)
     problems += archive_problems
     if problems:
         raise DataError(problems)

@@ -17,7 +17,7 @@ def document_problems(sop: SopDocument, source: SourceFile) -> list[Problem]:
     return problems
 
 
-def project_problems(documents: list[tuple[SopDocument, SourceFile]]) -> list[Problem]:
+def project_problems(documents: list[tuple[SopDocument, SourceFile]], declared: set[str]) -> list[Problem]:
     """Problems that need all SOPs at once: duplicate ids, keterkaitan to unknown SOPs."""
     problems: list[Problem] = []
     first_seen: dict[str, SourceFile] = {}
@@ -29,7 +29,7 @@ def project_problems(documents: list[tuple[SopDocument, SourceFile]]) -> list[Pr
     for sop, source in documents:
         for index, related in enumerate(sop.keterkaitan):
             target = getattr(related, "sop", None)
-            if target is not None and target not in first_seen:
+            if target is not None and target not in declared:
                 problems.append(
                     source.problem(("keterkaitan", index, "sop"), f"tidak ada SOP dengan id '{target}' di sops/")
                 )

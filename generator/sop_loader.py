@@ -17,20 +17,27 @@ def sop_files(sops_dir: Path) -> list[Path]:
     return sorted(path for pattern in ("*.yaml", "*.yml") for path in sops_dir.glob(pattern))
 
 
-def load_sops(project_root: Path, sops_dir: Path) -> tuple[list[LoadedSop], list[Problem]]:
-    """Every valid SOP and every problem found; an invalid file is reported, never half-used."""
+def load_sops(project_root: Path, sops_dir: Path) -> tuple[list[LoadedSop], list[Problem], set[str]]:
+    """Every valid SOP, every problem found, and the ids of all SOP files, valid or not.
+
+    An invalid file is reported, never half-used; its id still counts as existing, so what refers to it is
+    not blamed for its mistake.
+    """
     loaded: list[LoadedSop] = []
     problems: list[Problem] = []
+    declared: set[str] = set()
     for file in sop_files(sops_dir):
         shown_as = file.relative_to(project_root).as_posix() if file.is_relative_to(project_root) else str(file)
         source, found = load_yaml(file, shown_as)
         problems.extend(found)
         if source is None:
             continue
+        if isinstance(source.data, dict) and isinstance(source.data.get("id"), str):
+            declared.add(source.data["id"])
         sop, found = validate_source(source, SopDocument)
         problems.extend(found)
         if sop is not None:
             problems.extend(document_problems(sop.document, source))
             loaded.append(sop)
-    problems.extend(project_problems([(item.document, item.source) for item in loaded]))
-    return loaded, problems
+    problems.extend(project_problems([(item.document, item.source) for item in loaded], declared))
+    return loaded, problems, declared

@@ -220,3 +220,12 @@ def test_mkdocs_cli_build_reports_problem_and_fails(tmp_path: Path) -> None:
     assert "Traceback" not in result.stderr
     assert "prosedur.0.langkah.2.ya: tidak ada langkah nomor 9" in result.stderr
     assert not (tmp_path / "site" / "index.html").exists()
+
+
+def test_an_invalid_sop_is_blamed_once_not_in_every_file_that_refers_to_it(tmp_path: Path) -> None:
+    broken = variant("nomor_sop: 7 Tahun 2025\n", "")
+    referring = VALID_SOP.replace("id: uji-persetujuan", "id: lain").replace(
+        "prosedur:\n", "keterkaitan:\n  - sop: uji-persetujuan\nprosedur:\n", 1
+    )
+    found = problems(tmp_path, {"a.yaml": broken, "b.yaml": referring})
+    assert found == [f"sops/a.yaml:{line_of(broken, 'id:')}: nomor_sop: wajib diisi"]
