@@ -4,6 +4,8 @@
 VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-stamp
+# axe-core (accessibility rules) for the browser tests, pinned in package-lock.json; Node is used for nothing else.
+AXE    := node_modules/axe-core/axe.min.js
 # MkDocs 2 drops plugins, so we pin mkdocs<2; its banner about it is noise here.
 export NO_MKDOCS_2_WARNING := 1
 
@@ -31,8 +33,14 @@ setup: system-packages $(STAMP)
 system-packages:
 	@sh scripts/ensure-system-packages.sh
 
-browser:  ## Debian's Chromium, driven by Playwright in the browser tests (never a downloaded browser)
+browser: $(AXE)  ## Debian's Chromium, driven by Playwright in the browser tests (never a downloaded browser), and axe-core
 	@sh scripts/ensure-system-packages.sh chromium=chromium
+
+# `npm ci` installs exactly what package-lock.json pins; again whenever the lock file changes.
+$(AXE): package.json package-lock.json
+	@sh scripts/ensure-system-packages.sh npm=npm
+	npm ci --no-audit --no-fund
+	@touch $@
 
 $(STAMP): pyproject.toml
 	python3 -m venv $(VENV)

@@ -8,6 +8,8 @@ from pathlib import Path
 
 import graphviz
 
+# Part of every cache key: raise it when _inline changes, so no diagram cached by an older sop-jdih is reused.
+RENDER_VERSION = 2
 INSTALL_HINT = (
     "Graphviz tidak ditemukan: program 'dot' tidak ada di PATH. "
     "Pasang dengan: sudo apt-get install graphviz (Debian/Ubuntu), lalu jalankan lagi."
@@ -34,7 +36,7 @@ class DiagramRenderer:
         self.rendered = 0
 
     def svg(self, dot_source: str) -> str:
-        digest = hashlib.sha256(f"{self.version}\n{dot_source}".encode()).hexdigest()
+        digest = hashlib.sha256(f"{RENDER_VERSION}\n{self.version}\n{dot_source}".encode()).hexdigest()
         cached = self.cache_dir / f"{digest}.svg"
         if cached.exists():
             return cached.read_text(encoding="utf-8")

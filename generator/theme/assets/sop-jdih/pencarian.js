@@ -11,6 +11,16 @@ document.addEventListener("DOMContentLoaded", function () {
     resetStyles: false,
     openFilters: ["tipe", "jenis", "status"],
   });
+  // Pagefind's box has only a placeholder, which disappears once typed in: give it a visible label.
+  var input = element.querySelector(".pagefind-ui__search-input");
+  if (input) {
+    input.id = "sj-pencarian-kata";
+    var label = document.createElement("label");
+    label.className = "sj-pencarian-label";
+    label.htmlFor = input.id;
+    label.textContent = "Kata yang dicari";
+    element.parentNode.insertBefore(label, element);
+  }
   var query = new URLSearchParams(window.location.search).get("q");
   if (query) {
     ui.triggerSearch(query);

@@ -1,0 +1,337 @@
+"""The repository's own example site in a real browser (Debian's Chromium, see browser_support.py).
+
+The example site is built once for this module (`mkdocs build --strict`, with its Pagefind index) and served on
+127.0.0.1. Checked here: every page loads without a console error, page error or failed request; each SOP's bagan
+alur is visible and reachable whole on a desktop and on a phone; search answers; and axe-core (pinned in
+package-lock.json, installed by `make browser`) finds no serious or critical accessibility violation on the main
+kinds of page.
+"""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import time
+from collections import Counter
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from playwright.sync_api import Browser, Page, Request, expect
+
+from .browser_support import Problems, launch, open_page, serve
+from .conftest import REPO
+
+AXE = REPO / "node_modules" / "axe-core" / "axe.min.js"
+AXE_PAGES = {
+    "beranda": "/",
+    "sop": "/sop/media-sosial-jdih-banjarnegara/",
+    "arsip": "/arsip/",
+    "produk-hukum": "/produk-hukum/pkpu-8-2019/",
+    "dasar-hukum": "/dasar-hukum/",
+}
+BLOCKING_IMPACTS = ("critical", "serious")
+
+PHONE = {"width": 390, "height": 844}
+DESKTOP = {"width": 1280, "height": 800}
+MIN_DIAGRAM_TEXT_PX = 9.0  # the bagan alur is drawn in 9 pt (12 px) type; shrunk below 9 px it cannot be read
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    site = tmp_path_factory.mktemp("example-site") / "site"
+    subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site)], cwd=REPO, check=True)
+    assert (site / "pagefind" / "pagefind-ui.js").is_file(), "the build made no Pagefind index"
+    return site
+
+
+@pytest.fixture(scope="module")
+def site_url(site: Path) -> Iterator[str]:
+    with serve(site) as url:
+        yield url
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Browser]:
+    with launch() as browser:
+        yield browser
+
+
+def page_paths(site: Path) -> list[str]:
+    """Every HTML page of the built site as a URL path, except the 404 page and Pagefind's own files."""
+    paths = []
+    for file in sorted(site.rglob("*.html")):
+        relative = file.relative_to(site)
+        if relative.parts[0] == "pagefind" or relative == Path("404.html"):
+            continue
+        if relative.name == "index.html":
+            parent = relative.parent.as_posix()
+            paths.append("/" if parent == "." else f"/{parent}/")
+        else:
+            paths.append(f"/{relative.as_posix()}")
+    return paths
+
+
+def sop_paths(site: Path) -> list[str]:
+    return [f"/sop/{folder.name}/" for folder in sorted((site / "sop").iterdir()) if (folder / "index.html").is_file()]
+
+
+class Visits:
+    """One tab going from page to page; each visit waits until the page's own requests have ended.
+
+    Leaving while a request is in flight aborts it (net::ERR_ABORTED), which would be charged to the site: the
+    browser asks for the page's icon just after `load`, so a visit also waits for that request to end.
+    """
+
+    def __init__(self, page: Page, problems: Problems) -> None:
+        self.page = page
+        self.problems = problems
+        self.pending: set[Request] = set()
+        self.ended: set[str] = set()
+        page.on("request", lambda request: self.pending.add(request))
+        page.on("requestfinished", self.end)
+        page.on("requestfailed", self.end)
+
+    def end(self, request: Request) -> None:
+        self.pending.discard(request)
+        self.ended.add(request.url)
+
+    def visit(self, path: str, timeout_ms: int = 3_000) -> list[str]:
+        """Open `path`; return the problems seen from leaving the previous page until this one has settled."""
+        before = len(self.problems.on_site())
+        self.ended.clear()
+        response = self.page.goto(path, wait_until="load")
+        assert response is not None and response.ok, f"{path}: HTTP {response and response.status}"
+        # One more turn for the scripts started by `load`, then wait for what they and the browser asked for.
+        icon = self.page.evaluate(
+            """() => new Promise(resolve => requestAnimationFrame(() => setTimeout(() =>
+                 resolve(document.querySelector("link[rel~=icon]")?.href ?? null), 0)))"""
+        )
+        deadline = time.monotonic() + timeout_ms / 1000
+        while (self.pending or (icon and icon not in self.ended)) and time.monotonic() < deadline:
+            self.page.wait_for_timeout(5)
+        assert not self.pending, f"{path}: still loading after {timeout_ms} ms: {[r.url for r in self.pending]}"
+        return self.problems.on_site()[before:]
+
+
+# --- 1. every page loads cleanly ---------------------------------------------------------------------------------
+
+
+def test_every_page_loads_without_errors(browser: Browser, site: Path, site_url: str) -> None:
+    paths = page_paths(site)
+    assert len(paths) > 100, f"only {len(paths)} pages found in {site}: is this the example site?"
+    problems = Problems()
+    found: dict[str, list[str]] = {}
+    with open_page(browser, site_url, problems) as page:
+        visits = Visits(page, problems)
+        for path in paths:
+            if seen := visits.visit(path):
+                found[path] = seen
+    report = "\n".join(f"{path}:\n  " + "\n  ".join(messages) for path, messages in found.items())
+    assert not found, f"{len(found)} of {len(paths)} pages had problems:\n{report}"
+
+
+# --- 2. the bagan alur is visible and not clipped --------------------------------------------------------------
+
+# For one bagan alur SVG: every ancestor that cuts part of it off, the part that must fit across the viewport, the
+# size its smallest text is drawn at, and every step symbol not inside the SVG's box. Going up from the SVG, what
+# must fit in an ancestor is the SVG itself until a scroller on that axis holds it; above that it is the scroller's
+# own box, since the reader scrolls the rest into view.
+MEASURE_DIAGRAM = """
+svg => {
+  const own = svg.getBoundingClientRect();
+  const name = el => el.tagName.toLowerCase() + (el.id ? "#" + el.id : "")
+    + [...el.classList].map(c => "." + c).join("");
+  const span = {x: [own.left, own.right], y: [own.top, own.bottom]};
+  const clipped = [];
+  const scrollers = [];
+  for (let el = svg.parentElement; el && el !== document.documentElement; el = el.parentElement) {
+    const style = getComputedStyle(el);
+    const rect = el.getBoundingClientRect();
+    for (const axis of ["x", "y"]) {
+      const overflow = axis === "x" ? style.overflowX : style.overflowY;
+      if (overflow === "visible") continue;
+      const scrollable = overflow === "auto" || overflow === "scroll";
+      const origin = axis === "x"
+        ? rect.left + el.clientLeft - el.scrollLeft
+        : rect.top + el.clientTop - el.scrollTop;
+      const reach = axis === "x"
+        ? (scrollable ? el.scrollWidth : el.clientWidth)
+        : (scrollable ? el.scrollHeight : el.clientHeight);
+      const [start, end] = span[axis].map(edge => edge - origin);
+      if (start < -1 || end > reach + 1) {
+        clipped.push(`${name(el)} (overflow-${axis}: ${overflow}) shows 0..${reach} px of ${start}..${end}`);
+      }
+      if (scrollable) {
+        span[axis] = axis === "x" ? [rect.left, rect.right] : [rect.top, rect.bottom];
+        if (axis === "x" && el.scrollWidth > el.clientWidth + 1) scrollers.push(name(el));
+      }
+    }
+  }
+  const scale = svg.getScreenCTM().a;
+  const sizes = [...svg.querySelectorAll("text")].map(text => parseFloat(getComputedStyle(text).fontSize));
+  const outside = [];
+  const symbols = svg.querySelectorAll("g.simbol");
+  for (const symbol of symbols) {
+    const r = symbol.getBoundingClientRect();
+    if (r.width === 0 || r.height === 0 || r.left < own.left - 1 || r.right > own.right + 1
+        || r.top < own.top - 1 || r.bottom > own.bottom + 1) {
+      outside.push(`${symbol.id} at ${r.left},${r.top}..${r.right},${r.bottom}`);
+    }
+  }
+  return {
+    width: own.width, across: span.x, scrollers, clipped, outside, symbols: symbols.length,
+    viewport: document.documentElement.clientWidth, pageWidth: document.documentElement.scrollWidth,
+    textPx: sizes.length ? Math.min(...sizes) * scale : 0,
+  };
+}
+"""
+
+
+@pytest.mark.parametrize("viewport", [DESKTOP, PHONE], ids=lambda viewport: f"{viewport['width']}px")
+def test_bagan_alur_is_visible_and_not_clipped(
+    browser: Browser, site: Path, site_url: str, viewport: dict[str, int]
+) -> None:
+    """Each diagram is on screen across, or in a sideways scroller that is; no ancestor cuts any of it off; its
+    text is readable; and every step symbol lies inside it."""
+    problems = Problems()
+    failures = []
+    with open_page(browser, site_url, problems, viewport=viewport) as page:
+        for path in sop_paths(site):
+            page.goto(path, wait_until="load")
+            diagrams = page.locator(".bagan-alur svg")
+            expect(diagrams.first).to_be_visible()
+            for index, svg in enumerate(diagrams.all()):
+                expect(svg).to_be_visible()
+                svg.scroll_into_view_if_needed()
+                m: dict[str, Any] = svg.evaluate(MEASURE_DIAGRAM)
+                where = f"{path} bagan {index + 1} at {viewport['width']} px"
+                left, right = m["across"]
+                if left < -1 or right > m["viewport"] + 1:
+                    held = f"its scroller {m['scrollers'][-1]}" if m["scrollers"] else "it (nothing scrolls it)"
+                    failures.append(f"{where}: {held} spans {left:.0f}..{right:.0f} px of a {m['viewport']} px screen")
+                failures += [f"{where}: cut off by {ancestor}" for ancestor in m["clipped"]]
+                if m["pageWidth"] > m["viewport"] + 1:
+                    failures.append(f"{where}: the page scrolls sideways ({m['pageWidth']} px wide)")
+                if m["textPx"] < MIN_DIAGRAM_TEXT_PX:
+                    failures.append(
+                        f"{where}: scaled to {m['width']:.0f} px wide, its text is {m['textPx']:.1f} px "
+                        f"(at least {MIN_DIAGRAM_TEXT_PX} px to be readable)"
+                    )
+                if m["symbols"] == 0:
+                    failures.append(f"{where}: no step symbol (g.simbol) in the diagram")
+                failures += [f"{where}: step symbol outside the diagram's box: {symbol}" for symbol in m["outside"]]
+    assert not failures, "\n".join(failures)
+    assert problems.on_site() == []
+
+
+def test_bagan_alur_scrolls_whole_on_a_phone(browser: Browser, site: Path, site_url: str) -> None:
+    """A phone keeps the diagram readable in a sideways scroller: scrolled to either end, that edge shows."""
+    problems = Problems()
+    failures = []
+    with open_page(browser, site_url, problems, viewport=PHONE) as page:
+        for path in sop_paths(site):
+            page.goto(path, wait_until="load")
+            for scroller in page.locator(".bagan-alur").all():
+                scroller.scroll_into_view_if_needed()
+                edges = scroller.evaluate(SCROLL_TO_BOTH_ENDS)
+                if edges["overflowX"] not in ("auto", "scroll") or edges["scrollWidth"] <= edges["clientWidth"]:
+                    failures.append(f"{path}: the bagan alur does not scroll on a phone: {edges}")
+                elif not (edges["leftShown"] and edges["rightShown"]):
+                    failures.append(f"{path}: an edge of the bagan alur cannot be scrolled into view: {edges}")
+    assert not failures, "\n".join(failures)
+    assert problems.on_site() == []
+
+
+SCROLL_TO_BOTH_ENDS = """
+el => {
+  const shown = () => {
+    const own = el.getBoundingClientRect();
+    const left = own.left + el.clientLeft;
+    return {left, right: left + el.clientWidth, svg: el.querySelector("svg").getBoundingClientRect()};
+  };
+  el.scrollLeft = 0;
+  const start = shown();
+  el.scrollLeft = el.scrollWidth;
+  const end = shown();
+  el.scrollLeft = 0;
+  return {overflowX: getComputedStyle(el).overflowX, scrollWidth: el.scrollWidth, clientWidth: el.clientWidth,
+          leftShown: start.svg.left >= start.left - 1, rightShown: end.svg.right <= end.right + 1,
+          svgLeft: start.svg.left, svgRight: end.svg.right, shownLeft: start.left, shownRight: end.right};
+}
+"""
+
+
+# --- 3. search --------------------------------------------------------------------------------------------------
+
+
+def test_search_finds_pemilihan(browser: Browser, site_url: str) -> None:
+    problems = Problems()
+    with open_page(browser, site_url, problems) as page:
+        page.goto("/cari/?q=pemilihan")
+        expect(page.locator(".pagefind-ui__result").first).to_be_visible()
+        assert page.locator(".pagefind-ui__result").count() >= 1
+    assert problems.on_site() == []
+
+
+# --- 4. axe-core ------------------------------------------------------------------------------------------------
+
+# Material wraps every table in a `.md-typeset__scrollwrap` at run time and gives it no tabindex, so where a table is
+# wider than a phone axe reports that wrapper under scrollable-region-focusable. It is the theme's markup, not ours:
+# only that rule on that element is left out (and listed in the output), everything inside it is still checked.
+THIRD_PARTY = {("scrollable-region-focusable", ".md-typeset__scrollwrap")}
+
+AXE_CASES = [
+    pytest.param(path, viewport, id=f"{name}-{viewport['width']}px")
+    for name, path in {**AXE_PAGES, "pencarian": "/cari/?q=pemilihan"}.items()
+    for viewport in (DESKTOP, PHONE)
+]
+
+
+def axe_report(violations: list[dict[str, Any]]) -> str:
+    lines = []
+    for violation in violations:
+        lines.append(f"- {violation['id']} ({violation['impact']}): {violation['help']}")
+        for node in violation["nodes"]:
+            lines.append(f"    {' '.join(str(part) for part in node['target'])}")
+    return "\n".join(lines)
+
+
+def without_third_party(violations: list[dict[str, Any]]) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+    """The violations minus THIRD_PARTY's (rule, element) pairs, and those left out."""
+    kept, left_out = [], []
+    for violation in violations:
+        ours = [node for node in violation["nodes"] if (violation["id"], node["target"][-1]) not in THIRD_PARTY]
+        theirs = [node for node in violation["nodes"] if node not in ours]
+        if ours:
+            kept.append({**violation, "nodes": ours})
+        if theirs:
+            left_out.append({**violation, "nodes": theirs})
+    return kept, left_out
+
+
+@pytest.mark.parametrize(("path", "viewport"), AXE_CASES)
+def test_no_serious_accessibility_violations(
+    browser: Browser, site_url: str, path: str, viewport: dict[str, int]
+) -> None:
+    if not AXE.is_file():
+        pytest.fail(f"{AXE.relative_to(REPO)} is missing: install it with `make browser` (npm ci)", pytrace=False)
+    problems = Problems()
+    with open_page(browser, site_url, problems, viewport=viewport) as page:
+        Visits(page, problems).visit(path)
+        if "?q=" in path:  # audit the results too, not only the empty search box
+            expect(page.locator(".pagefind-ui__result").first).to_be_visible()
+        page.add_script_tag(path=AXE)
+        result = page.evaluate("() => axe.run(document, {resultTypes: ['violations']})")
+    violations, left_out = without_third_party(result["violations"])
+    counts = Counter(violation["impact"] for violation in violations)
+    print(f"axe {path} at {viewport['width']} px: {dict(counts) or 'no violations'}\n{axe_report(violations)}")
+    if left_out:
+        print(f"left out (third-party markup):\n{axe_report(left_out)}")
+    blocking = [violation for violation in violations if violation["impact"] in BLOCKING_IMPACTS]
+    assert not blocking, (
+        f"axe-core on {path} at {viewport['width']} px: {len(blocking)} serious or critical violations\n"
+        f"{axe_report(blocking)}"
+    )
+    assert problems.on_site() == []
