@@ -68,7 +68,13 @@ def dotted(location: Location) -> str:
     return ".".join(str(part) for part in location)
 
 
+MAX_BYTES = 1_000_000  # an SOP or archive item is a few KB; anything near this is a mistake, not content
+
+
 def read_text(file: Path, shown_as: str) -> tuple[str | None, list[Problem]]:
+    size = file.stat().st_size
+    if size > MAX_BYTES:
+        return None, [Problem(shown_as, 1, "", f"berkas terlalu besar ({size:,} byte; paling besar {MAX_BYTES:,})")]
     try:
         return file.read_text(encoding="utf-8"), []
     except UnicodeDecodeError as error:
@@ -90,26 +96,47 @@ def parse_yaml(text: str, shown_as: str, first_line: int = 1) -> tuple[SourceFil
             return None, [Problem(shown_as, first_line, "", "berkas kosong")]
         source = SourceFile(shown_as, None)
         problems: list[Problem] = []
-        source.data = _build(loader, node, (), source, problems, first_line)
+        source.data = _build(loader, node, (), source, problems, first_line, set())
+        if any("alias YAML" in problem.message for problem in problems):
+            return None, problems  # the data is incomplete: nothing below may use it
         return source, problems
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         line = mark.line + first_line if mark else first_line
         reason = error.problem or error.context or "YAML tidak valid"
         return None, [Problem(shown_as, line, "", f"sintaks YAML salah: {reason}")]
+    except yaml.reader.ReaderError as error:  # control characters, invalid code points
+        line = text.count("\n", 0, error.position) + first_line
+        return None, [Problem(shown_as, line, "", f"karakter #x{error.character:04x} tidak boleh ada di berkas teks")]
     finally:
         loader.dispose()
 
 
 def _build(
-    loader: _Loader, node: yaml.Node, at: Location, source: SourceFile, problems: list[Problem], first_line: int
+    loader: _Loader,
+    node: yaml.Node,
+    at: Location,
+    source: SourceFile,
+    problems: list[Problem],
+    first_line: int,
+    seen: set[int],
 ) -> Any:
+    if isinstance(node, (yaml.MappingNode, yaml.SequenceNode)):
+        # A node met twice is an alias (*name): expanding them is how "billion laughs" files exhaust memory.
+        # It carries its anchor's position, so the problem is placed at the key that uses it.
+        if id(node) in seen:
+            problems.append(source.problem(at, "alias YAML (&nama / *nama) tidak didukung; tulis isinya langsung"))
+            return None
+        seen.add(id(node))
     source.lines.setdefault(at, node.start_mark.line + first_line)
     if isinstance(node, yaml.MappingNode):
         loader.flatten_mapping(node)
         result: dict[Any, Any] = {}
         for key_node, value_node in node.value:
-            key = loader.construct_object(key_node)
+            key = _build(loader, key_node, at, source, problems, first_line, seen)
+            if not isinstance(key, str | int | float | bool | None):
+                problems.append(source.problem(at, "kunci harus berupa teks, bukan daftar atau kumpulan"))
+                continue
             here = (*at, key)
             if key in result:
                 problems.append(
@@ -122,8 +149,13 @@ def _build(
                 )
                 continue
             source.lines[here] = key_node.start_mark.line + first_line
-            result[key] = _build(loader, value_node, here, source, problems, first_line)
+            result[key] = _build(loader, value_node, here, source, problems, first_line, seen)
         return result
     if isinstance(node, yaml.SequenceNode):
-        return [_build(loader, item, (*at, i), source, problems, first_line) for i, item in enumerate(node.value)]
-    return loader.construct_object(node)
+        return [_build(loader, item, (*at, i), source, problems, first_line, seen) for i, item in enumerate(node.value)]
+    try:
+        return loader.construct_object(node)
+    except (ValueError, TypeError, KeyError, AttributeError, yaml.YAMLError):
+        # An explicit tag whose value does not fit it (`!!int x`, `!!timestamp q`): name it, never crash.
+        problems.append(source.problem(at, f"nilai '{node.value}' tidak sesuai dengan tag {node.tag}"))
+        return None

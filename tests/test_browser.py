@@ -6,6 +6,7 @@ Playwright (see browser_support.py).
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 import pytest
@@ -89,10 +90,10 @@ def test_archive_facets_narrow_the_results(page: Page) -> None:
     expect(links.and_(page.locator(f'[href="{KEPUTUSAN_BARU}"]'))).to_have_count(1)
     assert len(result_links(page)) >= 2
 
+    # Pagefind adds each filter group as its data arrives: wait for every group, not just the first.
     groups = page.locator(".pagefind-ui__filter-panel .pagefind-ui__filter-group-label")
-    expect(groups.first).to_be_attached()
-    offered = {text.strip() for text in groups.all_text_contents()}
-    assert {"jenis", "tahun", "status", "platform", "bidang hukum", "tipe"} <= offered
+    for name in ("jenis", "tahun", "status", "platform", "bidang hukum", "tipe"):
+        expect(groups.filter(has_text=re.compile(rf"^\s*{name}\s*$"))).to_have_count(1)
 
     revoked = page.locator('input.pagefind-ui__filter-checkbox[name="status"][value="Tidak Berlaku"]')
     if not revoked.is_visible():  # the group may be a closed <details>: open it as a reader would

@@ -229,3 +229,21 @@ def test_an_invalid_sop_is_blamed_once_not_in_every_file_that_refers_to_it(tmp_p
     )
     found = problems(tmp_path, {"a.yaml": broken, "b.yaml": referring})
     assert found == [f"sops/a.yaml:{line_of(broken, 'id:')}: nomor_sop: wajib diisi"]
+
+
+def test_yaml_aliases_are_refused_so_a_billion_laughs_file_cannot_exhaust_memory(tmp_path: Path) -> None:
+    bomb = "a: &a [x, x, x, x, x, x, x, x, x]\n" + "".join(
+        f"{chr(98 + i)}: &{chr(98 + i)} [*{chr(97 + i)}, *{chr(97 + i)}, *{chr(97 + i)}, *{chr(97 + i)}]\n"
+        for i in range(9)
+    )
+    found = problems(tmp_path, {"bom.yaml": bomb})
+    assert found[0] == "sops/bom.yaml:2: b.0: alias YAML (&nama / *nama) tidak didukung; tulis isinya langsung"
+
+
+def test_an_oversized_file_is_refused_before_parsing(tmp_path: Path) -> None:
+    make_project(tmp_path, {})
+    (tmp_path / "sops" / "besar.yaml").write_text("# " + "x" * 1_100_000 + "\n", encoding="utf-8")
+    with pytest.raises(DataError) as raised:
+        load_content(Project(tmp_path))
+    (problem,) = raised.value.problems
+    assert str(problem).startswith("sops/besar.yaml:1: berkas terlalu besar (1,100,003 byte")
