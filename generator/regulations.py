@@ -125,40 +125,32 @@ def build_index(sops: list[Loaded[SopDocument]], archive: Archive) -> DasarHukum
             acting.revokes.add(acted_on.key)
             acted_on.revoked_by.add(acting.key)
     for sop in sops:
-        document = sop.document
-        index.lines[("sop", document.id)] = [
-            _read(
-                index,
-                line,
-                Citing(
-                    "sop",
-                    document.id,
-                    document.nama_sop,
-                    sop.path,
-                    sop.source.line_of(("dasar_hukum", position)),
-                    f"dasar_hukum.{position}",
-                ),
-            )
-            for position, line in enumerate(document.dasar_hukum)
-        ]
+        _read_lines(index, "sop", sop, sop.document.nama_sop, "dasar_hukum", sop.document.dasar_hukum)
     for item in archive.produk:
-        document = item.document
-        index.lines[("produk", document.id)] = [
-            _read(
-                index,
-                line,
-                Citing(
-                    "produk",
-                    document.id,
-                    document.judul,
-                    item.path,
-                    item.source.line_of(("mengingat", position)),
-                    f"mengingat.{position}",
-                ),
-            )
-            for position, line in enumerate(document.mengingat)
-        ]
+        _read_lines(index, "produk", item, item.document.judul, "mengingat", item.document.mengingat)
     return index
+
+
+def _read_lines(
+    index: DasarHukumIndex, kind: str, loaded: Loaded, title: str, field_name: str, lines: list[str]
+) -> None:
+    """Read a document's citation lines, remembering each line's place for links and warnings."""
+    item_id = loaded.document.id
+    index.lines[(kind, item_id)] = [
+        _read(
+            index,
+            line,
+            Citing(
+                kind,
+                item_id,
+                title,
+                loaded.path,
+                loaded.source.line_of((field_name, position)),
+                f"{field_name}.{position}",
+            ),
+        )
+        for position, line in enumerate(lines)
+    ]
 
 
 def _read(index: DasarHukumIndex, line: str, place: Citing) -> str | None:

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import functools
 import http.server
-import os
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -21,14 +20,9 @@ from urllib.parse import urlsplit
 import pytest
 from playwright.sync_api import Browser, ConsoleMessage, Page, Request, Response, Route, expect, sync_playwright
 
-CHROMIUM = Path(os.environ.get("SOP_JDIH_CHROMIUM", "/usr/bin/chromium"))
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--no-first-run",
-]
+from generator.sop_pdf import CHROMIUM_ARGS, chromium_path
+
+CHROMIUM = chromium_path()  # the product's own choice of browser, as the PDF printing uses it
 TIMEOUT_MS = 5_000  # everything here is local: fail fast rather than after Playwright's default 30 s
 
 
