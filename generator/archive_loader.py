@@ -8,12 +8,12 @@ from pathlib import Path
 
 from pydantic import BaseModel
 
-from .archive import Archive
+from .archive import RELATIONS, Archive
 from .archive_model import Konten, ProdukHukum
 from .front_matter import load_item
 from .model_errors import Loaded, validate_source
 from .problems import Problem
-from .yaml_source import Location, SourceFile
+from .yaml_source import Location, SourceFile, file_name_problems
 
 DOCUMENT_SUFFIXES = (".pdf",)
 IMAGE_SUFFIXES = (".png", ".jpg", ".jpeg", ".webp")  # no SVG: it can carry scripts
@@ -40,6 +40,7 @@ def load_archive(project_root: Path, archive_dir: Path, sop_ids: set[str]) -> tu
     produk = _load_kind(project_root, archive_dir, PRODUK_HUKUM, problems, produk_ids)
     konten = _load_kind(project_root, archive_dir, KONTEN, problems, produk_ids)
     problems.extend(_reference_problems(produk, konten, sop_ids, produk_ids))
+    problems.extend(_cycle_problems(produk))
     for item in produk:
         lampiran = item.document.lampiran
         for name in ("dokumen", "abstrak"):
@@ -57,6 +58,7 @@ def _load_kind(
     loaded = []
     for file in item_files(archive_dir / kind.folder):
         shown_as = file.relative_to(project_root).as_posix()
+        problems.extend(file_name_problems(file, shown_as))
         source, found = load_item(file, shown_as, kind.body_field)
         problems.extend(found)
         if source is None:
@@ -74,7 +76,8 @@ def _reference_problems(
     produk: list[Loaded[ProdukHukum]], konten: list[Loaded[Konten]], sop_ids: set[str], produk_ids: set[str]
 ) -> Iterator[Problem]:
     first_seen: dict[str, str] = {}
-    for item in [*produk, *konten]:
+    # The copy is blamed, not the original: a file named after its id is taken as the owner of that id.
+    for item in sorted([*produk, *konten], key=lambda item: Path(item.path).stem != item.document.id):
         item_id = item.document.id
         if item_id in first_seen:
             yield item.source.problem(("id",), f"id '{item_id}' sudah dipakai oleh {first_seen[item_id]}")
@@ -95,6 +98,54 @@ def _reference_problems(
                 )
         if post.document.sop is not None and post.document.sop not in sop_ids:
             yield post.source.problem(("sop",), f"tidak ada SOP dengan id '{post.document.sop}' di sops/")
+
+
+Edge = tuple[str, str, int]  # target id, relation name, index in that relation's list
+
+
+def _cycle_problems(produk: list[Loaded[ProdukHukum]]) -> Iterator[Problem]:
+    """A chain of relations that comes back to where it started (a mengubah b, b mengubah a) cannot be true.
+
+    Each cycle is reported once, at the relation that closes it as the items are walked in id order.
+    Self-relations are reported on their own by `_reference_problems`; dangling targets are skipped here.
+    """
+    by_id = {item.document.id: item for item in produk}
+    graph: dict[str, list[Edge]] = {
+        item_id: [
+            (target, name, index)
+            for name in RELATIONS
+            for index, target in enumerate(getattr(item.document.relasi, name))
+            if target in by_id and target != item_id
+        ]
+        for item_id, item in by_id.items()
+    }
+    for path, (target, name, index) in _back_edges(graph):
+        chain = " → ".join([path[-1], *path[path.index(target) :]])
+        yield by_id[path[-1]].source.problem(
+            ("relasi", name, index), f"relasi melingkar: {chain}; hapus relasi yang salah"
+        )
+
+
+def _back_edges(graph: dict[str, list[Edge]]) -> Iterator[tuple[list[str], Edge]]:
+    """Depth-first, without recursion (chains of amendments can be long): every edge back into the current path."""
+    done: set[str] = set()
+    for start in sorted(graph):
+        if start in done:
+            continue
+        path, on_path, pending = [start], {start}, [iter(graph[start])]
+        while pending:
+            edge = next(pending[-1], None)
+            if edge is None:
+                finished = path.pop()
+                on_path.discard(finished)
+                done.add(finished)
+                pending.pop()
+            elif edge[0] in on_path:
+                yield list(path), edge
+            elif edge[0] not in done:
+                path.append(edge[0])
+                on_path.add(edge[0])
+                pending.append(iter(graph[edge[0]]))
 
 
 def _file_problems(

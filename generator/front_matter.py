@@ -18,10 +18,13 @@ def load_item(file: Path, shown_as: str, body_field: str) -> tuple[SourceFile | 
     if text is None:
         return None, problems
     lines = text.splitlines(keepends=True)
-    closing = next((i for i, line in enumerate(lines[1:], start=1) if line.rstrip() == FENCE), None)
-    if not lines or lines[0].rstrip() != FENCE or closing is None:
-        return None, [Problem(shown_as, 1, "", "berkas .md harus diawali front matter YAML di antara dua baris '---'")]
-    source, problems = parse_yaml("".join(lines[1:closing]), shown_as, first_line=2)
+    closing = _closing_fence(lines)
+    if isinstance(closing, str):
+        return None, [Problem(shown_as, 1, "", closing)]
+    front = "".join(lines[1:closing])
+    if not front.strip():
+        return None, [Problem(shown_as, 1, "", "front matter kosong; tulis kolom-kolomnya di antara kedua baris '---'")]
+    source, problems = parse_yaml(front, shown_as, first_line=2)
     body = "".join(lines[closing + 1 :]).strip()
     if source is not None and isinstance(source.data, dict) and body:
         if body_field in source.data:
@@ -31,3 +34,15 @@ def load_item(file: Path, shown_as: str, body_field: str) -> tuple[SourceFile | 
         source.data[body_field] = body
         source.lines.setdefault((body_field,), closing + 2)
     return source, problems
+
+
+def _closing_fence(lines: list[str]) -> int | str:
+    """The index of the line that closes the front matter, or why there is none: told apart, each has its own fix."""
+    if not "".join(lines).strip():
+        return "berkas kosong"
+    if lines[0].rstrip() != FENCE:
+        return "berkas .md harus diawali front matter YAML di antara dua baris '---'"
+    closing = next((i for i, line in enumerate(lines[1:], start=1) if line.rstrip() == FENCE), None)
+    if closing is None:
+        return "front matter tidak ditutup; tambahkan baris '---' setelah kolom terakhirnya, sebelum isi berkas"
+    return closing

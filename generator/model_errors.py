@@ -10,7 +10,9 @@ from typing import Any, Generic, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
+from .model_base import SLUG
 from .problems import Problem
+from .sop_model import ACTOR_ID
 from .yaml_source import Location, SourceFile
 
 _MESSAGES = {
@@ -18,12 +20,17 @@ _MESSAGES = {
     "string_type": "harus berupa teks",
     "int_type": "harus berupa bilangan bulat",
     "int_parsing": "harus berupa bilangan bulat",
+    "int_from_float": "harus berupa bilangan bulat",
+    "finite_number": "harus berupa bilangan bulat",
+    "bool_type": "harus true atau false",
+    "bool_parsing": "harus true atau false",
     "list_type": "harus berupa daftar (baris-baris yang diawali '- ')",
     "model_type": "harus berupa kumpulan kunci: nilai",
     "dict_type": "harus berupa kumpulan kunci: nilai",
     "string_too_short": "tidak boleh kosong",
     "too_short": "tidak boleh kosong",
-    "greater_than_equal": "harus 1 atau lebih",
+    "greater_than_equal": "harus {ge} atau lebih",
+    "less_than_equal": "paling besar {le}",
     "date_type": "harus berupa tanggal YYYY-MM-DD, mis. 2024-08-23",
     "date_parsing": "harus berupa tanggal YYYY-MM-DD, mis. 2024-08-23",
     "date_from_datetime_parsing": "harus berupa tanggal YYYY-MM-DD, mis. 2024-08-23",
@@ -83,8 +90,26 @@ def _data_location(data: Any, loc: tuple[Any, ...]) -> Location:
     return tuple(kept)
 
 
+# What a `pattern` asks for, in words; a pattern not listed here is shown as is.
+_PATTERNS = {
+    SLUG: "hanya huruf kecil, angka dan tanda '-', mis. 'media-sosial-jdih'",
+    ACTOR_ID: "hanya huruf kecil, angka dan tanda '-' atau '_', mis. 'kasubag'",
+    "^https://": "harus alamat lengkap yang diawali https://",
+}
+_DATE_KINDS = {"date_type", "date_parsing", "date_from_datetime_parsing", "date_from_datetime_inexact"}
+
+
 def _message(item: Any, location: Location, model: type[BaseModel]) -> str:
     kind = item["type"]
+    if item.get("input", "") is None and kind not in ("missing", "extra_forbidden"):
+        # `judul:` with nothing after it: the key is there, so "wajib diisi" or "harus berupa teks" would puzzle.
+        return (
+            "tidak boleh kosong; isi nilainya atau hapus baris ini"
+            if _optional(model, location)
+            else "tidak boleh kosong"
+        )
+    if kind in _DATE_KINDS and not isinstance(item.get("input"), str):
+        return _MESSAGES["date_type"]  # pydantic reads a number as seconds since 1970: never what an editor meant
     if kind == "extra_forbidden":
         known = _fields_at(model, location[:-1])
         guess = difflib.get_close_matches(str(location[-1]), known, n=1, cutoff=0.6)
@@ -96,21 +121,35 @@ def _message(item: Any, location: Location, model: type[BaseModel]) -> str:
     if kind == "date_from_datetime_parsing" and "range" in str(item.get("ctx", {}).get("error", "")):
         return "bukan tanggal yang ada; tulis YYYY-MM-DD, mis. 2024-08-23"
     if kind == "string_pattern_mismatch":
-        return "hanya huruf kecil, angka dan tanda '-' (atau '_'), mis. 'media-sosial-jdih'"
-    return _MESSAGES.get(kind, item["msg"])
+        pattern = str(item.get("ctx", {}).get("pattern", ""))
+        return _PATTERNS.get(pattern, f"harus sesuai pola {pattern}")
+    template = _MESSAGES.get(kind)  # only our own templates are formatted: pydantic's text may hold the input's braces
+    return template.format(**item.get("ctx", {})) if template is not None else item["msg"]
 
 
 def _fields_at(model: type[BaseModel], location: Location) -> list[str]:
     """Field names of the model found at `location` (for "did you mean")."""
+    found = _model_at(model, location)
+    return list(found.model_fields) if found is not None else []
+
+
+def _optional(model: type[BaseModel], location: Location) -> bool:
+    """Whether the field at `location` may be left out, so deleting an empty line is a fix."""
+    parent = _model_at(model, location[:-1])
+    field = parent.model_fields.get(str(location[-1])) if parent is not None and location else None
+    return field is not None and not field.is_required()
+
+
+def _model_at(model: type[BaseModel], location: Location) -> type[BaseModel] | None:
     current: Any = model
     for part in location:
         if isinstance(part, int):
             continue
         field = current.model_fields.get(part) if _is_model(current) else None
         if field is None:
-            return []
+            return None
         current = _inner_model(field.annotation)
-    return list(current.model_fields) if _is_model(current) else []
+    return current if _is_model(current) else None
 
 
 def _is_model(candidate: Any) -> bool:

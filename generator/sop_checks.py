@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from pathlib import PurePosixPath
 
 from .flow import arrows
 from .problems import Problem
@@ -21,7 +22,8 @@ def project_problems(documents: list[tuple[SopDocument, SourceFile]], declared: 
     """Problems that need all SOPs at once: duplicate ids, keterkaitan to unknown SOPs."""
     problems: list[Problem] = []
     first_seen: dict[str, SourceFile] = {}
-    for sop, source in documents:
+    # The copy is blamed, not the original: a file named after its id is taken as the owner of that id.
+    for sop, source in sorted(documents, key=lambda pair: PurePosixPath(pair[1].path).stem != pair[0].id):
         if sop.id in first_seen:
             problems.append(source.problem(("id",), f"id '{sop.id}' sudah dipakai oleh {first_seen[sop.id].path}"))
         else:

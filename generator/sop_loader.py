@@ -8,7 +8,7 @@ from .model_errors import Loaded, validate_source
 from .problems import Problem
 from .sop_checks import document_problems, project_problems
 from .sop_model import SopDocument
-from .yaml_source import load_yaml
+from .yaml_source import file_name_problems, load_yaml
 
 LoadedSop = Loaded[SopDocument]
 
@@ -28,6 +28,7 @@ def load_sops(project_root: Path, sops_dir: Path) -> tuple[list[LoadedSop], list
     declared: set[str] = set()
     for file in sop_files(sops_dir):
         shown_as = file.relative_to(project_root).as_posix() if file.is_relative_to(project_root) else str(file)
+        problems.extend(file_name_problems(file, shown_as))
         source, found = load_yaml(file, shown_as)
         problems.extend(found)
         if source is None:

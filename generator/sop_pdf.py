@@ -6,7 +6,9 @@ SOP_JDIH_CHROMIUM names, driven by Playwright. Never a browser downloaded by Pla
 
 from __future__ import annotations
 
+import datetime
 import os
+import re
 from pathlib import Path
 
 CHROMIUM_ARGS = [
@@ -16,6 +18,15 @@ CHROMIUM_ARGS = [
     "--disable-component-update",
     "--no-first-run",
 ]
+
+
+def _content_dated(pdf: bytes) -> bytes:
+    """Chromium stamps the print time; use SOURCE_DATE_EPOCH (the content's date) so builds are reproducible."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH")
+    if not epoch:
+        return pdf
+    stamp = datetime.datetime.fromtimestamp(int(epoch), datetime.UTC).strftime("%Y%m%d%H%M%S").encode()
+    return re.sub(rb"(/(?:CreationDate|ModDate)\s*\(D:)\d{14}", lambda match: match.group(1) + stamp, pdf)
 
 
 class PdfError(RuntimeError):
@@ -45,7 +56,7 @@ def print_pdfs(jobs: list[tuple[Path, Path]]) -> None:
             for html, pdf in jobs:
                 page.goto(html.as_uri(), wait_until="load")
                 pdf.parent.mkdir(parents=True, exist_ok=True)
-                pdf.write_bytes(page.pdf(prefer_css_page_size=True, print_background=True))
+                pdf.write_bytes(_content_dated(page.pdf(prefer_css_page_size=True, print_background=True)))
             browser.close()
     except Error as error:
         raise PdfError(f"Chromium gagal mencetak PDF SOP: {error.message}") from None

@@ -1,14 +1,17 @@
 """Read an editor's YAML file into plain data plus the line of every key and item.
 
-PyYAML's node tree knows where each value starts; we walk it ourselves so that every later
-problem (a pydantic error, a dangling step reference) can name its line. Dates are left as
+PyYAML's parser events know where each value starts; we build the data from them ourselves so that
+every later problem (a pydantic error, a dangling step reference) can name its line, and so that
+nothing an editor writes (aliases, merges, deep nesting) can exhaust memory or crash. Dates are left as
 strings on purpose: the model parses them, so a date that does not exist (2024-02-31) is a
 located validation error instead of a crash inside the YAML constructor.
 """
 
 from __future__ import annotations
 
+import errno
 import re
+import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -69,16 +72,67 @@ def dotted(location: Location) -> str:
 
 
 MAX_BYTES = 1_000_000  # an SOP or archive item is a few KB; anything near this is a mistake, not content
+BOM = b"\xef\xbb\xbf"
+_UNREADABLE = {
+    errno.ENOENT: "tautan simbolik ke berkas yang tidak ada",  # the name is listed, so only a dangling link is missing
+    errno.ELOOP: "tautan simbolik yang melingkar",
+    errno.EISDIR: "ini folder, bukan berkas; beri nama lain tanpa akhiran .yaml, .yml atau .md",
+    errno.EACCES: "tidak ada izin membaca berkas ini",
+}
+FILE_STEM = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")  # the id rule: lowercase letters, digits and '-'
+
+
+def file_name_problems(file: Path, shown_as: str) -> list[Problem]:
+    """A name with spaces, capitals or accents breaks edit links and shell commands, and differs on Windows and macOS.
+
+    The page address comes from the id, so this is hygiene rather than correctness; it is still an error, because a
+    clean name costs one rename now and a messy one costs every later link, script and git log.
+    """
+    if FILE_STEM.fullmatch(file.stem):
+        return []
+    suggestion = f"{_slug(file.stem) or 'nama-berkas'}{file.suffix.lower()}"
+    message = (
+        f"nama berkas '{file.name}' hanya boleh berisi huruf kecil, angka dan '-'; ganti namanya, mis. '{suggestion}'"
+    )
+    return [Problem(shown_as, 1, "", message)]
+
+
+def _slug(text: str) -> str:
+    """`SOP Baru (Revisi)` → `sop-baru-revisi`, `Pengumuman Pemilu Ñ` → `pengumuman-pemilu-n`."""
+    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
+    return "-".join(re.findall(r"[a-z0-9]+", ascii_text.lower()))
 
 
 def read_text(file: Path, shown_as: str) -> tuple[str | None, list[Problem]]:
-    size = file.stat().st_size
-    if size > MAX_BYTES:
-        return None, [Problem(shown_as, 1, "", f"berkas terlalu besar ({size:,} byte; paling besar {MAX_BYTES:,})")]
+    """The file's text, refusing oversized files before reading a byte of them.
+
+    A leading UTF-8 byte order mark is legal (YAML 1.2 allows it) and Windows editors such as Notepad write one:
+    it is dropped here, once, so YAML files and the front matter of Markdown files both accept it.
+    """
     try:
-        return file.read_text(encoding="utf-8"), []
+        size = file.stat().st_size
+        if size > MAX_BYTES:
+            problem = f"berkas terlalu besar ({size:,} byte; paling besar {MAX_BYTES:,})"
+            return None, [Problem(shown_as, 1, "", problem)]
+        data = file.read_bytes().removeprefix(BOM)
+    except OSError as error:
+        reason = _UNREADABLE.get(error.errno or 0, error.strerror)
+        return None, [Problem(shown_as, 1, "", f"berkas tidak dapat dibaca: {reason}")]
+    try:
+        return data.decode("utf-8"), []
     except UnicodeDecodeError as error:
-        return None, [Problem(shown_as, 1, "", f"berkas bukan teks UTF-8 (byte ke-{error.start})")]
+        line_start = data.rfind(b"\n", 0, error.start) + 1
+        line = data.count(b"\n", 0, line_start) + 1
+        column = len(data[line_start : error.start].decode("utf-8")) + 1  # the bytes before the first bad one are UTF-8
+        return None, [
+            Problem(
+                shown_as,
+                line,
+                "",
+                f"berkas bukan teks UTF-8 (byte 0x{data[error.start]:02x} di kolom {column}); "
+                "simpan ulang berkas dengan encoding UTF-8",
+            )
+        ]
 
 
 def load_yaml(file: Path, shown_as: str) -> tuple[SourceFile | None, list[Problem]]:
@@ -91,71 +145,261 @@ def parse_yaml(text: str, shown_as: str, first_line: int = 1) -> tuple[SourceFil
     """Parse YAML text that starts at `first_line` of its file (front matter starts at line 2)."""
     loader = _Loader(text)
     try:
-        node = loader.get_single_node()
-        if node is None:
-            return None, [Problem(shown_as, first_line, "", "berkas kosong")]
-        source = SourceFile(shown_as, None)
-        problems: list[Problem] = []
-        source.data = _build(loader, node, (), source, problems, first_line, set())
-        if any("alias YAML" in problem.message for problem in problems):
-            return None, problems  # the data is incomplete: nothing below may use it
-        return source, problems
+        return _Builder(loader, SourceFile(shown_as, None), first_line).document()
     except yaml.MarkedYAMLError as error:
-        mark = error.problem_mark or error.context_mark
-        line = mark.line + first_line if mark else first_line
-        reason = error.problem or error.context or "YAML tidak valid"
-        return None, [Problem(shown_as, line, "", f"sintaks YAML salah: {reason}")]
+        line, reason = syntax_problem(error, text)
+        return None, [Problem(shown_as, line + first_line, "", f"sintaks YAML salah: {reason}")]
     except yaml.reader.ReaderError as error:  # control characters, invalid code points
-        line = text.count("\n", 0, error.position) + first_line
-        return None, [Problem(shown_as, line, "", f"karakter #x{error.character:04x} tidak boleh ada di berkas teks")]
+        line, column = _line_and_column(text, error.position)
+        message = (
+            f"karakter tak terlihat #x{error.character:04x} di kolom {column} tidak boleh ada di berkas teks; "
+            "hapus karakter itu (sering ikut tersalin dari Word atau PDF)"
+        )
+        return None, [Problem(shown_as, line + first_line, "", message)]
     finally:
         loader.dispose()
 
 
-def _build(
-    loader: _Loader,
-    node: yaml.Node,
-    at: Location,
-    source: SourceFile,
-    problems: list[Problem],
-    first_line: int,
-    seen: set[int],
-) -> Any:
-    if isinstance(node, (yaml.MappingNode, yaml.SequenceNode)):
-        # A node met twice is an alias (*name): expanding them is how "billion laughs" files exhaust memory.
-        # It carries its anchor's position, so the problem is placed at the key that uses it.
-        if id(node) in seen:
-            problems.append(source.problem(at, "alias YAML (&nama / *nama) tidak didukung; tulis isinya langsung"))
-            return None
-        seen.add(id(node))
-    source.lines.setdefault(at, node.start_mark.line + first_line)
-    if isinstance(node, yaml.MappingNode):
-        loader.flatten_mapping(node)
-        result: dict[Any, Any] = {}
-        for key_node, value_node in node.value:
-            key = _build(loader, key_node, at, source, problems, first_line, seen)
-            if not isinstance(key, str | int | float | bool | None):
-                problems.append(source.problem(at, "kunci harus berupa teks, bukan daftar atau kumpulan"))
-                continue
-            here = (*at, key)
-            if key in result:
-                problems.append(
-                    Problem(
-                        source.path,
-                        key_node.start_mark.line + first_line,
-                        dotted(here),
-                        "kunci ini ditulis dua kali; hapus salah satunya",
-                    )
-                )
-                continue
-            source.lines[here] = key_node.start_mark.line + first_line
-            result[key] = _build(loader, value_node, here, source, problems, first_line, seen)
-        return result
-    if isinstance(node, yaml.SequenceNode):
-        return [_build(loader, item, (*at, i), source, problems, first_line, seen) for i, item in enumerate(node.value)]
-    try:
-        return loader.construct_object(node)
-    except (ValueError, TypeError, KeyError, AttributeError, yaml.YAMLError):
-        # An explicit tag whose value does not fit it (`!!int x`, `!!timestamp q`): name it, never crash.
-        problems.append(source.problem(at, f"nilai '{node.value}' tidak sesuai dengan tag {node.tag}"))
-        return None
+def _line_and_column(text: str, position: int) -> tuple[int, int]:
+    """The 0-based line and 1-based column of a reader error's position."""
+    before = text[:position]
+    if _BASE_LOADER is not yaml.SafeLoader:  # libyaml counts bytes of UTF-8, the pure-Python reader characters
+        before = text.encode("utf-8")[:position].decode("utf-8", errors="replace")
+    return before.count("\n"), len(before) - before.rfind("\n")
+
+
+ALIAS = "alias YAML (&nama / *nama) tidak didukung; tulis isinya langsung"
+MERGE = "kunci gabungan YAML '<<' tidak didukung; tulis isinya langsung"
+SECOND_DOCUMENT = "berkas hanya boleh berisi satu dokumen; hapus baris '---' ini"
+TAB = "tab tidak boleh dipakai untuk indentasi YAML; ganti tab di baris ini dengan spasi"
+
+
+@dataclass(frozen=True)
+class _Syntax:
+    """One kind of YAML syntax error, as both libyaml and pure-Python PyYAML report it, and what to tell editors."""
+
+    context: str  # part of the error's context ("while parsing a flow sequence"); "" matches any
+    problem: str  # part of the error's problem; "" matches any
+    message: str  # may name {char}, the character where the scanner stopped, and {opening}, where the context began
+    at_opening: bool = False  # report at the line where the construct began: an unclosed quote or bracket
+
+
+_SYNTAX = (
+    _Syntax(
+        "", "cannot start any token", "nilai tidak boleh diawali '{char}'; apit seluruh nilainya dengan tanda kutip"
+    ),
+    _Syntax("quoted scalar", "end of stream", "tanda kutip {opening} di baris ini tidak ditutup", at_opening=True),
+    _Syntax(
+        "", "escape", "garis miring terbalik di dalam kutip ganda ditulis dua kali ('\\\\'), atau pakai kutip tunggal"
+    ),
+    _Syntax(
+        "flow sequence", "", "'[' di baris ini tidak ditutup dengan ']' (atau ada ',' yang hilang)", at_opening=True
+    ),
+    _Syntax(
+        "flow mapping", "", "'{{' di baris ini tidak ditutup dengan '}}' (atau ada ',' yang hilang)", at_opening=True
+    ),
+    _Syntax(
+        "",
+        "mapping values are not allowed",
+        "tanda ':' tidak boleh di sini; bila teksnya memuat ': ', apit seluruh nilainya dengan tanda kutip",
+    ),
+    _Syntax("simple key", "", "baris ini harus berbentuk 'kolom: nilai', tetapi tanda ':' tidak ditemukan", True),
+    _Syntax(
+        "block mapping",
+        "",
+        "baris ini tidak sejajar dengan kolom di atasnya, atau ada teks setelah tanda kutip "
+        "penutup; periksa jumlah spasi di awal baris",
+    ),
+    _Syntax(
+        "block collection",
+        "",
+        "baris ini berada di dalam daftar: awali dengan '- ', atau sejajarkan dengan isi butir di atasnya",
+    ),
+    _Syntax("", "another document", SECOND_DOCUMENT),
+    _Syntax("", "document start", "berkas hanya boleh berisi satu dokumen; hapus baris '...' di atas baris ini"),
+    _Syntax("", "alias", ALIAS),
+    _Syntax("alias", "", ALIAS),
+    _Syntax("anchor", "", ALIAS),
+)
+
+
+def syntax_problem(error: yaml.MarkedYAMLError, text: str) -> tuple[int, str]:
+    """The 0-based line and an Indonesian reason for a YAML syntax error; unknown kinds keep PyYAML's words."""
+    mark = error.problem_mark or error.context_mark
+    opening_mark = error.context_mark or mark
+    context, problem = error.context or "", error.problem or ""
+    if mark is None or opening_mark is None:
+        return 0, problem or context or "YAML tidak valid"
+    char = _char_at(text, mark.line, mark.column)
+    if char == "\t" or "tab character" in problem:
+        return mark.line, TAB
+    for kind in _SYNTAX:
+        if kind.context in context and kind.problem in problem:
+            line = opening_mark.line if kind.at_opening else mark.line
+            opening = _char_at(text, opening_mark.line, opening_mark.column) or ""
+            return line, kind.message.format(char=char or "", opening=opening)
+    return mark.line, problem or context
+
+
+def _char_at(text: str, line: int, column: int) -> str | None:
+    lines = text.split("\n")
+    if line < len(lines) and column < len(lines[line]):
+        return lines[line][column]
+    return None
+
+
+MERGE_TAG = "tag:yaml.org,2002:merge"
+TAG_PREFIX = "tag:yaml.org,2002:"
+MAP_TAG, SEQ_TAG = f"{TAG_PREFIX}map", f"{TAG_PREFIX}seq"
+MAX_DEPTH = 50  # an SOP nests 6 levels deep; libyaml's own composer crashes the process near 30,000
+_DISCARD = object()  # the key of a value that is read but not kept (a repeated or refused key)
+_MERGED = object()  # the same, for the value of `<<`: the aliases in it are the same mistake, reported once
+_NO_KEY = object()  # a mapping waiting for its next key
+_MERGE = object()  # what a `<<` key reads as
+
+
+@dataclass
+class _Open:
+    """A mapping or list being built; a mapping also holds the key whose value comes next."""
+
+    at: Location
+    line: int
+    value: dict[Any, Any] | list[Any]
+    key: Any = _NO_KEY
+
+
+class _TooDeep(Exception):
+    """The document cannot be read on: it nests deeper than any real file."""
+
+    def __init__(self, line: int) -> None:
+        super().__init__(f"isi berkas bertingkat terlalu dalam (lebih dari {MAX_DEPTH} tingkat)")
+        self.line = line
+
+
+@dataclass
+class _Builder:
+    """Builds plain data straight from the parser's events, recording every line.
+
+    PyYAML's composer is skipped on purpose: it expands aliases and `<<` merges (how "billion laughs" files exhaust
+    memory) and recurses once per level, so a 200 KB file of `[[[[…` kills the process. Here aliases and merges are
+    refused where they are written, and depth is counted, without ever building a node tree.
+    """
+
+    loader: _Loader
+    source: SourceFile
+    first_line: int
+    problems: list[Problem] = field(default_factory=list)
+    incomplete: bool = False  # something was left out: the data must not be used
+
+    def document(self) -> tuple[SourceFile | None, list[Problem]]:
+        self.loader.get_event()  # stream start
+        if self.loader.check_event(yaml.StreamEndEvent):
+            return None, [Problem(self.source.path, self.first_line, "", "berkas kosong")]
+        self.loader.get_event()  # document start
+        try:
+            self.source.data = self._root()
+        except _TooDeep as refusal:
+            return None, [*self.problems, Problem(self.source.path, refusal.line, "", str(refusal))]
+        self.loader.get_event()  # document end
+        if not self.loader.check_event(yaml.StreamEndEvent):
+            line = self._line(self.loader.peek_event())
+            self.problems.append(Problem(self.source.path, line, "", f"sintaks YAML salah: {SECOND_DOCUMENT}"))
+            self.incomplete = True
+        return (None if self.incomplete else self.source), self.problems
+
+    def _root(self) -> Any:
+        """The document's single node, read without recursion: `stack` is the path from the root to the event."""
+        stack: list[_Open] = []
+        while True:
+            event = self.loader.get_event()
+            if isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
+                done = stack.pop()
+                value, line = done.value, done.line
+            else:
+                at, line = self._where(stack), self._line(event)
+                self.source.lines.setdefault(at, line)
+                if isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
+                    if len(stack) >= MAX_DEPTH:
+                        raise _TooDeep(line)
+                    mapping = isinstance(event, yaml.MappingStartEvent)
+                    if event.tag not in (None, "!", MAP_TAG if mapping else SEQ_TAG):
+                        self._unsupported(at, f"tag YAML '{_short(event.tag)}' tidak didukung; hapus tag itu")
+                    stack.append(_Open(at, line, {} if mapping else []))
+                    continue
+                value = self._alias(stack, at) if isinstance(event, yaml.AliasEvent) else self._scalar(event, at)
+            if not stack:
+                return "<<" if value is _MERGE else value
+            self._place(stack[-1], value, line)
+
+    def _where(self, stack: list[_Open]) -> Location:
+        """The location of the next node: a list item, a mapping's value, or a key (located at its mapping)."""
+        if not stack:
+            return ()
+        parent = stack[-1]
+        if isinstance(parent.value, list):
+            return (*parent.at, len(parent.value))
+        return parent.at if parent.key in (_NO_KEY, _DISCARD, _MERGED) else (*parent.at, parent.key)
+
+    def _place(self, parent: _Open, value: Any, line: int) -> None:
+        if parent.key is not _NO_KEY or isinstance(parent.value, list):
+            value = "<<" if value is _MERGE else value  # only a key merges; elsewhere `<<` is text
+        if isinstance(parent.value, list):
+            parent.value.append(value)
+        elif parent.key is _NO_KEY:
+            parent.key = self._key(parent, value, line)
+        else:
+            if parent.key not in (_DISCARD, _MERGED):
+                parent.value[parent.key] = value
+            parent.key = _NO_KEY
+
+    def _key(self, parent: _Open, key: Any, line: int) -> Any:
+        """The key as written, or _DISCARD when its value must be read and thrown away."""
+        if key is _MERGE:
+            # `<<: *x` copies x's keys; merges of merges double at every level: a billion laughs of its own.
+            self.problems.append(Problem(self.source.path, line, dotted((*parent.at, "<<")), MERGE))
+            self.incomplete = True
+            return _MERGED
+        if not isinstance(key, str | int | float | bool | None):
+            self.problems.append(self.source.problem(parent.at, "kunci harus berupa teks, bukan daftar atau kumpulan"))
+            return _DISCARD
+        here = (*parent.at, key)
+        if isinstance(parent.value, dict) and key in parent.value:
+            self.problems.append(
+                Problem(self.source.path, line, dotted(here), "kunci ini ditulis dua kali; hapus salah satunya")
+            )
+            return _DISCARD
+        self.source.lines[here] = line
+        return key
+
+    def _alias(self, stack: list[_Open], at: Location) -> None:
+        """Refused: the document is then unusable, but the other problems are still reported."""
+        if not any(parent.key is _MERGED for parent in stack):
+            self.problems.append(self.source.problem(at, ALIAS))
+        self.incomplete = True
+
+    def _scalar(self, event: yaml.ScalarEvent, at: Location) -> Any:
+        tag = event.tag
+        if tag is None or tag == "!":
+            tag = self.loader.resolve(yaml.ScalarNode, event.value, event.implicit)
+        if tag == MERGE_TAG:
+            return _MERGE
+        if tag not in self.loader.yaml_constructors:
+            return self._unsupported(at, f"tag YAML '{_short(tag)}' tidak didukung; hapus tag itu")
+        node = yaml.ScalarNode(tag, event.value, event.start_mark, event.end_mark, event.style)
+        try:
+            return self.loader.construct_object(node)
+        except Exception:  # PyYAML's constructors raise anything on a value that does not fit its tag (`!!int` alone)
+            return self._unsupported(at, f"nilai '{event.value}' tidak sesuai dengan tag '{_short(tag)}'")
+
+    def _unsupported(self, at: Location, message: str) -> None:
+        """An explicit tag we do not read: the value is left out, so the model must not see the document."""
+        self.problems.append(self.source.problem(at, message))
+        self.incomplete = True
+
+    def _line(self, event: yaml.Event) -> int:
+        return event.start_mark.line + self.first_line
+
+
+def _short(tag: str) -> str:
+    """`tag:yaml.org,2002:int` → `!!int`, as editors write it."""
+    return tag.replace(TAG_PREFIX, "!!")

@@ -224,3 +224,14 @@ def test_off_page_connector_is_a_pentagon_in_its_lane(tmp_path: Path) -> None:
     assert diagram.texts(symbol) == ["A"]
     lanes = diagram.lanes(svg, ACTORS)
     assert all(lanes["Staf Pengelola"].holds(x) for x in diagram.text_xs(symbol))
+
+
+def test_text_wrapped_at_a_slash_never_leaves_a_break_marker(tmp_path: Path) -> None:
+    # A long word broken right after "/" once carried the wrapper's NUL marker to the next line, and Graphviz stops
+    # reading its input at a NUL: the build failed with a syntax error.
+    text = VALID_SOP.replace("keterangan: Tautan dibagikan ke grup", "keterangan: '</title><script>alert(1)</script>'")
+    make_project(tmp_path, {"uji.yaml": text})
+    (svg,) = diagram.diagrams(page(build_site(tmp_path)))
+    cells = [" ".join(diagram.texts(cell)) for cell in diagram.groups_with_class(svg, "sel")]
+    assert any("alert(1)</" in cell for cell in cells)
+    assert not any("\0" in cell for cell in cells)

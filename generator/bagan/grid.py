@@ -34,9 +34,10 @@ def wrap(text: str, width: float) -> list[str]:
 
 
 def wrap_columns(text: str, columns: int, split_words: bool = True) -> list[str]:
-    # "Pelaksana/Pengelola" may break after the slash, as a person would break it.
+    # "Pelaksana/Pengelola" may break after the slash, as a person would break it. The NUL marks those break
+    # points; a long word split right after a slash can carry it to the next line, so every copy is removed.
     lines = [
-        line.replace("/\0 ", "/").replace("/\0", "/")
+        line.replace("/\0 ", "/").replace("\0 ", "").replace("\0", "")
         for paragraph in text.replace("/", "/\0 ").splitlines()
         for line in textwrap.wrap(paragraph, columns, break_long_words=split_words) or [""]
     ]
