@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -11,6 +12,7 @@ from pydantic import BaseModel
 from .archive import RELATIONS, Archive
 from .archive_model import Konten, ProdukHukum
 from .front_matter import load_item
+from .model_base import HTTPS_URL
 from .model_errors import Loaded, validate_source
 from .problems import Problem
 from .yaml_source import Location, SourceFile, file_name_problems
@@ -152,7 +154,7 @@ def _file_problems(
     value: str, where: Location, suffixes: tuple[str, ...], archive_dir: Path, source: SourceFile
 ) -> Iterator[Problem]:
     """A file is an https URL or a path inside content_archive/ that exists: never outside the repository."""
-    if value.startswith("https://"):
+    if re.match(HTTPS_URL, value):
         return
     if "://" in value or value.lower().startswith(("javascript:", "data:", "http:")):
         yield source.problem(where, "tulis alamat https://… atau path berkas di dalam content_archive/")

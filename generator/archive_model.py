@@ -13,7 +13,7 @@ from typing import Annotated
 
 from pydantic import Field
 
-from .model_base import SLUG, Strict, Text, TextList
+from .model_base import HTTPS_URL, PLAIN_LABEL, SLUG, Strict, Text, TextList
 
 ItemId = Annotated[str, Field(pattern=SLUG)]
 
@@ -73,7 +73,9 @@ class ProdukHukum(Strict):
 
     id: ItemId = Field(description="Unique id, used in the page address, e.g. 'pkpu-8-2019'.")
     tipe_dokumen: Text = "Peraturan Perundang-undangan"
-    jenis: Text = Field(description="E.g. 'Peraturan Komisi Pemilihan Umum', 'Keputusan KPU Kabupaten'.")
+    jenis: Text = Field(
+        pattern=PLAIN_LABEL, description="E.g. 'Peraturan Komisi Pemilihan Umum', 'Keputusan KPU Kabupaten'."
+    )
     singkatan_jenis: Text = Field(description="E.g. 'PKPU', 'UU', 'Kepkab'.")
     nomor: Text = Field(description="As printed, e.g. '8' or '10/HK.04/08/2022'.")
     tahun: int = Field(ge=1945, le=2100)
@@ -102,7 +104,7 @@ class Unggahan(Strict):
     """One publication of the content on one platform."""
 
     platform: Platform
-    tautan: str = Field(pattern=r"^https://", description="Permalink of the post.")
+    tautan: str = Field(pattern=HTTPS_URL, description="Permalink of the post.")
 
 
 class Tahap(StrEnum):

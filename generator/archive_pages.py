@@ -197,7 +197,8 @@ def _json_ld(
             "encodingFormat": "application/pdf",
             "contentUrl": document["absolute"],
         }
-    return json.dumps(data, ensure_ascii=False, sort_keys=True).replace("</", "<\\/")
+    # Inside <script> any "<" can start "</script>" or "<!--": encode both angle brackets, JSON-LD reads the same.
+    return json.dumps(data, ensure_ascii=False, sort_keys=True).replace("<", "\\u003c").replace(">", "\\u003e")
 
 
 def _konten_page(post: Konten, archive: Archive, sop_titles: dict[str, str]) -> str:

@@ -7,6 +7,10 @@ from typing import Annotated, Any
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, WithJsonSchema
 
 SLUG = r"^[a-z0-9]+(-[a-z0-9]+)*$"
+# An https address with nothing that could end a link or an attribute (spaces, quotes, brackets, braces).
+HTTPS_URL = r"^https://[^\s<>\"'{}|\\^`()]+$"
+# Shown by Pagefind's filter panel, which renders values as HTML: a facet label carries no markup characters.
+PLAIN_LABEL = r"^[^<>&\"]+$"
 
 
 def _as_list(value: Any) -> Any:

@@ -10,7 +10,7 @@ from typing import Any, Generic, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
-from .model_base import SLUG
+from .model_base import HTTPS_URL, PLAIN_LABEL, SLUG
 from .problems import Problem
 from .sop_model import ACTOR_ID
 from .yaml_source import Location, SourceFile
@@ -94,7 +94,8 @@ def _data_location(data: Any, loc: tuple[Any, ...]) -> Location:
 _PATTERNS = {
     SLUG: "hanya huruf kecil, angka dan tanda '-', mis. 'media-sosial-jdih'",
     ACTOR_ID: "hanya huruf kecil, angka dan tanda '-' atau '_', mis. 'kasubag'",
-    "^https://": "harus alamat lengkap yang diawali https://",
+    HTTPS_URL: "harus alamat lengkap yang diawali https://, tanpa spasi, tanda kutip, kurung atau < >",
+    PLAIN_LABEL: "tidak boleh memuat < > & atau tanda kutip",
 }
 _DATE_KINDS = {"date_type", "date_parsing", "date_from_datetime_parsing", "date_from_datetime_inexact"}
 

@@ -7,15 +7,15 @@ from typing import Any
 
 import jinja2
 
-from .text import html_lines, html_text, markdown_text, tanggal
+from .text import html_lines, html_text, markdown_text, tanggal, url_text
 
 _templates = jinja2.Environment(
     loader=jinja2.PackageLoader("generator", "templates"),
-    autoescape=False,  # templates write Markdown; every value passes an explicit |h, |br or |m filter
+    autoescape=False,  # templates write Markdown; every value passes an explicit |h, |br, |m or |u filter
     keep_trailing_newline=True,
     undefined=jinja2.StrictUndefined,
 )
-_templates.filters.update(h=html_text, br=html_lines, m=markdown_text, tanggal=tanggal)
+_templates.filters.update(h=html_text, br=html_lines, m=markdown_text, u=url_text, tanggal=tanggal)
 
 
 @dataclass(frozen=True)

@@ -3,30 +3,37 @@
 from __future__ import annotations
 
 import logging
+import os
 from pathlib import Path
+from typing import Literal
 from urllib.parse import urljoin
 
 from mkdocs.config import config_options as options
 from mkdocs.config.base import Config
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import BasePlugin
+from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
+from mkdocs.utils import CountHandler
 
 from .addresses import sop_pdf_uri, sop_uri
 from .bagan.render import DiagramRenderer, GraphvizMissing
-from .core import Content, Project, generate, load_content
+from .core import Content, Generation, Project, generate, load_content
 from .feeds import FeedInvalid
+from .manifest import ManifestError, built_file, content_epoch, publish_manifest
 from .problems import DataError
 from .regulations import revoked_basis
 from .search_index import SearchIndexError, index_site
+from .site_swap import SiteSwap
 from .sop_pdf import PdfError, print_pdfs
 from .urls import SiteUrls
 
 log = logging.getLogger("mkdocs.plugins.sop-jdih")
 THEME_DIR = str(Path(__file__).parent / "theme")
 STYLESHEETS = ("assets/sop-jdih/sop-jdih.css", "assets/sop-jdih/cetak.css")
+SOURCE_DATE_EPOCH = "SOURCE_DATE_EPOCH"
+PINNED_EPOCH = "SOP_JDIH_SOURCE_DATE_EPOCH"  # the value this plugin set, as opposed to one the caller set
 
 
 def _extend_theme(config: MkDocsConfig) -> None:
@@ -38,6 +45,26 @@ def _extend_theme(config: MkDocsConfig) -> None:
             config.extra_css.insert(position, stylesheet)
     if "attr_list" not in config.markdown_extensions:  # classes on the download button, images and pagination
         config.markdown_extensions.append("attr_list")
+
+
+def _pin_source_date_epoch(epoch: int) -> None:
+    """Date the build by its content, so two builds of one commit are byte-identical.
+
+    MkDocs stamps every page's sitemap <lastmod> (and the sitemap.xml.gz header) with the day of the build unless
+    SOURCE_DATE_EPOCH is set. The newest date the content itself carries (tanggal of SOPs, produk hukum, konten) is
+    what the pages reflect and changes only when the content does: never with the clock, the machine or the git
+    history (a shallow clone, a tarball or an uncommitted edit builds the same). A value set by whoever runs the
+    build wins; the one set here is marked, so the next build in the same process (serve, tests) recomputes it.
+    """
+    current = os.environ.get(SOURCE_DATE_EPOCH)
+    if current is None or current == os.environ.get(PINNED_EPOCH):
+        os.environ[SOURCE_DATE_EPOCH] = os.environ[PINNED_EPOCH] = str(epoch)
+
+
+def _strict_abort_coming(config: MkDocsConfig) -> bool:
+    """MkDocs aborts a --strict build right after on_post_build if its counter on the `mkdocs` logger saw a warning."""
+    handlers = logging.getLogger("mkdocs").handlers
+    return bool(config.strict) and any(isinstance(h, CountHandler) and h.get_counts() for h in handlers)
 
 
 class SopJdihConfig(Config):
@@ -61,11 +88,20 @@ class SopJdihPlugin(BasePlugin[SopJdihConfig]):
         self.content: Content | None = None
         self.renderer: DiagramRenderer | None = None
         self.sources: dict[str, str] = {}
+        self.generation: Generation | None = None
+        self.swap: SiteSwap | None = None  # where this build writes, swapped in for site/ when it succeeds
+        self.swap_config: MkDocsConfig | None = None  # the config whose site_dir points at the new folder meanwhile
+        self.dirty = False
+
+    def on_startup(self, *, command: Literal["build", "gh-deploy", "serve"], dirty: bool) -> None:
+        """The only event told about `--dirty` (its presence also makes MkDocs keep this object across rebuilds)."""
+        self.dirty = dirty
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         root = Path(config.config_file_path or ".").resolve().parent
         self.project = Project(root, self.config.sops_dir, self.config.archive_dir, self.config.cache_dir)
         self.sources = {}
+        self.generation = self.swap = self.swap_config = None
         for folder in (self.project.sops_dir, self.project.archive_dir):
             if folder.is_dir() and str(folder) not in config.watch:
                 config.watch.append(str(folder))
@@ -78,7 +114,23 @@ class SopJdihPlugin(BasePlugin[SopJdihConfig]):
         except (DataError, GraphvizMissing) as error:
             raise PluginError(str(error)) from None
         self._report_dasar_hukum(self.content)
+        _pin_source_date_epoch(content_epoch(self.content))
+        self._build_beside(config)  # last: a data error above stops the build before anything is written
         return config
+
+    def _build_beside(self, config: MkDocsConfig) -> None:
+        """Point MkDocs at a fresh sibling of site/; on_post_build swaps it in once the site is complete.
+
+        `--dirty` builds in place: it rebuilds only what changed on top of site/ as it is, which a fresh folder lacks.
+        `mkdocs serve` builds into its own temporary folder, swapped the same way: a failed rebuild keeps serving the
+        last good site.
+        """
+        if self.dirty:
+            return
+        self.swap = SiteSwap.prepare(Path(config.site_dir))
+        self.swap_config = config
+        config.site_dir = str(self.swap.new)
+        log.info(f"sop-jdih: situs dibangun di {self.swap.new}, menggantikan {self.swap.site} bila build berhasil")
 
     def _report_dasar_hukum(self, content: Content) -> None:
         """Lines kept as written, and SOPs resting on regulations no longer in force, named with file and line."""
@@ -109,6 +161,7 @@ class SopJdihPlugin(BasePlugin[SopJdihConfig]):
             files.append(File.generated(config, site_file.uri, abs_src_path=str(site_file.path), inclusion=inclusion))
             if site_file.source:
                 self.sources[site_file.uri] = site_file.source
+        self.generation = generation
         counts = f"{len(self.content.sops)} SOP, {len(archive.produk)} produk hukum, {len(archive.konten)} konten"
         log.info(
             f"sop-jdih: {counts}; {generation.diagrams_rendered} bagan alur digambar, "
@@ -116,22 +169,45 @@ class SopJdihPlugin(BasePlugin[SopJdihConfig]):
         )
         return files
 
+    @event_priority(-100)  # last: what other plugins write is in the new folder before it is checked and swapped in
     def on_post_build(self, config: MkDocsConfig) -> None:
+        """PDFs, the search index and the manifest, written into the new folder; then it replaces site/."""
+        assert self.content and self.generation
+        if _strict_abort_coming(config):  # on_build_error drops the new folder; site/ stays as it was
+            return
         site = Path(config.site_dir)
+        urls = SiteUrls(config.site_url or "", config.use_directory_urls)
         try:
-            if self.config.pdf and self.content:
-                urls = SiteUrls(config.site_url or "", config.use_directory_urls)
-                built = {sop.document.id: urls.path(sop_uri(sop.document.id)) for sop in self.content.sops}
-                jobs = [
-                    (site / (path + "index.html" if path.endswith("/") else path), site / sop_pdf_uri(sop_id))
-                    for sop_id, path in built.items()
-                ]
-                print_pdfs(jobs)
-                log.info(f"sop-jdih: {len(jobs)} PDF SOP dicetak")
+            if self.config.pdf:
+                self._print_pdfs(self.content, site, urls)
             summary = index_site(site)
-        except (SearchIndexError, PdfError) as error:
+            log.info(f"sop-jdih: indeks pencarian Pagefind: {summary}")
+            manifest = publish_manifest(self.content, self.generation, urls, site, self.config.pdf)
+        except (SearchIndexError, PdfError, ManifestError) as error:
             raise PluginError(str(error)) from None
-        log.info(f"sop-jdih: indeks pencarian Pagefind: {summary}")
+        if self.swap and self.swap_config:
+            self.swap.commit()
+            self.swap_config.site_dir = str(self.swap.site)
+            self.swap = self.swap_config = None
+        log.info(f"sop-jdih: {manifest.summary()}")
+
+    def _print_pdfs(self, content: Content, site: Path, urls: SiteUrls) -> None:
+        pages = {sop.document.id: built_file(urls.path(sop_uri(sop.document.id))) for sop in content.sops}
+        print_pdfs([(site / page, site / sop_pdf_uri(sop_id)) for sop_id, page in pages.items()])
+        log.info(f"sop-jdih: {len(pages)} PDF SOP dicetak")
+
+    def on_build_error(self, error: Exception) -> None:
+        """A failed build leaves site/ as it was: drop the new folder and point the config back at site/."""
+        if self.swap and self.swap_config:
+            self.swap.discard()
+            self.swap_config.site_dir = str(self.swap.site)
+        self.swap = self.swap_config = None
+
+    def on_post_page(self, output: str, page: Page, config: MkDocsConfig) -> str:
+        """Links to other sites get rel="noopener noreferrer"; every page its Content-Security-Policy."""
+        from .security import harden, site_policy  # kept with the hook: one self-contained addition
+
+        return harden(output, config.site_url or "", site_policy(config), page.content or "")
 
     def on_page_markdown(self, markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
         """Point "edit this page" of a generated page at its YAML source, not at the staged Markdown."""

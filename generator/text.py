@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime
 import html
 import re
+from urllib.parse import quote
 
 BULAN = (
     "Januari",
@@ -38,6 +39,11 @@ def markdown_text(value: object) -> str:
     """Literal text inside Markdown: no emphasis, links, HTML or table breaks can come from the data."""
     escaped = html.escape(str(value), quote=False).replace("|", "&#124;")
     return _MARKDOWN_SPECIAL.sub(r"\\\1", escaped).replace("\n", " ")
+
+
+def url_text(value: object) -> str:
+    """A link target from data inside Markdown `(…)`: anything that could end the link or add attributes is encoded."""
+    return quote(str(value), safe="/:?#[]@!$&'*+,;=%~")
 
 
 def tanggal(value: datetime.date | None) -> str:

@@ -1,0 +1,136 @@
+"""The build's record of what it published: every editor's file and the pages it became, checked on the built site.
+
+A page that silently fails to appear (a generator bug, an `exclude_docs` pattern, a plugin that drops files) would
+otherwise go unnoticed until someone looks for it. Independent of MkDocs: it reads the validated content, the
+generation (which page came from which file) and the built site folder.
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime
+import json
+import posixpath
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from .addresses import attachment_uri, konten_uri, produk_uri, sop_pdf_uri, sop_uri
+from .archive_pages import is_url
+from .core import Content, Generation
+from .urls import SiteUrls
+
+MANIFEST_FILE = "sop-jdih-manifest.json"
+# Folders of item pages, one page per editor's file: a page there without a source came from nowhere.
+ITEM_FOLDERS = tuple(posixpath.dirname(uri("x")) + "/" for uri in (sop_uri, produk_uri, konten_uri))
+# The build date when the content has no date at all: any fixed day keeps two builds identical.
+UNDATED = datetime.date(2000, 1, 1)
+
+
+class ManifestError(RuntimeError):
+    """A source without a built page, or an item page without a source; the message lists every one."""
+
+    def __init__(self, problems: list[str]) -> None:
+        self.problems = problems
+        lines = "\n".join(f"  {problem}" for problem in problems)
+        super().__init__(f"sop-jdih: situs tidak lengkap, {len(problems)} masalah:\n{lines}")
+
+
+@dataclass(frozen=True)
+class Manifest:
+    sources: dict[str, list[str]]  # editor's file (relative to the project root) → its site paths, page first
+    sop: int
+    produk_hukum: int
+    konten: int
+
+    def summary(self) -> str:
+        return f"{self.sop} SOP, {self.produk_hukum} produk hukum, {self.konten} konten diterbitkan"
+
+    def to_json(self) -> str:
+        """Sorted keys and no timestamp: two builds of one commit write the same bytes."""
+        counts = {"sop": self.sop, "produk_hukum": self.produk_hukum, "konten": self.konten}
+        record = {"jumlah": counts, "sumber": self.sources}
+        return json.dumps(record, ensure_ascii=False, indent=1, sort_keys=True) + "\n"
+
+
+def publish_manifest(
+    content: Content, generation: Generation, urls: SiteUrls, site_dir: Path, with_pdf: bool
+) -> Manifest:
+    """Check the built site against the sources, then write the manifest into it; raise ManifestError if incomplete."""
+    manifest = expected(content, generation, urls, with_pdf)
+    problems = [*orphan_pages(content, generation), *missing_files(manifest, site_dir)]
+    if problems:
+        raise ManifestError(problems)
+    (site_dir / MANIFEST_FILE).write_text(manifest.to_json(), encoding="utf-8")
+    return manifest
+
+
+def expected(content: Content, generation: Generation, urls: SiteUrls, with_pdf: bool) -> Manifest:
+    """Every editor's file and the site paths it must have: its generated page(s), PDF and local attachments."""
+    pages: dict[str, list[str]] = {}
+    for site_file in generation.files:
+        if site_file.source and site_file.uri.endswith(".md"):
+            pages.setdefault(site_file.source, []).append(urls.path(site_file.uri))
+    sources: dict[str, list[str]] = {}
+    for sop in content.sops:
+        pdf = [urls.path(sop_pdf_uri(sop.document.id))] if with_pdf else []
+        sources[sop.path] = pages.get(sop.path, []) + pdf
+    for item in content.archive.produk:
+        files = [item.document.lampiran.dokumen, item.document.lampiran.abstrak]
+        sources[item.path] = pages.get(item.path, []) + _attachments(files, urls)
+    for post in content.archive.konten:
+        sources[post.path] = pages.get(post.path, []) + _attachments([post.document.gambar], urls)
+    archive = content.archive
+    return Manifest(sources, len(content.sops), len(archive.produk), len(archive.konten))
+
+
+def _attachments(paths: list[str | None], urls: SiteUrls) -> list[str]:
+    """Files published from content_archive/ as they are; https addresses live elsewhere."""
+    return sorted({urls.path(attachment_uri(path)) for path in paths if path and not is_url(path)})
+
+
+def orphan_pages(content: Content, generation: Generation) -> Iterator[str]:
+    """Item pages generated from no loaded file, and loaded files no page was generated from."""
+    known = {item.path for item in [*content.sops, *content.archive.produk, *content.archive.konten]}
+    generated = set()
+    for site_file in generation.files:
+        if not _is_item_page(site_file.uri):
+            continue
+        if site_file.source in known:
+            generated.add(site_file.source)
+        else:
+            yield f"{site_file.uri}: halaman dibuat tanpa berkas sumber ({site_file.source or 'tidak ada'})"
+    for path in sorted(known - generated):
+        yield f"{path}: tidak ada halaman yang dibuat untuknya"
+
+
+def _is_item_page(uri: str) -> bool:
+    folder, name = posixpath.split(uri)
+    return folder + "/" in ITEM_FOLDERS and name.endswith(".md") and name != "index.md"
+
+
+def missing_files(manifest: Manifest, site_dir: Path) -> Iterator[str]:
+    """Site paths of the manifest with no file in the built site."""
+    for source, paths in sorted(manifest.sources.items()):
+        for path in paths:
+            built = built_file(path)
+            if not (site_dir / built).is_file():
+                yield f"{source}: {built} tidak ada di situs hasil build"
+
+
+def built_file(path: str) -> str:
+    """The file a site path is served from: `sop/x/` → `sop/x/index.html`."""
+    return path + "index.html" if path == "" or path.endswith("/") else path
+
+
+def content_epoch(content: Content) -> int:
+    """Seconds since 1970 at the newest date the content itself carries (UTC midnight), for SOURCE_DATE_EPOCH."""
+    dates = [UNDATED]
+    for sop in content.sops:
+        document = sop.document
+        dates += [document.tanggal_pembuatan, document.tanggal_revisi, document.tanggal_pengesahan]
+    for item in content.archive.produk:
+        document = item.document
+        dates += [document.tanggal_penetapan, document.tanggal_pengundangan, datetime.date(document.tahun, 1, 1)]
+    dates += [post.document.tanggal_terbit for post in content.archive.konten]
+    return calendar.timegm(max(date for date in dates if date).timetuple())
