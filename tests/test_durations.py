@@ -1,6 +1,8 @@
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from generator.core import Project, load_content
 from generator.durations import Duration, DurationError, parse_duration, total
@@ -77,3 +79,18 @@ def test_a_step_keeps_the_waktu_as_written() -> None:
     written = parse_duration(" 60  Menit ")
     assert written.text == "60 Menit"
     assert str(written) == "1 jam"  # only the total is normalised
+
+
+@settings(max_examples=400, deadline=None)
+@given(
+    st.text()
+    | st.lists(st.sampled_from(["1", "10 ", "menit", "jam", " hari", "minggu", ",", " ", "Menit"]), max_size=12).map(
+        "".join
+    )
+)
+def test_parser_answers_with_a_duration_or_its_own_error(text: str) -> None:
+    try:
+        duration = parse_duration(text)
+    except DurationError:
+        return
+    assert duration.days >= 0 and duration.minutes >= 0 and str(duration)
