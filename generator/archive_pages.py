@@ -145,7 +145,7 @@ def _regulation_href(here: str, index: DasarHukumIndex, kind: str, item_id: str,
 
 def _index_entry(here: str, index: DasarHukumIndex, item_id: str) -> dict[str, str] | None:
     regulation = index.for_archive_item(item_id)
-    if regulation is None:
+    if regulation is None or not regulation.cited_by:  # nothing cites it: it has no page in the index
         return None
     return {"name": regulation.name, "href": markdown_link(here, regulation_uri(regulation.slug))}
 

@@ -26,6 +26,13 @@ def regulation_pages(index: DasarHukumIndex, archive: Archive) -> list[PageSourc
     return pages
 
 
+def _link(here: str, regulation: Regulation) -> str | None:
+    """Its page in the index when something cites it, else its archive page, else no link."""
+    if regulation.cited_by:
+        return markdown_link(here, regulation_uri(regulation.slug))
+    return markdown_link(here, produk_uri(regulation.archive_id)) if regulation.archive_id else None
+
+
 def _status(regulation: Regulation, archive: Archive) -> Status | None:
     item = archive.produk_by_id.get(regulation.archive_id or "")
     return archive.status(item) if item else None
@@ -37,7 +44,7 @@ def _page(regulation: Regulation, index: DasarHukumIndex, archive: Archive) -> s
 
     def others(keys: set[str]) -> list[dict[str, str]]:
         entries = sorted((index.regulations[key] for key in keys), key=Regulation.sort_key)
-        return [{"name": entry.name, "href": markdown_link(here, regulation_uri(entry.slug))} for entry in entries]
+        return [{"name": entry.name, "href": href} for entry in entries if (href := _link(here, entry))]
 
     places = {(place.kind, place.item_id): place for place in regulation.cited_by}  # one line per citing document
     return render(
@@ -75,7 +82,7 @@ def _page(regulation: Regulation, index: DasarHukumIndex, archive: Archive) -> s
 
 def _index(index: DasarHukumIndex, archive: Archive) -> str:
     groups = []
-    for group, regulations in by_group(index).items():
+    for group, regulations in by_group(index, cited_only=True).items():
         rows: list[dict[str, Any]] = []
         for regulation in regulations:
             status = _status(regulation, archive)
@@ -95,4 +102,5 @@ def _index(index: DasarHukumIndex, archive: Archive) -> str:
         {"title": line.citing.title, "href": markdown_link(INDEX, citing_uri(line.citing)), "text": line.text}
         for line in index.unparsed
     ]
-    return render("dasar_hukum_index.md.j2", total=len(index.regulations), groups=groups, unparsed=unparsed)
+    total = sum(len(group["rows"]) for group in groups)
+    return render("dasar_hukum_index.md.j2", total=total, groups=groups, unparsed=unparsed)

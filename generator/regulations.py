@@ -197,8 +197,10 @@ def revoked_basis(index: DasarHukumIndex, archive: Archive) -> list[str]:
     return sorted(set(messages))
 
 
-def by_group(index: DasarHukumIndex) -> dict[int, list[Regulation]]:
+def by_group(index: DasarHukumIndex, cited_only: bool = False) -> dict[int, list[Regulation]]:
     groups: dict[int, list[Regulation]] = defaultdict(list)
     for regulation in index.regulations.values():
+        if cited_only and not regulation.cited_by:
+            continue
         groups[regulation.citation.jenis.group].append(regulation)
     return {group: sorted(entries, key=Regulation.sort_key) for group, entries in sorted(groups.items())}
