@@ -19,8 +19,11 @@ def citing_uri(place: Citing) -> str:
 
 
 def regulation_pages(index: DasarHukumIndex, archive: Archive) -> list[PageSource]:
+    """Pages for the regulations something cites; an archive item nothing cites already has its produk page."""
     pages = [
-        PageSource(regulation_uri(reg.slug), _page(reg, index, archive), None) for reg in index.regulations.values()
+        PageSource(regulation_uri(reg.slug), _page(reg, index, archive), None)
+        for reg in index.regulations.values()
+        if reg.cited_by
     ]
     pages.append(PageSource(INDEX, _index(index, archive), None, in_nav=True))
     return pages

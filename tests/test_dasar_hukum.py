@@ -111,3 +111,10 @@ def test_revoked_basis_can_be_reported_without_failing_strict(tmp_path: Path, ca
     build_site(tmp_path, strict=True)
     infos = [record.getMessage() for record in caplog.records if record.levelno == logging.INFO]
     assert any("SOP ini berdasar pada" in message and "dicabut dengan" in message for message in infos)
+
+
+def test_only_cited_regulations_get_a_page(project: Path) -> None:
+    site = build_site(project, strict=False)
+    pages = sorted(path.parent.name for path in (site / "dasar-hukum").glob("*/index.html"))
+    # UU 7/2017, PKPU 8/2019 and the revoked keputusan are cited; the 2024 keputusan is only in the archive.
+    assert pages == ["kepkpu-kabupaten-uji-12-hk-03-1-kpt-3300-2022", "pkpu-8-2019", "uu-7-2017"]
