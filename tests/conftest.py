@@ -3,11 +3,15 @@
 from __future__ import annotations
 
 import textwrap
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
+from playwright.sync_api import Browser
+
+from .browser_support import launch
 
 REPO = Path(__file__).resolve().parents[1]
 
@@ -110,6 +114,13 @@ def build_site(project: Path, strict: bool = True) -> Path:
     finally:
         config.plugins.on_shutdown()
     return Path(config.site_dir)
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Browser]:
+    """Debian's Chromium via Playwright, one per test module (see browser_support.launch)."""
+    with launch() as browser:
+        yield browser
 
 
 @pytest.fixture

@@ -13,7 +13,7 @@ import pytest
 from playwright.sync_api import Browser, Page, expect
 
 from .archive_fixture import write_archive
-from .browser_support import Problems, launch, open_page, serve
+from .browser_support import Problems, open_page, serve
 from .conftest import VALID_SOP, build_site, make_project
 
 UU_PEMILU = "/produk-hukum/uu-7-2017/"
@@ -35,12 +35,6 @@ def site_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     assert (site / "pagefind" / "pagefind-ui.js").is_file(), "the build made no Pagefind index"
     with serve(site) as url:
         yield url
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Browser]:
-    with launch() as browser:
-        yield browser
 
 
 @pytest.fixture

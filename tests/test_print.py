@@ -15,7 +15,7 @@ from generator.sop_model import Prosedur, Simbol
 from generator.yaml_source import parse_yaml
 
 from . import svg as diagram
-from .browser_support import Problems, launch, open_page, serve
+from .browser_support import Problems, open_page, serve
 from .conftest import MKDOCS_YML, VALID_SOP, build_site, make_project
 
 STEPS = 30
@@ -94,12 +94,6 @@ def site_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     project = make_project(tmp_path_factory.mktemp("print"), {"panjang.yaml": yaml.safe_dump(data, allow_unicode=True)})
     with serve(build_site(project)) as url:
         yield url
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Browser]:
-    with launch() as browser:
-        yield browser
 
 
 def test_page_shows_one_diagram_and_prints_the_split_pages(browser: Browser, site_url: str) -> None:

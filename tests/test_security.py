@@ -14,7 +14,6 @@ import json
 import logging
 import re
 import time
-from collections.abc import Iterator
 from html.parser import HTMLParser
 from pathlib import Path
 from typing import Any
@@ -32,7 +31,7 @@ from generator.security import Policy, external, harden, site_policy, tokens
 
 from . import xss_payloads
 from .archive_fixture import KEPUTUSAN_BARU, KONTEN_YAML, UU, png, write_archive
-from .browser_support import Problems, launch, open_page, serve
+from .browser_support import Problems, open_page, serve
 from .conftest import MKDOCS_YML, VALID_SOP, build_site, make_project
 from .test_site_browser import Visits
 
@@ -505,12 +504,6 @@ AUDIT = """
 """
 
 SEARCHES = ["/cari/?q=alert", "/arsip/?q=script"]
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Browser]:
-    with launch() as browser:
-        yield browser
 
 
 def payload_of(path: str) -> str:

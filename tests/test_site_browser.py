@@ -20,7 +20,7 @@ from typing import Any
 import pytest
 from playwright.sync_api import Browser, Page, Request, expect
 
-from .browser_support import Problems, launch, open_page, serve
+from .browser_support import Problems, open_page, serve
 from .conftest import REPO
 
 AXE = REPO / "node_modules" / "axe-core" / "axe.min.js"
@@ -50,12 +50,6 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
 def site_url(site: Path) -> Iterator[str]:
     with serve(site) as url:
         yield url
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Browser]:
-    with launch() as browser:
-        yield browser
 
 
 def page_paths(site: Path) -> list[str]:
