@@ -7,6 +7,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+from .pagefind_order import order_index
+
 OUTPUT = "pagefind"
 
 
@@ -15,7 +17,7 @@ class SearchIndexError(RuntimeError):
 
 
 def index_site(site_dir: Path) -> str:
-    """Rebuild the index from scratch (Pagefind appends to an existing output folder); return its summary."""
+    """Rebuild the index from scratch (Pagefind appends to an existing output folder), in a fixed order; summarise."""
     shutil.rmtree(site_dir / OUTPUT, ignore_errors=True)
     try:
         result = subprocess.run(
@@ -32,5 +34,9 @@ def index_site(site_dir: Path) -> str:
                 "Pagefind belum terpasang: jalankan pip install 'pagefind[bin]' (make serve memasangnya)"
             )
         raise SearchIndexError(f"Pagefind gagal:\n{result.stdout[-2000:]}{result.stderr[-2000:]}")
+    try:
+        order_index(site_dir / OUTPUT)
+    except (ValueError, KeyError, OSError) as error:  # PagefindFormatError is a ValueError
+        raise SearchIndexError(f"indeks Pagefind tidak dapat diurutkan (versi Pagefind lain?): {error}") from None
     summary = [line.strip() for line in result.stdout.splitlines() if line.strip().startswith(("Indexed", "Found"))]
     return "; ".join(summary)
