@@ -25,6 +25,7 @@ from .manifest import ManifestError, built_file, content_epoch, publish_manifest
 from .problems import DataError
 from .regulations import revoked_basis
 from .search_index import SearchIndexError, index_site
+from .security import harden, site_policy
 from .site_swap import SiteSwap
 from .sop_pdf import PdfError, print_pdfs
 from .urls import SiteUrls
@@ -205,9 +206,13 @@ class SopJdihPlugin(BasePlugin[SopJdihConfig]):
 
     def on_post_page(self, output: str, page: Page, config: MkDocsConfig) -> str:
         """Links to other sites get rel="noopener noreferrer"; every page its Content-Security-Policy."""
-        from .security import harden, site_policy  # kept with the hook: one self-contained addition
-
         return harden(output, config.site_url or "", site_policy(config), page.content or "")
+
+    def on_post_template(self, output_content: str, template_name: str, config: MkDocsConfig) -> str:
+        """The theme's own pages (404.html) get the same hardening; they are not pages, so on_post_page skips them."""
+        if not template_name.endswith(".html"):  # sitemap.xml
+            return output_content
+        return harden(output_content, config.site_url or "", site_policy(config))
 
     def on_page_markdown(self, markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
         """Point "edit this page" of a generated page at its YAML source, not at the staged Markdown."""

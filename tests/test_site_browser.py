@@ -53,11 +53,11 @@ def site_url(site: Path) -> Iterator[str]:
 
 
 def page_paths(site: Path) -> list[str]:
-    """Every HTML page of the built site as a URL path, except the 404 page and Pagefind's own files."""
+    """Every HTML page of the built site as a URL path (404.html too), except Pagefind's own files."""
     paths = []
     for file in sorted(site.rglob("*.html")):
         relative = file.relative_to(site)
-        if relative.parts[0] == "pagefind" or relative == Path("404.html"):
+        if relative.parts[0] == "pagefind":
             continue
         if relative.name == "index.html":
             parent = relative.parent.as_posix()
