@@ -15,7 +15,7 @@ from .front_matter import load_item
 from .model_base import HTTPS_URL
 from .model_errors import Loaded, validate_source
 from .problems import Problem
-from .yaml_source import Location, SourceFile, file_name_problems
+from .yaml_source import Location, SourceFile, declared_id, file_name_problems
 
 DOCUMENT_SUFFIXES = (".pdf",)
 IMAGE_SUFFIXES = (".png", ".jpg", ".jpeg", ".webp")  # no SVG: it can carry scripts
@@ -63,10 +63,10 @@ def _load_kind(
         problems.extend(file_name_problems(file, shown_as))
         source, found = load_item(file, shown_as, kind.body_field)
         problems.extend(found)
+        if kind is PRODUK_HUKUM:
+            produk_ids.add(declared_id(source, file))
         if source is None:
             continue
-        if kind is PRODUK_HUKUM and isinstance(source.data, dict) and isinstance(source.data.get("id"), str):
-            produk_ids.add(source.data["id"])
         item, found = validate_source(source, kind.model)
         problems.extend(found)
         if item is not None:

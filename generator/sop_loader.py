@@ -8,7 +8,7 @@ from .model_errors import Loaded, validate_source
 from .problems import Problem
 from .sop_checks import document_problems, project_problems
 from .sop_model import SopDocument
-from .yaml_source import file_name_problems, load_yaml
+from .yaml_source import declared_id, file_name_problems, load_yaml
 
 LoadedSop = Loaded[SopDocument]
 
@@ -31,10 +31,9 @@ def load_sops(project_root: Path, sops_dir: Path) -> tuple[list[LoadedSop], list
         problems.extend(file_name_problems(file, shown_as))
         source, found = load_yaml(file, shown_as)
         problems.extend(found)
+        declared.add(declared_id(source, file))
         if source is None:
             continue
-        if isinstance(source.data, dict) and isinstance(source.data.get("id"), str):
-            declared.add(source.data["id"])
         sop, found = validate_source(source, SopDocument)
         problems.extend(found)
         if sop is not None:

@@ -97,6 +97,16 @@ def file_name_problems(file: Path, shown_as: str) -> list[Problem]:
     return [Problem(shown_as, 1, "", message)]
 
 
+def declared_id(source: SourceFile | None, file: Path) -> str:
+    """The id a file claims, or for a file that could not be read its name (items are named after their ids).
+
+    Counted as existing either way, so what refers to a broken file is not blamed for its mistake.
+    """
+    if source is not None and isinstance(source.data, dict) and isinstance(source.data.get("id"), str):
+        return source.data["id"]
+    return file.stem
+
+
 def _slug(text: str) -> str:
     """`SOP Baru (Revisi)` → `sop-baru-revisi`, `Pengumuman Pemilu Ñ` → `pengumuman-pemilu-n`."""
     ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
@@ -106,18 +116,24 @@ def _slug(text: str) -> str:
 def read_text(file: Path, shown_as: str) -> tuple[str | None, list[Problem]]:
     """The file's text, refusing oversized files before reading a byte of them.
 
-    A leading UTF-8 byte order mark is legal (YAML 1.2 allows it) and Windows editors such as Notepad write one:
-    it is dropped here, once, so YAML files and the front matter of Markdown files both accept it.
+    A leading UTF-8 byte order mark is refused, with how to save without one: it is invisible in an editor, and not
+    every tool that reads these files (scripts, other YAML readers, `grep '^id:'`) skips it.
     """
     try:
         size = file.stat().st_size
         if size > MAX_BYTES:
             problem = f"berkas terlalu besar ({size:,} byte; paling besar {MAX_BYTES:,})"
             return None, [Problem(shown_as, 1, "", problem)]
-        data = file.read_bytes().removeprefix(BOM)
+        data = file.read_bytes()
     except OSError as error:
         reason = _UNREADABLE.get(error.errno or 0, error.strerror)
         return None, [Problem(shown_as, 1, "", f"berkas tidak dapat dibaca: {reason}")]
+    if data.startswith(BOM):
+        message = (
+            'berkas diawali tanda BOM tak terlihat (byte EF BB BF); simpan ulang sebagai "UTF-8", '
+            'bukan "UTF-8 with BOM" (Notepad: Save As → Encoding; VS Code: klik "UTF-8 with BOM" di bilah bawah)'
+        )
+        return None, [Problem(shown_as, 1, "", message)]
     try:
         return data.decode("utf-8"), []
     except UnicodeDecodeError as error:

@@ -2,8 +2,8 @@
 
 A case folder holds the files to lay over a valid base project (the test SOP and the test archive), an optional
 `make.py` for what cannot or should not be committed (bytes that are not UTF-8, a 50 MB file, symbolic links), a
-one-line README.md, and `expected.txt`: the exact stderr of `sop-jdih check`, or its stdout when it starts with "OK:"
-(a case the checker must accept). Running the real command in a subprocess proves no input ends in a traceback.
+one-line README.md, and `expected.txt`: the exact stderr of `sop-jdih check`. Running the real command in a subprocess
+proves no input ends in a traceback.
 """
 
 from __future__ import annotations
@@ -102,8 +102,5 @@ def test_bad_input(case: Path, runs: dict[str, Run]) -> None:
     expected = (case / "expected.txt").read_text(encoding="utf-8")
     run = runs[case.name]
     assert "Traceback" not in run.stdout + run.stderr
-    if expected.startswith("OK:"):  # accepted on purpose, e.g. a UTF-8 byte order mark
-        assert (run.code, run.stderr, run.stdout) == (0, "", expected)
-    else:
-        assert (run.code, run.stdout) == (1, "")
-        assert run.stderr == expected
+    assert (run.code, run.stdout) == (1, "")
+    assert run.stderr == expected

@@ -1,8 +1,4 @@
-"""Prefix a UTF-8 byte order mark to base files, as Windows Notepad saves them: invisible, so generated.
-
-Accepted on purpose, not an error: a BOM is legal YAML, and refusing it would fail every file saved on Windows
-(generator/yaml_source.py drops it in read_text).
-"""
+"""Prefix a UTF-8 byte order mark to base files, as "UTF-8 with BOM" editors save them: invisible, so generated."""
 
 from pathlib import Path
 
