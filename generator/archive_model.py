@@ -7,13 +7,12 @@ side is derived when the archive is loaded.
 
 from __future__ import annotations
 
-import datetime
 from enum import StrEnum
 from typing import Annotated
 
 from pydantic import Field
 
-from .model_base import HTTPS_URL, PLAIN_LABEL, SLUG, Strict, Text, TextList
+from .model_base import HTTPS_URL, PLAIN_LABEL, SLUG, Date, Strict, Text, TextList
 
 ItemId = Annotated[str, Field(pattern=SLUG)]
 
@@ -82,8 +81,8 @@ class ProdukHukum(Strict):
     judul: Text
     teu_badan: Text = Field(description="Tajuk entri utama, e.g. 'Indonesia. Komisi Pemilihan Umum'.")
     tempat_penetapan: Text
-    tanggal_penetapan: datetime.date | None = Field(None, description="Leave out when not known for certain.")
-    tanggal_pengundangan: datetime.date | None = None
+    tanggal_penetapan: Date | None = Field(None, description="Leave out when not known for certain.")
+    tanggal_pengundangan: Date | None = None
     sumber: str | None = Field(None, description="Publication, e.g. 'BN 2019 (692)'.")
     subjek: TextList = Field(min_length=1, description="Subject keywords.")
     status: Status = Field(Status.berlaku, description="As declared; an item another one revokes is Tidak Berlaku.")
@@ -124,7 +123,7 @@ class CatatanAlur(Strict):
 
     tahap: Tahap
     oleh: Text = Field(description="Name and/or jabatan, e.g. 'Kasubbag Hukum (Rina)'.")
-    tanggal: datetime.date
+    tanggal: Date
     catatan: str | None = None
 
 
@@ -133,7 +132,7 @@ class Konten(Strict):
 
     id: ItemId
     judul: Text = Field(description="Judul or tema of the post.")
-    tanggal_terbit: datetime.date
+    tanggal_terbit: Date
     caption: Text = Field(description="The published caption; in a .md file, the body below the front matter.")
     unggahan: list[Unggahan] = Field(min_length=1)
     gambar: Text = Field(description="Local copy of the design, a path inside content_archive/.")

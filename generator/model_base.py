@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import datetime
+import re
 from typing import Annotated, Any
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, WithJsonSchema
+from pydantic_core import PydanticCustomError
 
 SLUG = r"^[a-z0-9]+(-[a-z0-9]+)*$"
 # An https address with nothing that could end a link or an attribute (spaces, quotes, brackets, braces).
@@ -18,6 +21,15 @@ def _as_list(value: Any) -> Any:
     return [value] if isinstance(value, str) else value
 
 
+def _date_as_written(value: Any) -> Any:
+    """Only YYYY-MM-DD: pydantic would read `tanggal: 0` or `"86400"` as seconds since 1970, silently wrong."""
+    if isinstance(value, datetime.date) or (isinstance(value, str) and _ISO_DATE.fullmatch(value)):
+        return value
+    raise PydanticCustomError("date_type", "not a YYYY-MM-DD date")
+
+
+_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+Date = Annotated[datetime.date, BeforeValidator(_date_as_written)]
 Text = Annotated[str, Field(min_length=1)]
 TextList = Annotated[
     list[Text],

@@ -34,7 +34,6 @@ _MESSAGES = {
     "date_type": "harus berupa tanggal YYYY-MM-DD, mis. 2024-08-23",
     "date_parsing": "harus berupa tanggal YYYY-MM-DD, mis. 2024-08-23",
     "date_from_datetime_parsing": "harus berupa tanggal YYYY-MM-DD, mis. 2024-08-23",
-    "date_from_datetime_inexact": "tulis tanggal saja (YYYY-MM-DD), tanpa jam",
 }
 
 
@@ -97,7 +96,6 @@ _PATTERNS = {
     HTTPS_URL: "harus alamat lengkap yang diawali https://, tanpa spasi, tanda kutip, kurung atau < >",
     PLAIN_LABEL: "tidak boleh memuat < > & atau tanda kutip",
 }
-_DATE_KINDS = {"date_type", "date_parsing", "date_from_datetime_parsing", "date_from_datetime_inexact"}
 
 
 def _message(item: Any, location: Location, model: type[BaseModel]) -> str:
@@ -109,8 +107,6 @@ def _message(item: Any, location: Location, model: type[BaseModel]) -> str:
             if _optional(model, location)
             else "tidak boleh kosong"
         )
-    if kind in _DATE_KINDS and not isinstance(item.get("input"), str):
-        return _MESSAGES["date_type"]  # pydantic reads a number as seconds since 1970: never what an editor meant
     if kind == "extra_forbidden":
         known = _fields_at(model, location[:-1])
         guess = difflib.get_close_matches(str(location[-1]), known, n=1, cutoff=0.6)

@@ -5,7 +5,6 @@ Field names are the official sheet's terms (Permenpan RB 35/2012), so editors re
 
 from __future__ import annotations
 
-import datetime
 from enum import StrEnum
 from typing import Annotated, Any
 
@@ -20,7 +19,7 @@ from pydantic import (
 from pydantic_core import PydanticCustomError
 
 from .durations import Duration, DurationError, parse_duration
-from .model_base import SLUG, Strict, Text, TextList
+from .model_base import SLUG, Date, Strict, Text, TextList
 
 ACTOR_ID = r"^[a-z0-9]+([_-][a-z0-9]+)*$"
 
@@ -138,9 +137,9 @@ class SopDocument(Strict):
     satuan_kerja: str | None = Field(None, description="E.g. 'Sekretariat', 'Sub Bagian Hukum dan SDM'.")
     nomor_sop: Text
     nama_sop: Text
-    tanggal_pembuatan: datetime.date | None = None
-    tanggal_revisi: datetime.date | None = None
-    tanggal_pengesahan: datetime.date | None = None
+    tanggal_pembuatan: Date | None = None
+    tanggal_revisi: Date | None = None
+    tanggal_pengesahan: Date | None = None
     tempat_pengesahan: str | None = None
     disahkan_oleh: Pejabat | None = None
     dasar_hukum: TextList = []

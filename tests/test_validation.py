@@ -153,6 +153,16 @@ def test_date_in_words_is_rejected_with_the_format(tmp_path: Path) -> None:
     assert found.endswith("tanggal_pengesahan: harus berupa tanggal YYYY-MM-DD, mis. 2024-08-23")
 
 
+@pytest.mark.parametrize("written", ["0", "86400", '"0"', "20250115", "2025-1-15", "true", "2025-01-15T08:00:00"])
+def test_a_date_not_written_yyyy_mm_dd_is_never_read_as_some_other_day(tmp_path: Path, written: str) -> None:
+    """Pydantic alone reads 0 or "86400" as seconds since 1970: a silently wrong date on an official page."""
+    text = variant("tanggal_pengesahan: 2025-01-15", f"tanggal_pengesahan: {written}")
+    assert problems(tmp_path, {"uji.yaml": text}) == [
+        f"sops/uji.yaml:{line_of(text, 'tanggal_pengesahan')}: tanggal_pengesahan: "
+        "harus berupa tanggal YYYY-MM-DD, mis. 2024-08-23"
+    ]
+
+
 def test_bad_duration(tmp_path: Path) -> None:
     text = variant("waktu: 50 menit", "waktu: 2 Hari Menit")
     (found,) = problems(tmp_path, {"uji.yaml": text})
