@@ -12,7 +12,7 @@ from typing import Annotated
 
 from pydantic import Field
 
-from .model_base import HTTPS_URL, PLAIN_LABEL, SLUG, Date, Strict, Text, TextList
+from .model_base import HTTPS_URL, PLAIN_LABEL, SLUG, Date, NonEmptyTextList, Strict, Text, TextList
 
 ItemId = Annotated[str, Field(pattern=SLUG)]
 
@@ -55,7 +55,7 @@ class Lampiran(Strict):
 class Abstrak(Strict):
     """JDIH-style abstract: ABSTRAK points (considerations, basis, content) and CATATAN points."""
 
-    abstrak: TextList = Field(min_length=1)
+    abstrak: NonEmptyTextList
     catatan: TextList = []
 
 
@@ -84,7 +84,7 @@ class ProdukHukum(Strict):
     tanggal_penetapan: Date | None = Field(None, description="Leave out when not known for certain.")
     tanggal_pengundangan: Date | None = None
     sumber: str | None = Field(None, description="Publication, e.g. 'BN 2019 (692)'.")
-    subjek: TextList = Field(min_length=1, description="Subject keywords.")
+    subjek: NonEmptyTextList = Field(description="Subject keywords.")
     status: Status = Field(Status.berlaku, description="As declared; an item another one revokes is Tidak Berlaku.")
     keterangan_status: str | None = None
     bahasa: Text = "Indonesia"

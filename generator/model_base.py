@@ -18,7 +18,11 @@ PLAIN_LABEL = r"^[^<>&\"]+$"
 
 def _as_list(value: Any) -> Any:
     """Let editors write a single item without list syntax: `pelaksana: kasubag`."""
-    return [value] if isinstance(value, str) else value
+    if isinstance(value, str):
+        return [value]
+    if isinstance(value, list):
+        return value
+    raise PydanticCustomError("text_or_list_type", "not text or a list of text")
 
 
 def _date_as_written(value: Any) -> Any:
@@ -31,12 +35,19 @@ def _date_as_written(value: Any) -> Any:
 _ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 Date = Annotated[datetime.date, BeforeValidator(_date_as_written)]
 Text = Annotated[str, Field(min_length=1)]
-TextList = Annotated[
-    list[Text],
-    BeforeValidator(_as_list),
-    WithJsonSchema(
-        {"anyOf": [{"type": "string", "minLength": 1}, {"type": "array", "items": {"type": "string", "minLength": 1}}]}
-    ),
+
+
+def _text_or_list_schema(min_items: int) -> dict[str, Any]:
+    array: dict[str, Any] = {"type": "array", "items": {"type": "string", "minLength": 1}}
+    if min_items:
+        array["minItems"] = min_items
+    return {"anyOf": [{"type": "string", "minLength": 1}, array]}
+
+
+TextList = Annotated[list[Text], BeforeValidator(_as_list), WithJsonSchema(_text_or_list_schema(0))]
+# At least one item: `kegiatan: []` is a step that does nothing, and the schema says so to the editor too.
+NonEmptyTextList = Annotated[
+    list[Text], BeforeValidator(_as_list), Field(min_length=1), WithJsonSchema(_text_or_list_schema(1))
 ]
 
 

@@ -25,6 +25,7 @@ _MESSAGES = {
     "bool_type": "harus true atau false",
     "bool_parsing": "harus true atau false",
     "list_type": "harus berupa daftar (baris-baris yang diawali '- ')",
+    "text_or_list_type": "harus berupa teks, atau daftar teks (baris-baris yang diawali '- ')",
     "model_type": "harus berupa kumpulan kunci: nilai",
     "dict_type": "harus berupa kumpulan kunci: nilai",
     "string_too_short": "tidak boleh kosong",

@@ -19,7 +19,7 @@ from pydantic import (
 from pydantic_core import PydanticCustomError
 
 from .durations import Duration, DurationError, parse_duration
-from .model_base import SLUG, Date, Strict, Text, TextList
+from .model_base import SLUG, Date, NonEmptyTextList, Strict, Text, TextList
 
 ACTOR_ID = r"^[a-z0-9]+([_-][a-z0-9]+)*$"
 
@@ -86,11 +86,11 @@ class Langkah(Strict):
     """One row of the bagan alur."""
 
     no: int = Field(ge=1, description="Step number as on the sheet; targets refer to it.")
-    kegiatan: TextList = Field(description="The activity; several items are shown as a., b., c.")
+    kegiatan: NonEmptyTextList = Field(description="The activity; several items are shown as a., b., c.")
     ringkasan: str | None = Field(
         None, description="Short text inside the flowchart symbol (default: start of kegiatan)."
     )
-    pelaksana: TextList = Field(description="Actor id(s) of this procedure who perform the step.")
+    pelaksana: NonEmptyTextList = Field(description="Actor id(s) of this procedure who perform the step.")
     simbol: Simbol = Simbol.proses
     mutu_baku: MutuBaku = MutuBaku()
     keterangan: str | None = None

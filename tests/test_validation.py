@@ -163,6 +163,21 @@ def test_a_date_not_written_yyyy_mm_dd_is_never_read_as_some_other_day(tmp_path:
     ]
 
 
+@pytest.mark.parametrize(
+    ("written", "message"),
+    [
+        ("3", "harus berupa teks, atau daftar teks (baris-baris yang diawali '- ')"),
+        ("{a: b}", "harus berupa teks, atau daftar teks (baris-baris yang diawali '- ')"),
+        ("[]", "tidak boleh kosong"),
+    ],
+)
+def test_kegiatan_is_text_or_a_list_of_text_never_empty(tmp_path: Path, written: str, message: str) -> None:
+    text = variant("kegiatan: Memberi disposisi pembuatan konten", f"kegiatan: {written}")
+    assert problems(tmp_path, {"uji.yaml": text}) == [
+        f"sops/uji.yaml:{line_of(text, f'kegiatan: {written}')}: prosedur.0.langkah.0.kegiatan: {message}"
+    ]
+
+
 def test_bad_duration(tmp_path: Path) -> None:
     text = variant("waktu: 50 menit", "waktu: 2 Hari Menit")
     (found,) = problems(tmp_path, {"uji.yaml": text})
