@@ -858,10 +858,18 @@ class SearchDownload:
     parts: Counter[str]  # search-only bytes by kind of Pagefind file
 
 
-def pagefind_part(url: str) -> str:
-    path = url.split("/pagefind/", 1)[1].split("?")[0]
-    if path.startswith("pagefind-ui"):
-        return "UI js+css"
+SEARCH_SCRIPT = "/assets/sop-jdih/cari.js"  # the search page's own UI, counted with the search
+RESULT = ".sj-cari-hasil__butir"  # one result on the search page
+
+
+def search_part(url: str) -> str | None:
+    """Which kind of search download a response is (Pagefind's files or the search page's script), or None."""
+    path = url.split("?")[0]
+    if path.endswith(SEARCH_SCRIPT):
+        return "UI (cari.js)"
+    if "/pagefind/" not in path:
+        return None
+    path = path.split("/pagefind/", 1)[1]
     if path in ("pagefind.js", "pagefind-worker.js") or path.startswith("wasm."):
         return "pagefind.js+worker+wasm"
     for prefix, name in (("fragment/", "fragments"), ("index/", "index chunks"), ("filter/", "filters")):
@@ -898,13 +906,13 @@ def first_search(site: Path, query: str) -> SearchDownload:
             page.on("response", lambda response: responses.append(response))
             page.on("requestfailed", lambda request: failed.append(request.url))
             page.goto(url, wait_until="load")
-            page.wait_for_selector(".pagefind-ui__result", timeout=60_000)
+            page.wait_for_selector(RESULT, timeout=60_000)
             seen, quiet_since = -1, time.monotonic()
             while time.monotonic() - quiet_since < 1.5:  # until no new response for 1.5 s
                 page.wait_for_timeout(250)
                 if len(responses) != seen:
                     seen, quiet_since = len(responses), time.monotonic()
-            results = page.locator(".pagefind-ui__result").count()
+            results = page.locator(RESULT).count()
             search = [0, 0, 0]  # bytes, requests, bytes if text were gzipped
             own = [0, 0, 0]
             check = 0
@@ -920,9 +928,10 @@ def first_search(site: Path, query: str) -> SearchDownload:
                 size = response.request.sizes()["responseBodySize"] or len(body)
                 textual = re.search(r"\.(html|css|js|json|svg)$|/$", response.url.split("?")[0])
                 zipped = len(gzip.compress(body, 6)) if textual else size
-                bucket = search if "/pagefind/" in response.url else own
-                if bucket is search:
-                    parts[pagefind_part(response.url)] += size
+                part = search_part(response.url)
+                bucket = own if part is None else search
+                if part is not None:
+                    parts[part] += size
                 bucket[0] += size
                 bucket[1] += 1
                 bucket[2] += zipped

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from .addresses import FEED_FILE, JDIHN_FILE, SEARCH_PAGE, attachment_uri
+from .addresses import ARCHIVE_INDEX, FEED_FILE, JDIHN_FILE, SEARCH_PAGE, attachment_uri
 from .archive import Archive
 from .archive_loader import load_archive
 from .archive_pages import archive_pages, is_url
@@ -18,7 +18,7 @@ from .regulations import DasarHukumIndex, build_index
 from .sop_loader import LoadedSop, load_sops
 from .sop_pages import sop_pages
 from .staging import StagingFolder
-from .urls import SiteUrls
+from .urls import SiteUrls, markdown_link
 
 
 @dataclass(frozen=True)
@@ -96,13 +96,14 @@ def generate(
     before = renderer.rendered
     staging = StagingFolder(project.staging_dir)
     titles = {item.document.id: item.document.nama_sop for item in content.sops}
+    search_page = render("cari.md.j2", archive=markdown_link(SEARCH_PAGE, ARCHIVE_INDEX))
     generated = [
         *sop_pages(content.sops, content.archive, content.dasar_hukum, renderer, urls, with_pdf),
         *archive_pages(content.archive, content.dasar_hukum, titles, urls),
         *regulation_pages(content.dasar_hukum, content.archive),
         PageSource(JDIHN_FILE, jdihn_feed(content.archive, urls), None),
         PageSource(FEED_FILE, atom_feed(content.archive, urls, site_name), None),
-        PageSource(SEARCH_PAGE, render("cari.md.j2"), None, in_nav=True),
+        PageSource(SEARCH_PAGE, search_page, None, in_nav=True),
     ]
     site_files = [
         SiteFile(page.uri, staging.write(page.uri, page.content), page.source, page.in_nav) for page in generated

@@ -20,7 +20,11 @@ UU_PEMILU = "/produk-hukum/uu-7-2017/"
 KEPUTUSAN_DICABUT = "/produk-hukum/kepkab-12-2022/"  # "Penetapan Tim Pengelola JDIH Tahun 2022", Tidak Berlaku
 KEPUTUSAN_BARU = "/produk-hukum/kepkab-5-2024/"  # "Penetapan Tim Pengelola JDIH Tahun 2024", Berlaku
 
-# Pagefind's Default UI: one link per result page (sub-results are nested below it with the same link class).
+# The search page (/cari/, our cari.js): one titled link per result page.
+CARI_INPUT = "#sj-cari-halaman-kata"
+CARI_RESULT = "#sj-cari-hasil > li.sj-cari-hasil__butir"
+CARI_LINK = f"{CARI_RESULT} > a.sj-cari-hasil__judul"
+# The archive's faceted search (/arsip/, Pagefind's Default UI): sub-results are nested with the same link class.
 RESULT = ".pagefind-ui__result"
 RESULT_LINK = ".pagefind-ui__result-inner > .pagefind-ui__result-title > a.pagefind-ui__result-link"
 SEARCH_INPUT = ".pagefind-ui__search-input"
@@ -48,21 +52,38 @@ def page(browser: Browser, site_url: str, problems: Problems) -> Iterator[Page]:
         yield page
 
 
-def result_links(page: Page) -> list[str]:
-    """The result pages' addresses once Pagefind has shown its results."""
-    expect(page.locator(RESULT).first).to_be_visible()
-    return [link.get_attribute("href") or "" for link in page.locator(RESULT_LINK).all()]
+def result_links(page: Page, result: str = RESULT, link: str = RESULT_LINK) -> list[str]:
+    """The result pages' addresses once the search has shown its results."""
+    expect(page.locator(result).first).to_be_visible()
+    return [element.get_attribute("href") or "" for element in page.locator(link).all()]
 
 
 def test_search_page_finds_other_word_forms(page: Page) -> None:
     # "memilih" is not a prefix of "Pemilihan": only Indonesian stemming (both are "pilih") can match them.
     page.goto("/cari/?q=memilih")
-    expect(page.locator(SEARCH_INPUT)).to_have_value("memilih")
-    expect(page.locator(RESULT_LINK).and_(page.locator(f'[href="{UU_PEMILU}"]'))).to_have_count(1)
-    assert UU_PEMILU in result_links(page)
-    # The UI is rendered in its own container, not inside the page heading (which once had the same id).
-    expect(page.locator(".jdih-pencarian > .pagefind-ui")).to_have_count(1)
-    expect(page.locator("h1 .pagefind-ui")).to_have_count(0)
+    expect(page.locator(CARI_INPUT)).to_have_value("memilih")
+    expect(page.locator(CARI_LINK).and_(page.locator(f'[href="{UU_PEMILU}"]'))).to_have_count(1)
+    links = result_links(page, CARI_RESULT, CARI_LINK)
+    assert UU_PEMILU in links
+    expect(page.locator("#sj-cari-ringkasan")).to_have_text(f'{len(links)} hasil untuk "memilih".')
+    uu = page.locator(CARI_RESULT, has=page.locator(f'[href="{UU_PEMILU}"]'))
+    expect(uu.locator(".sj-cari-hasil__tipe")).to_have_text("Produk hukum")
+    expect(uu.locator(".sj-cari-hasil__judul")).to_have_text("Undang-Undang Nomor 7 Tahun 2017 tentang Pemilihan Umum")
+    expect(uu.locator(".sj-cari-hasil__cuplikan mark").first).to_be_visible()  # the matched word, highlighted
+    expect(page.get_by_role("button", name="Tampilkan lebih banyak")).to_be_hidden()  # fewer than ten: all shown
+
+
+def test_typing_searches_and_keeps_the_query_in_the_address(page: Page) -> None:
+    page.goto("/cari/")
+    page.locator(CARI_INPUT).fill("memilih")
+    expect(page.locator(CARI_LINK).and_(page.locator(f'[href="{UU_PEMILU}"]'))).to_have_count(1)
+    assert page.url.endswith("/cari/?q=memilih")  # a reader can share or bookmark the search
+    page.locator(CARI_INPUT).fill("kataygtidakada")
+    expect(page.locator("#sj-cari-ringkasan")).to_have_text('Tidak ada hasil untuk "kataygtidakada".')
+    expect(page.locator(CARI_RESULT)).to_have_count(0)
+    page.locator(CARI_INPUT).fill("")
+    expect(page.locator("#sj-cari-ringkasan")).to_have_text("")
+    assert page.url.endswith("/cari/")
 
 
 def test_header_search_box_opens_the_search_page_with_results(page: Page) -> None:
@@ -71,8 +92,8 @@ def test_header_search_box_opens_the_search_page_with_results(page: Page) -> Non
     box.fill("memilih")
     box.press("Enter")
     page.wait_for_url("**/cari/?q=memilih")
-    expect(page.locator(RESULT_LINK).and_(page.locator(f'[href="{UU_PEMILU}"]'))).to_have_count(1)
-    assert UU_PEMILU in result_links(page)
+    expect(page.locator(CARI_LINK).and_(page.locator(f'[href="{UU_PEMILU}"]'))).to_have_count(1)
+    assert UU_PEMILU in result_links(page, CARI_RESULT, CARI_LINK)
 
 
 def test_archive_facets_narrow_the_results(page: Page) -> None:
@@ -84,10 +105,11 @@ def test_archive_facets_narrow_the_results(page: Page) -> None:
     expect(links.and_(page.locator(f'[href="{KEPUTUSAN_BARU}"]'))).to_have_count(1)
     assert len(result_links(page)) >= 2
 
-    # Pagefind adds each filter group as its data arrives: wait for every group, not just the first.
+    # Pagefind adds each filter group as its data arrives: wait for every group, not just the first (longer than the
+    # default 5 s: on a busy 2-core machine the six filter files once took longer).
     groups = page.locator(".pagefind-ui__filter-panel .pagefind-ui__filter-group-label")
     for name in ("jenis", "tahun", "status", "platform", "bidang hukum", "tipe"):
-        expect(groups.filter(has_text=re.compile(rf"^\s*{name}\s*$"))).to_have_count(1)
+        expect(groups.filter(has_text=re.compile(rf"^\s*{name}\s*$"))).to_have_count(1, timeout=15_000)
 
     revoked = page.locator('input.pagefind-ui__filter-checkbox[name="status"][value="Tidak Berlaku"]')
     if not revoked.is_visible():  # the group may be a closed <details>: open it as a reader would
@@ -97,14 +119,17 @@ def test_archive_facets_narrow_the_results(page: Page) -> None:
     assert result_links(page) == [KEPUTUSAN_DICABUT]
 
 
-def test_search_page_has_no_console_errors_or_failed_requests(page: Page, problems: Problems) -> None:
+def test_search_page_has_no_console_errors_and_loads_only_what_a_search_needs(page: Page, problems: Problems) -> None:
+    requested: list[str] = []
+    page.on("request", lambda request: requested.append(request.url))
     page.goto("/cari/")
-    page.locator(SEARCH_INPUT).fill("pemilu")
-    expect(page.locator(RESULT_LINK).and_(page.locator(f'[href="{UU_PEMILU}"]'))).to_have_count(1)
-    # Wait until every result has loaded its fragment (title and excerpt), so all requests are in.
-    expect(page.locator(f"{RESULT} .pagefind-ui__result-excerpt").first).to_be_visible()
-    expect(page.locator(".pagefind-ui__loading")).to_have_count(0)
+    page.locator(CARI_INPUT).fill("pemilu")
+    expect(page.locator(CARI_LINK).and_(page.locator(f'[href="{UU_PEMILU}"]'))).to_have_count(1)
+    expect(page.locator(f"{CARI_RESULT} .sj-cari-hasil__cuplikan").first).to_be_visible()
     page.wait_for_load_state("networkidle")
     assert problems.page_errors == []
     assert problems.console_errors == []
     assert problems.failed_requests == []
+    pagefind = [url.split("/pagefind/")[1] for url in requested if "/pagefind/" in url]
+    assert any(name.startswith("index/") for name in pagefind)  # the chunks for the word typed ...
+    assert not [name for name in pagefind if name.startswith("filter/") or "-ui." in name]  # ... no UI, no facets

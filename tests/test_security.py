@@ -502,6 +502,7 @@ AUDIT = """
 """
 
 SEARCHES = ["/cari/?q=alert", "/arsip/?q=script"]
+SEARCH_RESULT = ".sj-cari-hasil__butir, .pagefind-ui__result"  # /cari/ (cari.js) or /arsip/ (Pagefind's UI)
 
 
 def payload_of(path: str) -> str:
@@ -517,7 +518,7 @@ def audit(page: Page, path: str, dialogs: list[str]) -> list[str]:
     """Open `path` and list what the data managed to do there."""
     page.goto(path, wait_until="load")
     if "?q=" in path:
-        expect(page.locator(".pagefind-ui__result").first).to_be_visible()
+        expect(page.locator(SEARCH_RESULT).first).to_be_visible()
         page.wait_for_load_state("networkidle")
     report: dict[str, Any] = page.evaluate(AUDIT)
     problems = [f"ran: {call}" for call in report["ran"]] + [f"markup: {markup}" for markup in report["found"]]
@@ -592,7 +593,7 @@ def test_site_works_under_its_csp(browser: Browser, clean_site: Path) -> None:
         page.goto("/sop/uji-persetujuan/")
         expect(page.locator(".md-typeset__scrollwrap").first).to_be_attached()  # Material wraps the tables
         page.goto("/cari/?q=pemilihan")
-        expect(page.locator(".pagefind-ui__result").first).to_be_visible()
+        expect(page.locator(SEARCH_RESULT).first).to_be_visible()
         page.wait_for_load_state("networkidle")
         if ran := page.evaluate("() => window.__ran"):
             failures.append(f"/cari/?q=pemilihan: {ran}")

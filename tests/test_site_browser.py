@@ -9,6 +9,7 @@ kinds of page.
 
 from __future__ import annotations
 
+import re
 import subprocess
 import sys
 import time
@@ -264,8 +265,12 @@ def test_search_finds_pemilihan(browser: Browser, site_url: str) -> None:
     problems = Problems()
     with open_page(browser, site_url, problems) as page:
         page.goto("/cari/?q=pemilihan")
-        expect(page.locator(".pagefind-ui__result").first).to_be_visible()
-        assert page.locator(".pagefind-ui__result").count() >= 1
+        results = page.locator(".sj-cari-hasil__butir")
+        expect(results).to_have_count(10)  # the first ten of many ...
+        summary = page.locator("#sj-cari-ringkasan").inner_text()
+        assert re.fullmatch(r'(\d+) hasil untuk "pemilihan"\.', summary), summary
+        page.get_by_role("button", name="Tampilkan lebih banyak").click()
+        expect(results).to_have_count(min(20, int(summary.split()[0])))  # ... and the next ten on request
     assert problems.on_site() == []
 
 
@@ -315,7 +320,7 @@ def test_no_serious_accessibility_violations(
     with open_page(browser, site_url, problems, viewport=viewport) as page:
         Visits(page, problems).visit(path)
         if "?q=" in path:  # audit the results too, not only the empty search box
-            expect(page.locator(".pagefind-ui__result").first).to_be_visible()
+            expect(page.locator(".sj-cari-hasil__butir").first).to_be_visible()
         page.evaluate(AXE.read_text(encoding="utf-8"))  # as page script: the CSP refuses an injected <script>
         result = page.evaluate("() => axe.run(document, {resultTypes: ['violations']})")
     violations, left_out = without_third_party(result["violations"])

@@ -1,4 +1,4 @@
-// sop-jdih: start Pagefind's UI on the search page and run the query given in ?q= (from the header box).
+// sop-jdih: start Pagefind's UI, with its filters, on the archive page (/arsip/) and run the query given in ?q=.
 document.addEventListener("DOMContentLoaded", function () {
   var element = document.getElementById("sj-pencarian");
   if (!element || typeof PagefindUI === "undefined") {
