@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
 import textwrap
 from collections.abc import Iterator
 from pathlib import Path
@@ -114,6 +116,22 @@ def build_site(project: Path, strict: bool = True) -> Path:
     finally:
         config.plugins.on_shutdown()
     return Path(config.site_dir)
+
+
+def build_strict_with_cli(root: Path, site: Path) -> subprocess.CompletedProcess[str]:
+    """`mkdocs build --strict` in its own process, as an editor or CI runs it in `root`."""
+    return subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site)],
+        cwd=root,
+        capture_output=True,
+        text=True,
+    )
+
+
+def files_of(folder: Path) -> dict[str, bytes]:
+    """Every file under `folder` by its relative path: two folders are equal when these are."""
+    files = sorted(path for path in folder.rglob("*") if path.is_file())
+    return {path.relative_to(folder).as_posix(): path.read_bytes() for path in files}
 
 
 @pytest.fixture(scope="module")

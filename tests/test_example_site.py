@@ -1,11 +1,9 @@
 """The repository's own example site: the three transcribed seed SOPs, built with --strict."""
 
-import subprocess
-import sys
 from pathlib import Path
 
 from . import svg as diagram
-from .conftest import REPO
+from .conftest import REPO, build_strict_with_cli
 
 EXPECTED = {
     "media-sosial-jdih-banjarnegara": ("2 Tahun 2024", "1 hari 55 menit", 6),
@@ -16,12 +14,7 @@ EXPECTED = {
 
 def test_example_site_builds_strict(tmp_path: Path) -> None:
     site = tmp_path / "site"
-    result = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site)],
-        cwd=REPO,
-        capture_output=True,
-        text=True,
-    )
+    result = build_strict_with_cli(REPO, site)
     assert result.returncode == 0, result.stderr
     index = (site / "sop" / "index.html").read_text(encoding="utf-8")
     for sop_id, (nomor, normal_waktu, steps) in EXPECTED.items():

@@ -23,6 +23,8 @@ from generator.pagefind_order import (
 )
 from generator.search_index import OUTPUT, index_site
 
+from .conftest import files_of
+
 PAGE = """<!doctype html><html lang="id"><head><title>{title}</title></head><body data-pagefind-body>
 <h1>{title}</h1><p data-pagefind-filter="jenis">{jenis}</p><p data-pagefind-filter="tahun">{tahun}</p>
 <p>Peraturan tentang pemilihan umum nomor {nomor}.</p></body></html>
@@ -69,11 +71,11 @@ def test_any_order_pagefind_writes_becomes_the_same_bytes(indexed_site: Path, tm
     scrambled = tmp_path / "acak"
     shutil.copytree(indexed_site / OUTPUT, scrambled)
     _reverse_filters(scrambled)
-    assert _files(scrambled) != _files(indexed_site / OUTPUT)
+    assert files_of(scrambled) != files_of(indexed_site / OUTPUT)
 
     order_index(scrambled)
 
-    assert _files(scrambled) == _files(indexed_site / OUTPUT)
+    assert files_of(scrambled) == files_of(indexed_site / OUTPUT)
 
 
 def test_the_ordered_index_keeps_every_filter_value_and_its_pages(indexed_site: Path) -> None:
@@ -114,7 +116,3 @@ def _reverse_filters(output: Path) -> None:
         language["hash"] += "x"
         (output / f"pagefind.{language['hash']}.pf_meta").write_bytes(write_bytes(meta))
     (output / ENTRY).write_text(json.dumps(entry), encoding="utf-8")
-
-
-def _files(folder: Path) -> dict[str, bytes]:
-    return {path.relative_to(folder).as_posix(): path.read_bytes() for path in folder.rglob("*") if path.is_file()}

@@ -21,7 +21,7 @@ from generator.site_swap import NEW_SUFFIX, SiteSwap
 from generator.urls import SiteUrls
 
 from .archive_fixture import write_archive
-from .conftest import MKDOCS_YML, VALID_SOP, build_site, make_project
+from .conftest import MKDOCS_YML, VALID_SOP, build_site, files_of, make_project
 
 # Pagefind 1.5 writes its filter indexes (and so the meta index naming them, and the entry file naming that) from
 # a Rust HashMap in per-process random order; the content is the same, only the order differs. Compared decoded.
@@ -49,10 +49,6 @@ def own_build_date(monkeypatch: pytest.MonkeyPatch) -> None:
     for name in ("SOURCE_DATE_EPOCH", "SOP_JDIH_SOURCE_DATE_EPOCH"):
         monkeypatch.setenv(name, "0")  # records the original value, so teardown restores it
         monkeypatch.delenv(name)
-
-
-def files_of(site: Path) -> dict[str, bytes]:
-    return {path.relative_to(site).as_posix(): path.read_bytes() for path in sorted(site.rglob("*")) if path.is_file()}
 
 
 def snapshot(site: Path) -> dict[str, tuple[bytes, int]]:

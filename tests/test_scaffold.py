@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import shutil
 import struct
-import subprocess
-import sys
 import zlib
 from pathlib import Path
 
@@ -15,7 +13,7 @@ import yaml
 from generator.cli import main
 from generator.schema import ITEM_MODELINES, SOP_MODELINE
 
-from .conftest import REPO
+from .conftest import REPO, build_strict_with_cli, files_of
 
 MODELINES = {"sop": SOP_MODELINE, **ITEM_MODELINES}
 TARGETS = {
@@ -35,10 +33,6 @@ def empty(tmp_path: Path) -> Path:
     (tmp_path / "sops").mkdir()
     (tmp_path / "content_archive").mkdir()
     return tmp_path
-
-
-def snapshot(root: Path) -> dict[str, bytes]:
-    return {path.relative_to(root).as_posix(): path.read_bytes() for path in root.rglob("*") if path.is_file()}
 
 
 def test_new_files_pass_check_and_strict_build_of_example_copy(tmp_path: Path, capsys: pytest.CaptureFixture) -> None:
@@ -61,12 +55,7 @@ def test_new_files_pass_check_and_strict_build_of_example_copy(tmp_path: Path, c
     assert (root / "content_archive" / konten["gambar"]).is_file()
 
     site = tmp_path / "site"
-    result = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site)],
-        cwd=root,
-        capture_output=True,
-        text=True,
-    )
+    result = build_strict_with_cli(root, site)
     assert result.returncode == 0, result.stderr
     assert "Nama Prosedur Baru" in (site / "sop" / "x" / "index.html").read_text(encoding="utf-8")
     assert 'href="x/"' in (site / "sop" / "index.html").read_text(encoding="utf-8")
@@ -114,12 +103,12 @@ def test_existing_image_is_kept(empty: Path, capsys: pytest.CaptureFixture) -> N
 
 @pytest.mark.parametrize("bad", ["X", "sop_baru", "sop baru", "a--b", "a-", "-a", "../x", "sop/x", "", "a\n"])
 def test_id_that_is_not_a_slug_is_refused(empty: Path, bad: str, capsys: pytest.CaptureFixture) -> None:
-    before = snapshot(empty)
+    before = files_of(empty)
     assert run(empty, "new", "sop", "--", bad) == 2
     out, err = capsys.readouterr()
     assert out == ""
     assert err.count("\n") == 1 and "tidak dapat dipakai" in err
-    assert snapshot(empty) == before
+    assert files_of(empty) == before
 
 
 @pytest.mark.parametrize(
@@ -136,13 +125,13 @@ def test_taken_id_is_refused_and_nothing_is_overwritten(
 ) -> None:
     (empty / existing).parent.mkdir(parents=True, exist_ok=True)
     (empty / existing).write_text("# milik penyunting\n", encoding="utf-8")
-    before = snapshot(empty)
+    before = files_of(empty)
     assert run(empty, "new", kind, "x") == 2
     assert (
         capsys.readouterr().err
         == f"sop-jdih new: {existing} sudah ada; pilih id lain (berkas yang ada tidak pernah ditimpa)\n"
     )
-    assert snapshot(empty) == before
+    assert files_of(empty) == before
 
 
 def test_folder_that_is_not_a_project_is_refused(tmp_path: Path, capsys: pytest.CaptureFixture) -> None:
