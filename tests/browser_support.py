@@ -11,6 +11,7 @@ from __future__ import annotations
 import functools
 import http.server
 import threading
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -114,3 +115,41 @@ def open_page(browser: Browser, site_url: str, problems: Problems, **context_opt
         yield page
     finally:
         context.close()
+
+
+class Visits:
+    """One tab going from page to page; each visit waits until the page's own requests have ended.
+
+    Leaving while a request is in flight aborts it (net::ERR_ABORTED), which would be charged to the site: the
+    browser asks for the page's icon just after `load`, so a visit also waits for that request to end.
+    """
+
+    def __init__(self, page: Page, problems: Problems) -> None:
+        self.page = page
+        self.problems = problems
+        self.pending: set[Request] = set()
+        self.ended: set[str] = set()
+        page.on("request", lambda request: self.pending.add(request))
+        page.on("requestfinished", self.end)
+        page.on("requestfailed", self.end)
+
+    def end(self, request: Request) -> None:
+        self.pending.discard(request)
+        self.ended.add(request.url)
+
+    def visit(self, path: str, timeout_ms: int = 3_000) -> list[str]:
+        """Open `path`; return the problems seen from leaving the previous page until this one has settled."""
+        before = len(self.problems.on_site())
+        self.ended.clear()
+        response = self.page.goto(path, wait_until="load")
+        assert response is not None and response.ok, f"{path}: HTTP {response and response.status}"
+        # One more turn for the scripts started by `load`, then wait for what they and the browser asked for.
+        icon = self.page.evaluate(
+            """() => new Promise(resolve => requestAnimationFrame(() => setTimeout(() =>
+                 resolve(document.querySelector("link[rel~=icon]")?.href ?? null), 0)))"""
+        )
+        deadline = time.monotonic() + timeout_ms / 1000
+        while (self.pending or (icon and icon not in self.ended)) and time.monotonic() < deadline:
+            self.page.wait_for_timeout(5)
+        assert not self.pending, f"{path}: still loading after {timeout_ms} ms: {[r.url for r in self.pending]}"
+        return self.problems.on_site()[before:]

@@ -31,9 +31,8 @@ from generator.security import Policy, external, harden, site_policy, tokens
 
 from . import xss_payloads
 from .archive_fixture import KEPUTUSAN_BARU, KONTEN_YAML, UU, png, write_archive
-from .browser_support import Problems, open_page, serve
+from .browser_support import Problems, Visits, open_page, serve
 from .conftest import MKDOCS_YML, VALID_SOP, build_site, make_project
-from .test_site_browser import Visits
 
 SITE = "https://contoh.example/"
 NOOPENER = 'rel="noopener noreferrer"'

@@ -12,16 +12,15 @@ from __future__ import annotations
 import re
 import subprocess
 import sys
-import time
 from collections import Counter
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
-from playwright.sync_api import Browser, Page, Request, expect
+from playwright.sync_api import Browser, expect
 
-from .browser_support import Problems, open_page, serve
+from .browser_support import Problems, Visits, open_page, serve
 from .conftest import REPO
 
 AXE = REPO / "node_modules" / "axe-core" / "axe.min.js"
@@ -70,44 +69,6 @@ def page_paths(site: Path) -> list[str]:
 
 def sop_paths(site: Path) -> list[str]:
     return [f"/sop/{folder.name}/" for folder in sorted((site / "sop").iterdir()) if (folder / "index.html").is_file()]
-
-
-class Visits:
-    """One tab going from page to page; each visit waits until the page's own requests have ended.
-
-    Leaving while a request is in flight aborts it (net::ERR_ABORTED), which would be charged to the site: the
-    browser asks for the page's icon just after `load`, so a visit also waits for that request to end.
-    """
-
-    def __init__(self, page: Page, problems: Problems) -> None:
-        self.page = page
-        self.problems = problems
-        self.pending: set[Request] = set()
-        self.ended: set[str] = set()
-        page.on("request", lambda request: self.pending.add(request))
-        page.on("requestfinished", self.end)
-        page.on("requestfailed", self.end)
-
-    def end(self, request: Request) -> None:
-        self.pending.discard(request)
-        self.ended.add(request.url)
-
-    def visit(self, path: str, timeout_ms: int = 3_000) -> list[str]:
-        """Open `path`; return the problems seen from leaving the previous page until this one has settled."""
-        before = len(self.problems.on_site())
-        self.ended.clear()
-        response = self.page.goto(path, wait_until="load")
-        assert response is not None and response.ok, f"{path}: HTTP {response and response.status}"
-        # One more turn for the scripts started by `load`, then wait for what they and the browser asked for.
-        icon = self.page.evaluate(
-            """() => new Promise(resolve => requestAnimationFrame(() => setTimeout(() =>
-                 resolve(document.querySelector("link[rel~=icon]")?.href ?? null), 0)))"""
-        )
-        deadline = time.monotonic() + timeout_ms / 1000
-        while (self.pending or (icon and icon not in self.ended)) and time.monotonic() < deadline:
-            self.page.wait_for_timeout(5)
-        assert not self.pending, f"{path}: still loading after {timeout_ms} ms: {[r.url for r in self.pending]}"
-        return self.problems.on_site()[before:]
 
 
 # --- 1. every page loads cleanly ---------------------------------------------------------------------------------
@@ -193,8 +154,9 @@ def test_bagan_alur_is_visible_and_not_clipped(
     problems = Problems()
     failures = []
     with open_page(browser, site_url, problems, viewport=viewport) as page:
+        visits = Visits(page, problems)
         for path in sop_paths(site):
-            page.goto(path, wait_until="load")
+            visits.visit(path)
             diagrams = page.locator(".bagan-alur svg")
             expect(diagrams.first).to_be_visible()
             for index, svg in enumerate(diagrams.all()):
@@ -226,8 +188,9 @@ def test_bagan_alur_scrolls_whole_on_a_phone(browser: Browser, site: Path, site_
     problems = Problems()
     failures = []
     with open_page(browser, site_url, problems, viewport=PHONE) as page:
+        visits = Visits(page, problems)
         for path in sop_paths(site):
-            page.goto(path, wait_until="load")
+            visits.visit(path)
             for scroller in page.locator(".bagan-alur").all():
                 scroller.scroll_into_view_if_needed()
                 edges = scroller.evaluate(SCROLL_TO_BOTH_ENDS)
