@@ -10,6 +10,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
+from markupsafe import Markup
+
 from .addresses import (
     ARCHIVE_INDEX,
     FEED_FILE,
@@ -22,12 +24,15 @@ from .addresses import (
 )
 from .archive import Archive
 from .archive_model import Konten, ProdukHukum, Status
-from .page_source import PageSource, markdown_paragraphs, render
+from .page_source import PageSource, heading_id, paragraphs, render
 from .regulations import DasarHukumIndex
 from .text import tanggal
 from .urls import SiteUrls, markdown_link
 
 PER_PAGE = 50
+# Ids of the fixed headings, which a page's title must not take (Markdown's toc would have renamed the section).
+PRODUK_SECTIONS = ("mengingat", "abstrak", "uraian", "dokumen", "konten-media-sosial-tentang-produk-hukum-ini")
+KONTEN_SECTIONS = ("diunggah-di", "produk-hukum-yang-dijelaskan", "sop-yang-mengatur", "catatan-alur-kerja")
 
 
 def is_url(value: str) -> bool:
@@ -52,17 +57,21 @@ def archive_pages(
     archive: Archive, dasar_hukum: DasarHukumIndex, sop_titles: dict[str, str], urls: SiteUrls
 ) -> list[PageSource]:
     pages = [
-        PageSource(produk_uri(item.document.id), _produk_page(item.document, archive, dasar_hukum, urls), item.path)
+        PageSource(
+            produk_uri(item.document.id), _produk_page(item.document, archive, dasar_hukum, urls), item.path, html=True
+        )
         for item in archive.produk
     ]
     pages += [
-        PageSource(konten_uri(post.document.id), _konten_page(post.document, archive, sop_titles), post.path)
+        PageSource(
+            konten_uri(post.document.id), _konten_page(post.document, archive, sop_titles, urls), post.path, html=True
+        )
         for post in archive.konten
     ]
     listings = _listings(archive)
     for listing in listings:
         for group in listing.groups:
-            pages += _listing_pages(listing, group, archive)
+            pages += _listing_pages(listing, group, archive, urls)
     pages.append(PageSource(ARCHIVE_INDEX, _index_page(archive, listings), None, in_nav=True))
     return pages
 
@@ -77,7 +86,7 @@ def _produk_page(item: ProdukHukum, archive: Archive, dasar_hukum: DasarHukumInd
             "label": link.label,
             "citation": citation(by_id[link.target]),
             "title": by_id[link.target].judul,
-            "href": markdown_link(here, produk_uri(link.target)),
+            "href": urls.relative(here, produk_uri(link.target)),
         }
         for link in related
     ]
@@ -112,42 +121,45 @@ def _produk_page(item: ProdukHukum, archive: Archive, dasar_hukum: DasarHukumInd
         reverse=True,
     )
     return render(
-        "produk_hukum.md.j2",
+        "produk_hukum.html.j2",
         item=item,
+        title_id=heading_id(item.judul, PRODUK_SECTIONS),
         status=status.value,
         status_class="berlaku" if status is Status.berlaku else "tidak-berlaku",
         links=links,
         metadata=metadata,
         abstrak_header=f"{', '.join(item.subjek)} · {item.tahun} · {item.singkatan_jenis} {item.nomor} · {item.judul}",
-        paragraphs=markdown_paragraphs(item.uraian or ""),
+        paragraphs=paragraphs(item.uraian or ""),
         document=document,
         konten=[
             {
                 "title": post.judul,
-                "href": markdown_link(here, konten_uri(post.id)),
+                "href": urls.relative(here, konten_uri(post.id)),
                 "date": tanggal(post.tanggal_terbit),
             }
             for post in konten
         ],
-        json_ld=_json_ld(item, status, by_id, document, urls),
+        json_ld=Markup(_json_ld(item, status, by_id, document, urls)),  # safe inside <script>: see _json_ld
         mengingat=[
-            {"text": line, "href": _regulation_href(here, dasar_hukum, "produk", item.id, position)}
+            {"text": line, "href": _regulation_href(here, dasar_hukum, "produk", item.id, position, urls)}
             for position, line in enumerate(item.mengingat)
         ],
-        index_entry=_index_entry(here, dasar_hukum, item.id),
+        index_entry=_index_entry(here, dasar_hukum, item.id, urls),
     )
 
 
-def _regulation_href(here: str, index: DasarHukumIndex, kind: str, item_id: str, position: int) -> str | None:
+def _regulation_href(
+    here: str, index: DasarHukumIndex, kind: str, item_id: str, position: int, urls: SiteUrls
+) -> str | None:
     key = index.cited_key(kind, item_id, position)
-    return markdown_link(here, regulation_uri(index.regulations[key].slug)) if key else None
+    return urls.relative(here, regulation_uri(index.regulations[key].slug)) if key else None
 
 
-def _index_entry(here: str, index: DasarHukumIndex, item_id: str) -> dict[str, str] | None:
+def _index_entry(here: str, index: DasarHukumIndex, item_id: str, urls: SiteUrls) -> dict[str, str] | None:
     regulation = index.for_archive_item(item_id)
     if regulation is None or not regulation.cited_by:  # nothing cites it: it has no page in the index
         return None
-    return {"name": regulation.name, "href": markdown_link(here, regulation_uri(regulation.slug))}
+    return {"name": regulation.name, "href": urls.relative(here, regulation_uri(regulation.slug))}
 
 
 def _document(item: ProdukHukum, here: str, urls: SiteUrls) -> dict[str, Any] | None:
@@ -155,10 +167,9 @@ def _document(item: ProdukHukum, here: str, urls: SiteUrls) -> dict[str, Any] | 
     if value is None:
         return None
     if is_url(value):
-        return {"markdown": value, "html": value, "absolute": value, "local": False}
+        return {"html": value, "absolute": value, "local": False}
     target = attachment_uri(value)
     return {
-        "markdown": markdown_link(here, target),
         "html": urls.relative(here, target),
         "absolute": urls.absolute(target),
         "local": True,
@@ -201,18 +212,19 @@ def _json_ld(
     return json.dumps(data, ensure_ascii=False, sort_keys=True).replace("<", "\\u003c").replace(">", "\\u003e")
 
 
-def _konten_page(post: Konten, archive: Archive, sop_titles: dict[str, str]) -> str:
+def _konten_page(post: Konten, archive: Archive, sop_titles: dict[str, str], urls: SiteUrls) -> str:
     here = konten_uri(post.id)
     by_id = archive.produk_by_id
     produk = [
-        {"title": by_id[other].judul, "href": markdown_link(here, produk_uri(other))} for other in post.produk_hukum
+        {"title": by_id[other].judul, "href": urls.relative(here, produk_uri(other))} for other in post.produk_hukum
     ]
-    sop = {"title": sop_titles[post.sop], "href": markdown_link(here, sop_uri(post.sop))} if post.sop else None
+    sop = {"title": sop_titles[post.sop], "href": urls.relative(here, sop_uri(post.sop))} if post.sop else None
     return render(
-        "konten.md.j2",
+        "konten.html.j2",
         post=post,
-        image=markdown_link(here, attachment_uri(post.gambar)),
-        paragraphs=markdown_paragraphs(post.caption),
+        title_id=heading_id(post.judul, KONTEN_SECTIONS),
+        image=urls.relative(here, attachment_uri(post.gambar)),
+        paragraphs=paragraphs(post.caption),
         produk=produk,
         sop=sop,
     )
@@ -288,53 +300,55 @@ def listing_uri(listing: Listing, group: Group, number: int) -> str:
     return f"{base}/index.md" if number == 1 else f"{base}/halaman-{number}.md"
 
 
-def _listing_pages(listing: Listing, group: Group, archive: Archive) -> list[PageSource]:
+def _listing_pages(listing: Listing, group: Group, archive: Archive, urls: SiteUrls) -> list[PageSource]:
     chunks = [group.item_ids[start : start + PER_PAGE] for start in range(0, len(group.item_ids), PER_PAGE)]
     pages = []
     for number, chunk in enumerate(chunks, start=1):
         here = listing_uri(listing, group, number)
         rows = [
-            _produk_row(archive.produk_by_id[item_id], archive, here)
+            _produk_row(archive.produk_by_id[item_id], archive, here, urls)
             if listing.kind == "produk"
-            else _konten_row(archive.konten_by_id[item_id], archive.produk_by_id, here)
+            else _konten_row(archive.konten_by_id[item_id], archive.produk_by_id, here, urls)
             for item_id in chunk
         ]
+        title = f"{listing.title}: {group.label}"
         content = render(
-            "listing.md.j2",
-            title=f"{listing.title}: {group.label}",
+            "listing.html.j2",
+            title=title,
+            title_id=heading_id(title),
             kind=listing.kind,
             rows=rows,
             count=group.count,
             number=number,
             pages=[
-                {"number": n, "href": markdown_link(here, listing_uri(listing, group, n))}
+                {"number": n, "href": urls.relative(here, listing_uri(listing, group, n))}
                 for n in range(1, len(chunks) + 1)
             ],
-            back=markdown_link(here, ARCHIVE_INDEX),
+            back=urls.relative(here, ARCHIVE_INDEX),
         )
-        pages.append(PageSource(here, content, None))
+        pages.append(PageSource(here, content, None, html=True))
     return pages
 
 
-def _produk_row(item: ProdukHukum, archive: Archive, here: str) -> dict[str, Any]:
+def _produk_row(item: ProdukHukum, archive: Archive, here: str, urls: SiteUrls) -> dict[str, Any]:
     document = item.lampiran.dokumen
     return {
         "judul": item.judul,
         "nomor": item.nomor,
         "tahun": item.tahun,
         "status": archive.status(item).value,
-        "href": markdown_link(here, produk_uri(item.id)),
-        "file": (document if is_url(document) else markdown_link(here, attachment_uri(document))) if document else None,
+        "href": urls.relative(here, produk_uri(item.id)),
+        "file": (document if is_url(document) else urls.relative(here, attachment_uri(document))) if document else None,
     }
 
 
-def _konten_row(post: Konten, by_id: dict[str, ProdukHukum], here: str) -> dict[str, Any]:
+def _konten_row(post: Konten, by_id: dict[str, ProdukHukum], here: str, urls: SiteUrls) -> dict[str, Any]:
     return {
         "tanggal": tanggal(post.tanggal_terbit),
         "judul": post.judul,
         "platform": ", ".join(upload.platform.value for upload in post.unggahan),
         "produk": "; ".join(f"{by_id[i].singkatan_jenis} {by_id[i].nomor}/{by_id[i].tahun}" for i in post.produk_hukum),
-        "href": markdown_link(here, konten_uri(post.id)),
+        "href": urls.relative(here, konten_uri(post.id)),
     }
 
 

@@ -64,6 +64,7 @@ class SiteFile:
     path: Path  # the file to read it from
     source: str | None  # the editor's file it comes from, relative to the project root
     in_nav: bool = False
+    html: bool = False  # a page whose body is finished HTML (PageSource.html)
 
 
 @dataclass(frozen=True)
@@ -106,7 +107,8 @@ def generate(
         PageSource(SEARCH_PAGE, search_page, None, in_nav=True),
     ]
     site_files = [
-        SiteFile(page.uri, staging.write(page.uri, page.content), page.source, page.in_nav) for page in generated
+        SiteFile(page.uri, staging.write(page.uri, page.content), page.source, page.in_nav, page.html)
+        for page in generated
     ]
     staging.remove_stale()
     return Generation(site_files + _attachments(content.archive, project), renderer.rendered - before, staging.changed)

@@ -1,4 +1,4 @@
-"""What page writers produce, and the one Jinja environment they render with."""
+"""What page writers produce, and the Jinja environments they render with."""
 
 from __future__ import annotations
 
@@ -6,16 +6,25 @@ from dataclasses import dataclass
 from typing import Any
 
 import jinja2
+from markdown.extensions.toc import slugify
+from markupsafe import Markup
 
 from .text import html_lines, html_text, markdown_text, tanggal, url_text
 
-_templates = jinja2.Environment(
-    loader=jinja2.PackageLoader("generator", "templates"),
-    autoescape=False,  # templates write Markdown; every value passes an explicit |h, |br, |m or |u filter
-    keep_trailing_newline=True,
-    undefined=jinja2.StrictUndefined,
+_loader = jinja2.PackageLoader("generator", "templates")
+
+# `*.md.j2` write Markdown: autoescaping would be wrong there, so every value passes an explicit |h, |br, |m or |u.
+_markdown_templates = jinja2.Environment(
+    loader=_loader, autoescape=False, keep_trailing_newline=True, undefined=jinja2.StrictUndefined
 )
-_templates.filters.update(h=html_text, br=html_lines, m=markdown_text, u=url_text, tanggal=tanggal)
+_markdown_templates.filters.update(h=html_text, br=html_lines, m=markdown_text, u=url_text, tanggal=tanggal)
+
+# `*.html.j2` write finished HTML (the archive's thousands of pages skip Markdown: see html_body.py): every value is
+# escaped unless it is Markup, which only |br and the JSON-LD (angle brackets already encoded) are.
+_html_templates = jinja2.Environment(
+    loader=_loader, autoescape=True, keep_trailing_newline=True, undefined=jinja2.StrictUndefined
+)
+_html_templates.filters.update(br=lambda value: Markup(html_lines(value)), u=url_text, tanggal=tanggal)
 
 
 @dataclass(frozen=True)
@@ -26,13 +35,26 @@ class PageSource:
     content: str
     source: str | None
     in_nav: bool = False  # item pages are reached from listings; only section front pages join the navigation
+    html: bool = False  # the body after the front matter is finished HTML, not Markdown
 
 
 def render(template: str, **context: Any) -> str:
-    return _templates.get_template(template).render(**context)
+    """A `*.md.j2` (Markdown) or `*.html.j2` (HTML) template, in the environment that escapes for it."""
+    templates = _html_templates if template.endswith(".html.j2") else _markdown_templates
+    return templates.get_template(template).render(**context)
 
 
-def markdown_paragraphs(text: str) -> list[str]:
-    """Escaped paragraphs of plain text; a single line break stays a line break (captions rely on it)."""
+def heading_id(text: str, taken: tuple[str, ...] = ()) -> str:
+    """The id Markdown's toc extension would give a heading with this text, unique among `taken`."""
+    base = slugify(text, "-")
+    candidate, n = base, 0
+    while not candidate or candidate in taken:  # a title of symbols only slugifies to nothing: "_1"
+        n += 1
+        candidate = f"{base}_{n}"
+    return candidate
+
+
+def paragraphs(text: str) -> list[str]:
+    """Paragraphs of plain text (split at blank lines); a single line break stays in, for |br (captions rely on it)."""
     blocks = [block for block in text.replace("\r\n", "\n").split("\n\n") if block.strip()]
-    return ["  \n".join(markdown_text(line.strip()) for line in block.strip().splitlines()) for block in blocks]
+    return ["\n".join(line.strip() for line in block.strip().splitlines()) for block in blocks]

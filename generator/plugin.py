@@ -15,12 +15,14 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
+from mkdocs.structure.toc import get_toc
 from mkdocs.utils import CountHandler
 
 from .addresses import sop_pdf_uri, sop_uri
 from .bagan.render import DiagramRenderer, GraphvizMissing
 from .core import Content, Generation, Project, generate, load_content
 from .feeds import FeedInvalid
+from .html_body import anchor_ids, toc_tokens
 from .manifest import ManifestError, built_file, content_epoch, publish_manifest
 from .problems import DataError
 from .regulations import revoked_basis
@@ -89,6 +91,8 @@ class SopJdihPlugin(BasePlugin[SopJdihConfig]):
         self.content: Content | None = None
         self.renderer: DiagramRenderer | None = None
         self.sources: dict[str, str] = {}
+        self.html_pages: set[str] = set()  # generated pages written as HTML: Markdown skips them
+        self.html_bodies: dict[str, str] = {}  # their HTML, from on_page_markdown to on_page_content
         self.generation: Generation | None = None
         self.swap: SiteSwap | None = None  # where this build writes, swapped in for site/ when it succeeds
         self.swap_config: MkDocsConfig | None = None  # the config whose site_dir points at the new folder meanwhile
@@ -102,6 +106,8 @@ class SopJdihPlugin(BasePlugin[SopJdihConfig]):
         root = Path(config.config_file_path or ".").resolve().parent
         self.project = Project(root, self.config.sops_dir, self.config.archive_dir, self.config.cache_dir)
         self.sources = {}
+        self.html_pages = set()
+        self.html_bodies = {}
         self.generation = self.swap = self.swap_config = None
         for folder in (self.project.sops_dir, self.project.archive_dir):
             if folder.is_dir() and str(folder) not in config.watch:
@@ -162,6 +168,8 @@ class SopJdihPlugin(BasePlugin[SopJdihConfig]):
             files.append(File.generated(config, site_file.uri, abs_src_path=str(site_file.path), inclusion=inclusion))
             if site_file.source:
                 self.sources[site_file.uri] = site_file.source
+            if site_file.html:
+                self.html_pages.add(site_file.uri)
         self.generation = generation
         counts = f"{len(self.content.sops)} SOP, {len(archive.produk)} produk hukum, {len(archive.konten)} konten"
         log.info(
@@ -215,12 +223,24 @@ class SopJdihPlugin(BasePlugin[SopJdihConfig]):
         return harden(output_content, config.site_url or "", site_policy(config))
 
     def on_page_markdown(self, markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
-        """Point "edit this page" of a generated page at its YAML source, not at the staged Markdown."""
+        """Point "edit this page" of a generated page at its YAML source, not at the staged file."""
         source = self.sources.get(page.file.src_uri)
         base = self._edit_base(config)
         if source and base:
             page.edit_url = urljoin(base, source)
+        if page.file.src_uri in self.html_pages:  # finished HTML: Markdown gets nothing to do (see html_body.py)
+            self.html_bodies[page.file.src_uri] = markdown
+            return ""
         return markdown
+
+    def on_page_content(self, html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+        """Put back the HTML of a page written as HTML, with what Markdown would have found in it."""
+        body = self.html_bodies.pop(page.file.src_uri, None)
+        if body is None:
+            return html
+        page.toc = get_toc(toc_tokens(body))  # type: ignore[arg-type]
+        page.present_anchor_ids = anchor_ids(body)
+        return body
 
     def _edit_base(self, config: MkDocsConfig) -> str | None:
         if not config.repo_url:

@@ -1,7 +1,7 @@
 """Page addresses as MkDocs will publish them, for the places MkDocs does not rewrite links.
 
-Markdown links between pages are left to MkDocs (it validates them); raw HTML (the PDF viewer),
-JSON-LD and the feeds need real URLs, so the core computes them the same way MkDocs does.
+Markdown links between pages are left to MkDocs (it validates them); the pages written as HTML, JSON-LD and
+the feeds need real URLs, so the core computes them the same way MkDocs does.
 """
 
 from __future__ import annotations

@@ -151,7 +151,9 @@ def test_konten_page_shows_image_caption_platforms_and_workflow(site: Path) -> N
     page = html(site, "konten/kenali-uu-pemilu")
     assert 'src="../../berkas/konten/gambar/kenali-uu-pemilu.png"' in page
     assert 'alt="Poster biru bertuliskan Kenali UU Pemilu"' in page
-    assert "Sahabat pemilih, kenali dasar penyelenggaraan pemilihan umum.<br />" in page
+    # A line break in the caption stays a line break; a blank line starts a new paragraph.
+    caption = "<p>Sahabat pemilih, kenali dasar penyelenggaraan pemilihan umum.<br>Baca selengkapnya di laman JDIH.</p>"
+    assert caption + "\n<p>#JDIHKPU #KPUMelayani</p>" in page
     assert 'href="https://www.instagram.com/p/UJI123/"' in page
     assert 'data-pagefind-filter="platform">Instagram<' in page
     assert '<a href="../../produk-hukum/uu-7-2017/">Undang-Undang Nomor 7 Tahun 2017 tentang Pemilihan Umum</a>' in page
