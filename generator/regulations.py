@@ -63,6 +63,7 @@ class DasarHukumIndex:
     lines: dict[tuple[str, str], list[str | None]] = field(default_factory=dict)  # (kind, id) → key per line
     unparsed: list[Unparsed] = field(default_factory=list)
     by_archive_id: dict[str, str] = field(default_factory=dict)  # produk id → key
+    slugs: set[str] = field(default_factory=set)  # every regulation's slug, kept beside them: one lookup per new entry
 
     def cited_key(self, kind: str, item_id: str, index: int) -> str | None:
         return self.lines.get((kind, item_id), [])[index]
@@ -74,7 +75,7 @@ class DasarHukumIndex:
     def _entry(self, citation: Citation) -> Regulation:
         entry = self.regulations.get(citation.key)
         if entry is None:
-            entry = Regulation(citation.key, self._free_slug(citation), citation)
+            entry = Regulation(citation.key, self._claim_slug(citation), citation)
             self.regulations[citation.key] = entry
         if citation.tentang and (
             not entry.tentang or entry.archive_id is None and len(citation.tentang) > len(entry.tentang)
@@ -83,14 +84,14 @@ class DasarHukumIndex:
         entry.sumber = entry.sumber or citation.sumber
         return entry
 
-    def _free_slug(self, citation: Citation) -> str:
+    def _claim_slug(self, citation: Citation) -> str:
         year = "" if str(citation.tahun or "") in citation.nomor else str(citation.tahun or "")
         words = f"{citation.code.split('-')[0]} {citation.qualifier} {citation.nomor} {year}"
         base = re.sub(r"[^a-z0-9]+", "-", words.lower()).strip("-")
-        taken = {entry.slug for entry in self.regulations.values()}
         slug = base
-        while slug in taken:
+        while slug in self.slugs:
             slug += "-1"
+        self.slugs.add(slug)
         return slug
 
     def _cite(self, citation: Citation, place: Citing, spelling: str) -> str:
