@@ -36,6 +36,12 @@ _MARKUP = re.compile(r"<(?:(!--)|(!\[CDATA\[)|[!/?]|([A-Za-z][^\t\n\f\r />]*+))"
 _COMMENT_END = re.compile(r"--!?>|\Z")
 _EMPTY_COMMENT = re.compile(r"-?>")  # <!--> and <!--->
 _RAW_TEXT = frozenset({"script", "style", "textarea", "title", "xmp", "iframe", "noembed", "noframes", "noscript"})
+# Everything the tokenizer would pass over without a look, in one match: text, end tags, and whole start tags of the
+# elements that are neither read nor raw text. Where it stops, the loop in `tokens` takes over.
+_NOTICED = "|".join(sorted(_READ_ATTRIBUTES | _RAW_TEXT))
+_SKIP = re.compile(
+    rf"(?:[^<]++|</[^>]*+>|<(?!(?i:{_NOTICED})[{_WS}/>])[A-Za-z][^{_WS}/>]*+{_WHOLE_TAG.pattern})*+"
+)
 _SCRIPT_STATES = re.compile(r"<!--(?!-*>)|-->|<(/?)script(?=[\t\n\f\r />])", re.IGNORECASE)
 # Script types the browser runs (a JavaScript MIME type, a module, an import map); others are data blocks.
 _JS_TYPES = frozenset(
@@ -134,7 +140,7 @@ def tokens(page: str) -> Iterator[Tag | InlineScript]:
     """In page order: the inline scripts the browser runs, and the start tags of <a>, <head>, <meta> and <script>
     (other tags are skipped in one match, and only yielded when their markup is unusual)."""
     position = 0
-    while found := _MARKUP.search(page, position):
+    while found := _MARKUP.search(page, _SKIP.match(page, position).end()):
         if found.group(1):  # <!-- comment -->
             empty = _EMPTY_COMMENT.match(page, found.end())
             position = empty.end() if empty else _COMMENT_END.search(page, found.end()).end()
