@@ -39,9 +39,7 @@ _RAW_TEXT = frozenset({"script", "style", "textarea", "title", "xmp", "iframe", 
 # Everything the tokenizer would pass over without a look, in one match: text, end tags, and whole start tags of the
 # elements that are neither read nor raw text. Where it stops, the loop in `tokens` takes over.
 _NOTICED = "|".join(sorted(_READ_ATTRIBUTES | _RAW_TEXT))
-_SKIP = re.compile(
-    rf"(?:[^<]++|</[^>]*+>|<(?!(?i:{_NOTICED})[{_WS}/>])[A-Za-z][^{_WS}/>]*+{_WHOLE_TAG.pattern})*+"
-)
+_SKIP = re.compile(rf"(?:[^<]++|</[^>]*+>|<(?!(?i:{_NOTICED})[{_WS}/>])[A-Za-z][^{_WS}/>]*+{_WHOLE_TAG.pattern})*+")
 _SCRIPT_STATES = re.compile(r"<!--(?!-*>)|-->|<(/?)script(?=[\t\n\f\r />])", re.IGNORECASE)
 # Script types the browser runs (a JavaScript MIME type, a module, an import map); others are data blocks.
 _JS_TYPES = frozenset(
