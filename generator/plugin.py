@@ -223,7 +223,7 @@ class SopJdihPlugin(BasePlugin[SopJdihConfig]):
         return harden(output_content, config.site_url or "", site_policy(config))
 
     def on_page_markdown(self, markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
-        """Point "edit this page" of a generated page at its YAML source, not at the staged file."""
+        """Point "edit this page" of a generated page at its YAML source; set aside the body of an HTML page."""
         source = self.sources.get(page.file.src_uri)
         base = self._edit_base(config)
         if source and base:
