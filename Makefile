@@ -1,22 +1,24 @@
 # Two commands for a fresh Debian/Ubuntu machine: `make serve` and `make test`.
-# Both set up everything they need: system packages (apt-get, when root), .venv and the package.
+# Both set up everything they need: system packages (apt-get, when root), then .venv with exactly the versions that
+# uv.lock records (hashes checked), and for the browser tests axe-core exactly as package-lock.json records it.
 
 VENV   := .venv
 BIN    := $(VENV)/bin
+UV     := $(BIN)/uv
 STAMP  := $(VENV)/.installed-stamp
 # axe-core (accessibility rules) for the browser tests, pinned in package-lock.json; Node is used for nothing else.
 AXE    := node_modules/axe-core/axe.min.js
-# MkDocs 2 drops plugins, so we pin mkdocs<2; its banner about it is noise here.
-export NO_MKDOCS_2_WARNING := 1
+# uv must use the machine's Python, never download one of its own.
+export UV_PYTHON_DOWNLOADS := never
 
-.PHONY: serve test build check schema setup system-packages browser
+.PHONY: serve test build check schema setup system-packages browser lock lock-check
 
 serve: setup  ## build the example site and serve it on http://127.0.0.1:8000 (reloads on edits)
 	$(BIN)/mkdocs serve --livereload --dev-addr 127.0.0.1:8000
 
 test: setup browser  ## lint, then the whole test suite (browser tests included)
-	$(BIN)/ruff check generator tests
-	$(BIN)/ruff format --check generator tests
+	$(BIN)/ruff check generator tests scripts
+	$(BIN)/ruff format --check generator tests scripts
 	$(BIN)/pytest
 
 build: setup  ## build the site into site/, failing on any problem
@@ -28,10 +30,33 @@ check: setup  ## check every SOP file and report all problems at once
 schema: setup  ## rewrite the editors' JSON Schemas (sops/, content_archive/schema/) from the models
 	$(BIN)/sop-jdih schema
 
-setup: system-packages $(STAMP)
+# `make lock` fits uv.lock to pyproject.toml, changing as few pins as it can (after adding or changing a dependency);
+# `make lock UPGRADE=all` moves every package to its newest allowed release; `make lock UPGRADE=pyyaml` moves one.
+lock: $(UV)  ## update uv.lock on purpose; then `make test` and commit uv.lock
+	$(UV) lock $(if $(filter all,$(UPGRADE)),--upgrade,$(if $(UPGRADE),--upgrade-package $(UPGRADE)))
+
+setup: system-packages lock-check $(STAMP)
 
 system-packages:
 	@sh scripts/ensure-system-packages.sh
+
+# One clear message, before anything is installed, when pyproject.toml was changed without `make lock`.
+lock-check: $(UV)
+	@$(UV) lock --check --offline --quiet 2>/dev/null || { \
+	  echo "uv.lock tidak sesuai dengan pyproject.toml: jalankan 'make lock', uji, lalu commit uv.lock." >&2; exit 1; }
+
+# The uv that uv.lock itself records, installed by pip with its hashes checked; again whenever the lock changes.
+$(UV): uv.lock scripts/uv_requirement.py
+	@test -x $(BIN)/python || python3 -m venv $(VENV)
+	python3 scripts/uv_requirement.py uv.lock > $(VENV)/uv-requirement.txt
+	$(BIN)/python -m pip install --quiet --require-hashes --only-binary :all: --no-deps -r $(VENV)/uv-requirement.txt
+	@touch $@
+
+# Exactly the locked versions (--locked refuses a lock that does not fit pyproject.toml); packages not in the lock
+# are removed. Again whenever the lock changes.
+$(STAMP): uv.lock pyproject.toml $(UV)
+	$(UV) sync --locked --all-extras --quiet
+	@touch $@
 
 browser: $(AXE)  ## Debian's Chromium, driven by Playwright in the browser tests (never a downloaded browser), and axe-core
 	@sh scripts/ensure-system-packages.sh chromium=chromium
@@ -41,8 +66,3 @@ $(AXE): package.json package-lock.json
 	@sh scripts/ensure-system-packages.sh npm=npm
 	npm ci --no-audit --no-fund
 	@touch $@
-
-$(STAMP): pyproject.toml
-	python3 -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet --editable '.[test]'
-	touch $(STAMP)
