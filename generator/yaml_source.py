@@ -163,6 +163,11 @@ def parse_yaml(text: str, shown_as: str, first_line: int = 1) -> tuple[SourceFil
     try:
         return _Builder(loader, SourceFile(shown_as, None), first_line).document()
     except yaml.MarkedYAMLError as error:
+        too_deep = _flow_too_deep(text)
+        mark = error.problem_mark or error.context_mark
+        if too_deep is not None and (mark is None or too_deep <= mark.line):
+            # The scanner reads ahead of our depth count; libyaml ≥ 0.2.5 (PyYAML 6.0.4) stops there in its own words.
+            return None, [Problem(shown_as, too_deep + first_line, "", _TooDeep.MESSAGE)]
         line, reason = syntax_problem(error, text)
         return None, [Problem(shown_as, line + first_line, "", f"sintaks YAML salah: {reason}")]
     except yaml.reader.ReaderError as error:  # control characters, invalid code points
@@ -240,12 +245,16 @@ _SYNTAX = (
 
 
 def syntax_problem(error: yaml.MarkedYAMLError, text: str) -> tuple[int, str]:
-    """The 0-based line and an Indonesian reason for a YAML syntax error; unknown kinds keep PyYAML's words."""
+    """The 0-based line and an Indonesian reason for a YAML syntax error.
+
+    Kinds are recognised by parts of PyYAML's context and problem; a kind we do not know (or a library release that
+    rewords one) gets a general Indonesian reason at the same line, never the library's English.
+    """
     mark = error.problem_mark or error.context_mark
     opening_mark = error.context_mark or mark
     context, problem = error.context or "", error.problem or ""
     if mark is None or opening_mark is None:
-        return 0, problem or context or "YAML tidak valid"
+        return 0, "YAML tidak dapat dibaca"
     char = _char_at(text, mark.line, mark.column)
     if char == "\t" or "tab character" in problem:
         return mark.line, TAB
@@ -254,7 +263,11 @@ def syntax_problem(error: yaml.MarkedYAMLError, text: str) -> tuple[int, str]:
             line = opening_mark.line if kind.at_opening else mark.line
             opening = _char_at(text, opening_mark.line, opening_mark.column) or ""
             return line, kind.message.format(char=char or "", opening=opening)
-    return mark.line, problem or context
+    column = f" di kolom {mark.column + 1}" if char is not None else ""
+    return mark.line, (
+        f"YAML tidak dapat dibaca{column}; periksa tanda kutip, tanda ':' dan '- ', "
+        "serta jumlah spasi di awal baris ini dan baris di atasnya"
+    )
 
 
 def _char_at(text: str, line: int, column: int) -> str | None:
@@ -287,9 +300,69 @@ class _Open:
 class _TooDeep(Exception):
     """The document cannot be read on: it nests deeper than any real file."""
 
+    MESSAGE = f"isi berkas bertingkat terlalu dalam (lebih dari {MAX_DEPTH} tingkat)"
+
     def __init__(self, line: int) -> None:
-        super().__init__(f"isi berkas bertingkat terlalu dalam (lebih dari {MAX_DEPTH} tingkat)")
+        super().__init__(self.MESSAGE)
         self.line = line
+
+
+# After these (and blanks) a '[', '{' or quote begins a value: in block context, and inside a flow collection.
+_OPENS_BLOCK_VALUE, _OPENS_FLOW_VALUE = frozenset("\n:-?"), frozenset("\n:-?[{,")
+
+
+def _flow_too_deep(text: str) -> int | None:
+    """The 0-based line where '[' and '{' first nest deeper than MAX_DEPTH, or None; one pass, linear in the text.
+
+    Asked only once the parser has failed: quoted text and comments are skipped, and a bracket counts where YAML
+    starts a flow collection (at the start of a value, or inside another one), so a '[' inside plain text does not.
+    """
+    depth, line, previous, index = 0, 0, "\n", 0
+    while index < len(text):
+        char = text[index]
+        starts_value = previous in (_OPENS_FLOW_VALUE if depth else _OPENS_BLOCK_VALUE)
+        if char == "\n":
+            line += 1
+        elif char == "#" and (index == 0 or text[index - 1] in " \t\n"):
+            index = _line_end(text, index)
+            continue
+        elif char in "'\"" and starts_value:
+            end = _quote_end(text, index)
+            line += text.count("\n", index, end)
+            index, previous = end, char
+            continue
+        elif char in "[{" and (depth or starts_value):
+            depth += 1
+            if depth > MAX_DEPTH:
+                return line
+        elif char in "]}" and depth:
+            depth -= 1
+        if char not in " \t":
+            previous = char
+        index += 1
+    return None
+
+
+def _line_end(text: str, index: int) -> int:
+    end = text.find("\n", index)
+    return len(text) if end < 0 else end
+
+
+def _quote_end(text: str, start: int) -> int:
+    """The index just past the quoted scalar opening at `start` ('' and backslash escapes), or the text's end."""
+    quote, index = text[start], start + 1
+    while index < len(text):
+        char = text[index]
+        if quote == '"' and char == "\\":
+            index += 2
+            continue
+        if char == quote:
+            if quote == "'" and text.startswith("'", index + 1):
+                index += 2
+                continue
+            return index + 1
+        index += 1
+    return len(text)
 
 
 @dataclass

@@ -1,0 +1,79 @@
+"""A YAML library's error reaches editors as our Indonesian message for its kind, whatever words the library used.
+
+The kinds are recognised by exception class, mark and our own scan of the text, so a PyYAML release that rewords an
+error (6.0.4's libyaml stops deep nesting itself, in English) still gives a located Indonesian message.
+"""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+import yaml
+
+from generator import yaml_source
+from generator.yaml_source import MAX_DEPTH, parse_yaml, syntax_problem
+
+TOO_DEEP = f"isi berkas bertingkat terlalu dalam (lebih dari {MAX_DEPTH} tingkat)"
+ENGLISH = re.compile(r"\b(while|expected|found|could not|exceeded|mapping|scanning|parsing)\b")
+
+
+def only_problem(text: str) -> str:
+    source, problems = parse_yaml(text, "sops/uji.yaml")
+    assert source is None and len(problems) == 1, problems
+    return str(problems[0])
+
+
+@pytest.mark.parametrize(
+    ("text", "line"),
+    [
+        ("id: x\ndasar_hukum: " + "[" * 100_000 + "]" * 100_000 + "\n", 2),  # beyond libyaml's own limit (1,000)
+        ("a: " + "{b: " * 1_500 + "1" + "}" * 1_500 + "\n", 1),
+        ("a: " + "[{c: " * 800 + "\n", 1),  # unclosed as well: still the depth, not a syntax error
+        ("a:\n" + "".join(" " * level + "- \n" for level in range(1_100)), 1 + MAX_DEPTH),  # block lists
+        ("a: 1\n# " + "[" * 2_000 + "\nb: " + "[" * 60 + "]" * 60 + "\n", 3),  # brackets in a comment do not count
+        ("a: '" + "[" * 2_000 + "'\nb:\n  - " + "[" * 60 + "]" * 60 + "\n", 3),  # nor in quoted text
+    ],
+)
+def test_nesting_too_deep_is_our_message_at_its_line(text: str, line: int) -> None:
+    assert only_problem(text) == f"sops/uji.yaml:{line}: {TOO_DEEP}"
+
+
+def test_brackets_inside_plain_text_are_not_nesting() -> None:
+    text = "judul: Pasal 1 " + "[" * 2_000 + "\ncatatan: " + "'" + "\n"  # broken by its quote, not by depth
+    message = only_problem(text)
+    assert TOO_DEEP not in message and message.startswith("sops/uji.yaml:2: sintaks YAML salah: ")
+
+
+def make_error(problem: str, context: str | None = None) -> yaml.MarkedYAMLError:
+    mark = yaml.Mark("<unicode string>", 12, 1, 4, None, None)
+    return yaml.scanner.ScannerError(context, mark if context else None, problem, mark)
+
+
+def test_an_unknown_library_message_falls_back_to_indonesian_at_its_line() -> None:
+    line, reason = syntax_problem(make_error("frobnicated the quux", "while zorbling"), "a: 1\nb: c d\n")
+    assert line == 1
+    assert "frobnicated" not in reason and "zorbling" not in reason
+    assert reason.startswith("YAML tidak dapat dibaca di kolom 5;")
+
+
+def test_a_reworded_parser_error_reaches_the_editor_as_a_located_indonesian_message(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    def reworded(self: object) -> yaml.Event:
+        raise make_error("the parser has a brand new way to say this")
+
+    monkeypatch.setattr(yaml_source._Loader, "get_event", reworded)
+    message = only_problem("a: 1\nb: c d\n")
+    assert message.startswith("sops/uji.yaml:2: sintaks YAML salah: YAML tidak dapat dibaca di kolom 5;")
+    assert not ENGLISH.search(message.split(": ", 2)[2]), message
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["a: [1, 2\nb: 3\n", "a: 'tutup\n", "a: b: c\n", "- a\nb: 1\n", "a:\n\t- b\n", "a: @x\n", "a: 1\n---\nb: 2\n"],
+)
+def test_every_syntax_kind_we_know_is_said_in_indonesian(text: str) -> None:
+    message = only_problem(text)
+    assert "sintaks YAML salah: " in message
+    assert not ENGLISH.search(message.split("sintaks YAML salah: ", 1)[1]), message
