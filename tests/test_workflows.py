@@ -26,7 +26,8 @@ ENSURE_SYSTEM_PACKAGES = REPO / "scripts" / "ensure-system-packages.sh"
 # is often a symlink to the system one).
 ACTIONLINT = Path(sys.executable).with_name("actionlint")
 
-CACHE_INPUTS = ("sops/**", "content_archive/**", "generator/**", "pyproject.toml")
+CACHE_INPUTS = ("sops/**", "content_archive/**", "generator/**", "pyproject.toml", "uv.lock")
+DEPENDABOT = REPO / ".github" / "dependabot.yml"
 
 
 def load(path: Path) -> dict[str, Any]:
@@ -241,3 +242,15 @@ def test_without_a_usable_browser_one_message_names_sudo_apt_get(
     assert result.stdout == ""
     assert result.stderr.count("sudo apt-get install") == 1
     assert "sudo apt-get install chromium" in result.stderr
+
+
+def test_dependabot_proposes_one_weekly_pull_request_for_every_lock() -> None:
+    config = load(DEPENDABOT)
+    (group,) = config["multi-ecosystem-groups"]
+    assert config["multi-ecosystem-groups"][group]["schedule"]["interval"] == "weekly"
+    updates = {update["package-ecosystem"]: update for update in config["updates"]}
+    # uv.lock (with uv itself), package-lock.json, and the actions this workflow uses.
+    assert set(updates) == {"uv", "npm", "github-actions"}
+    for update in updates.values():
+        assert (update["directory"], update["patterns"], update["multi-ecosystem-group"]) == ("/", ["*"], group)
+    assert (REPO / "uv.lock").is_file() and (REPO / "package-lock.json").is_file()
