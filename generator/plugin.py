@@ -6,7 +6,7 @@ import logging
 import os
 from pathlib import Path
 from typing import Literal
-from urllib.parse import urljoin
+from urllib.parse import urljoin, urlsplit
 
 from mkdocs.config import config_options as options
 from mkdocs.config.base import Config
@@ -27,7 +27,7 @@ from .manifest import ManifestError, built_file, content_epoch, publish_manifest
 from .problems import DataError
 from .regulations import revoked_basis
 from .search_index import SearchIndexError, index_site
-from .security import harden, site_policy
+from .security import Policy, harden
 from .site_swap import SiteSwap
 from .sop_pdf import PdfError, print_pdfs
 from .urls import SiteUrls
@@ -68,6 +68,32 @@ def _strict_abort_coming(config: MkDocsConfig) -> bool:
     """MkDocs aborts a --strict build right after on_post_build if its counter on the `mkdocs` logger saw a warning."""
     handlers = logging.getLogger("mkdocs").handlers
     return bool(config.strict) and any(isinstance(h, CountHandler) and h.get_counts() for h in handlers)
+
+
+def _origin(url: str) -> str | None:
+    parts = urlsplit(url)
+    return f"{parts.scheme}://{parts.netloc}" if parts.scheme in ("http", "https") and parts.netloc else None
+
+
+def site_policy(config: MkDocsConfig) -> Policy:
+    """What the site's own configuration makes the theme load from elsewhere, and nothing more."""
+    scripts = [_origin(str(path)) for path in config.extra_javascript]
+    styles = [_origin(str(path)) for path in config.extra_css]
+    fonts: list[str | None] = []
+    if config.theme.get("font") is not False:  # Material's default: Roboto from Google Fonts
+        styles.append("https://fonts.googleapis.com")
+        fonts.append("https://fonts.gstatic.com")
+    connect: list[str | None] = []
+    if config.repo_url:  # Material shows the repository's stars and forks, asked from its host's API
+        host = urlsplit(config.repo_url).hostname
+        connect.append("https://api.github.com" if host == "github.com" else _origin(config.repo_url))
+    host, port = config.dev_addr
+    preview = urlsplit(config.site_url or "").netloc == f"{host}:{port}"  # `mkdocs serve` sets this site_url
+
+    def unique(origins: list[str | None]) -> tuple[str, ...]:
+        return tuple(dict.fromkeys(origin for origin in origins if origin))
+
+    return Policy(unique(scripts), unique(styles), unique(fonts), unique(connect), preview)
 
 
 class SopJdihConfig(Config):
