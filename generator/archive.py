@@ -6,7 +6,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 
 from .archive_model import Konten, ProdukHukum, Status
-from .model_errors import Loaded
+from .source.model_errors import Loaded
 
 # declared relation → (its derived inverse, how each side reads in Indonesian)
 RELATIONS = {

@@ -12,11 +12,11 @@ from .archive_pages import archive_pages, is_url
 from .bagan.render import DiagramRenderer
 from .feeds import atom_feed, jdihn_feed
 from .page_source import PageSource, render
-from .problems import DataError
 from .regulation_pages import regulation_pages
 from .regulations import DasarHukumIndex, build_index
 from .sop_loader import LoadedSop, load_sops
 from .sop_pages import sop_pages
+from .source.problems import DataError
 from .staging import StagingFolder
 from .urls import SiteUrls, markdown_link
 

@@ -24,12 +24,12 @@ from .core import Content, Generation, Project, generate, load_content
 from .feeds import FeedInvalid
 from .html_body import anchor_ids, toc_tokens
 from .manifest import ManifestError, built_file, content_epoch, publish_manifest
-from .problems import DataError
 from .regulations import revoked_basis
 from .search_index import SearchIndexError, index_site
 from .security import Policy, harden
 from .site_swap import SiteSwap
 from .sop_pdf import PdfError, print_pdfs
+from .source.problems import DataError
 from .urls import SiteUrls
 
 log = logging.getLogger("mkdocs.plugins.sop-jdih")

@@ -9,8 +9,8 @@ from dataclasses import dataclass, field
 from .archive import Archive
 from .archive_model import ProdukHukum, Status
 from .citations import OTHER, Citation, parse_citation
-from .model_errors import Loaded
 from .sop_model import SopDocument
+from .source.model_errors import Loaded
 
 
 @dataclass(frozen=True)

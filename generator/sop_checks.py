@@ -6,9 +6,9 @@ from collections.abc import Iterator
 from pathlib import PurePosixPath
 
 from .flow import arrows
-from .problems import Problem
 from .sop_model import Prosedur, Simbol, SopDocument
-from .yaml_source import SourceFile
+from .source.problems import Problem
+from .source.yaml_source import SourceFile
 
 
 def document_problems(sop: SopDocument, source: SourceFile) -> list[Problem]:

@@ -19,7 +19,7 @@ from pydantic import (
 from pydantic_core import PydanticCustomError
 
 from .durations import Duration, DurationError, parse_duration
-from .model_base import ACTOR_ID, SLUG, Date, NonEmptyTextList, Strict, Text, TextList
+from .source.model_base import ACTOR_ID, SLUG, Date, NonEmptyTextList, Strict, Text, TextList
 
 
 def _as_duration(value: Any) -> Any:

@@ -28,8 +28,8 @@ from playwright.sync_api import Browser, Page, expect
 from generator import plugin, security
 from generator.core import Project, load_content
 from generator.plugin import site_policy
-from generator.problems import DataError
 from generator.security import Policy, external, harden, tokens
+from generator.source.problems import DataError
 
 from . import xss_payloads
 from .archive_fixture import KEPUTUSAN_BARU, KONTEN_YAML, UU, png, write_archive
