@@ -9,12 +9,12 @@ from .addresses import ARCHIVE_INDEX, FEED_FILE, JDIHN_FILE, SEARCH_PAGE, attach
 from .archive import Archive
 from .archive_loader import load_archive
 from .archive_pages import archive_pages, is_url
-from .bagan.render import DiagramRenderer
 from .feeds import atom_feed, jdihn_feed
 from .page_source import PageSource, render
 from .regulation_pages import regulation_pages
 from .regulations import DasarHukumIndex, build_index
-from .sop_loader import LoadedSop, load_sops
+from .sop.bagan.render import DiagramRenderer
+from .sop.loader import LoadedSop, load_sops
 from .sop_pages import sop_pages
 from .source.problems import DataError
 from .staging import StagingFolder

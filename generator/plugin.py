@@ -19,7 +19,6 @@ from mkdocs.structure.toc import get_toc
 from mkdocs.utils import CountHandler
 
 from .addresses import sop_pdf_uri, sop_uri
-from .bagan.render import DiagramRenderer, GraphvizMissing
 from .core import Content, Generation, Project, generate, load_content
 from .feeds import FeedInvalid
 from .html_body import anchor_ids, toc_tokens
@@ -28,6 +27,7 @@ from .regulations import revoked_basis
 from .search_index import SearchIndexError, index_site
 from .security import Policy, harden
 from .site_swap import SiteSwap
+from .sop.bagan.render import DiagramRenderer, GraphvizMissing
 from .sop_pdf import PdfError, print_pdfs
 from .source.problems import DataError
 from .urls import SiteUrls

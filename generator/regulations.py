@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from .archive import Archive
 from .archive_model import ProdukHukum, Status
 from .citations import OTHER, Citation, parse_citation
-from .sop_model import SopDocument
+from .sop.model import SopDocument
 from .source.model_errors import Loaded
 
 

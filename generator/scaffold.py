@@ -14,7 +14,7 @@ from .archive_loader import KONTEN, PRODUK_HUKUM, item_files
 from .core import Project
 from .page_source import render
 from .schema import ITEM_MODELINES, SOP_MODELINE
-from .sop_loader import sop_files
+from .sop.loader import sop_files
 from .source.front_matter import load_item
 from .source.model_base import SLUG
 from .source.yaml_source import load_yaml

@@ -7,7 +7,7 @@ import json
 from pydantic import BaseModel
 
 from .archive_model import Konten, ProdukHukum
-from .sop_model import SopDocument
+from .sop.model import SopDocument
 
 # path relative to the project root → the model it describes
 SCHEMAS: dict[str, type[BaseModel]] = {

@@ -18,8 +18,8 @@ from pydantic import (
 )
 from pydantic_core import PydanticCustomError
 
+from ..source.model_base import ACTOR_ID, SLUG, Date, NonEmptyTextList, Strict, Text, TextList
 from .durations import Duration, DurationError, parse_duration
-from .source.model_base import ACTOR_ID, SLUG, Date, NonEmptyTextList, Strict, Text, TextList
 
 
 def _as_duration(value: Any) -> Any:
