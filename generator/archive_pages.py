@@ -22,8 +22,8 @@ from .addresses import (
     regulation_uri,
     sop_uri,
 )
-from .archive import Archive
-from .archive_model import Konten, ProdukHukum, Status
+from .archive.collection import Archive
+from .archive.model import Konten, ProdukHukum, Status
 from .page_source import PageSource, heading_id, paragraphs, render
 from .regulations import DasarHukumIndex
 from .text import tanggal

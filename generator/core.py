@@ -6,8 +6,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .addresses import ARCHIVE_INDEX, FEED_FILE, JDIHN_FILE, SEARCH_PAGE, attachment_uri
-from .archive import Archive
-from .archive_loader import load_archive
+from .archive.collection import Archive
+from .archive.loader import load_archive
 from .archive_pages import archive_pages, is_url
 from .feeds import atom_feed, jdihn_feed
 from .page_source import PageSource, render

@@ -6,8 +6,8 @@ from typing import Any
 
 from .addresses import DASAR_HUKUM_INDEX as INDEX
 from .addresses import produk_uri, regulation_uri, sop_uri
-from .archive import Archive
-from .archive_model import Status
+from .archive.collection import Archive
+from .archive.model import Status
 from .citations import GROUPS
 from .page_source import PageSource, render
 from .regulations import Citing, DasarHukumIndex, Regulation, by_group

@@ -6,8 +6,8 @@ import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-from .archive import Archive
-from .archive_model import ProdukHukum, Status
+from .archive.collection import Archive
+from .archive.model import ProdukHukum, Status
 from .citations import OTHER, Citation, parse_citation
 from .sop.model import SopDocument
 from .source.model_errors import Loaded

@@ -10,7 +10,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from .archive_loader import KONTEN, PRODUK_HUKUM, item_files
+from .archive.loader import KONTEN, PRODUK_HUKUM, item_files
 from .core import Project
 from .page_source import render
 from .schema import ITEM_MODELINES, SOP_MODELINE

@@ -6,7 +6,7 @@ import json
 
 from pydantic import BaseModel
 
-from .archive_model import Konten, ProdukHukum
+from .archive.model import Konten, ProdukHukum
 from .sop.model import SopDocument
 
 # path relative to the project root → the model it describes

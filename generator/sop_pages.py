@@ -7,8 +7,8 @@ from dataclasses import dataclass
 from typing import Any
 
 from .addresses import SOP_INDEX, konten_uri, regulation_uri, sop_pdf_uri, sop_uri
-from .archive import Archive
-from .archive_model import Status
+from .archive.collection import Archive
+from .archive.model import Status
 from .page_source import PageSource, render
 from .regulations import DasarHukumIndex
 from .sop.bagan.dot import procedure_dot
