@@ -24,8 +24,8 @@ from .addresses import (
 )
 from .archive.collection import Archive
 from .archive.model import Konten, ProdukHukum, Status
+from .dasar_hukum.index import DasarHukumIndex
 from .page_source import PageSource, heading_id, paragraphs, render
-from .regulations import DasarHukumIndex
 from .text import tanggal
 from .urls import SiteUrls, markdown_link
 

@@ -9,10 +9,10 @@ from .addresses import ARCHIVE_INDEX, FEED_FILE, JDIHN_FILE, SEARCH_PAGE, attach
 from .archive.collection import Archive
 from .archive.loader import load_archive
 from .archive_pages import archive_pages, is_url
+from .dasar_hukum.index import DasarHukumIndex, build_index
 from .feeds import atom_feed, jdihn_feed
 from .page_source import PageSource, render
 from .regulation_pages import regulation_pages
-from .regulations import DasarHukumIndex, build_index
 from .sop.bagan.render import DiagramRenderer
 from .sop.loader import LoadedSop, load_sops
 from .sop_pages import sop_pages

@@ -20,10 +20,10 @@ from mkdocs.utils import CountHandler
 
 from .addresses import sop_pdf_uri, sop_uri
 from .core import Content, Generation, Project, generate, load_content
+from .dasar_hukum.index import revoked_basis
 from .feeds import FeedInvalid
 from .html_body import anchor_ids, toc_tokens
 from .manifest import ManifestError, built_file, content_epoch, publish_manifest
-from .regulations import revoked_basis
 from .search_index import SearchIndexError, index_site
 from .security import Policy, harden
 from .site_swap import SiteSwap

@@ -8,9 +8,9 @@ from .addresses import DASAR_HUKUM_INDEX as INDEX
 from .addresses import produk_uri, regulation_uri, sop_uri
 from .archive.collection import Archive
 from .archive.model import Status
-from .citations import GROUPS
+from .dasar_hukum.citations import GROUPS
+from .dasar_hukum.index import Citing, DasarHukumIndex, Regulation, by_group
 from .page_source import PageSource, render
-from .regulations import Citing, DasarHukumIndex, Regulation, by_group
 from .urls import markdown_link
 
 

@@ -9,8 +9,8 @@ from typing import Any
 from .addresses import SOP_INDEX, konten_uri, regulation_uri, sop_pdf_uri, sop_uri
 from .archive.collection import Archive
 from .archive.model import Status
+from .dasar_hukum.index import DasarHukumIndex
 from .page_source import PageSource, render
-from .regulations import DasarHukumIndex
 from .sop.bagan.dot import procedure_dot
 from .sop.bagan.grid import letters
 from .sop.bagan.print_pages import print_pages

@@ -6,11 +6,11 @@ import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-from .archive.collection import Archive
-from .archive.model import ProdukHukum, Status
+from ..archive.collection import Archive
+from ..archive.model import ProdukHukum, Status
+from ..sop.model import SopDocument
+from ..source.model_errors import Loaded
 from .citations import OTHER, Citation, parse_citation
-from .sop.model import SopDocument
-from .source.model_errors import Loaded
 
 
 @dataclass(frozen=True)
