@@ -18,19 +18,19 @@ from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
 from mkdocs.utils import CountHandler
 
-from .addresses import sop_pdf_uri, sop_uri
 from .core import Content, Generation, Project, generate, load_content
 from .dasar_hukum.index import revoked_basis
-from .feeds import FeedInvalid
-from .html_body import anchor_ids, toc_tokens
 from .manifest import ManifestError, built_file, content_epoch, publish_manifest
+from .pages.addresses import sop_pdf_uri, sop_uri
+from .pages.feeds import FeedInvalid
+from .pages.html_body import anchor_ids, toc_tokens
+from .pages.urls import SiteUrls
 from .search_index import SearchIndexError, index_site
 from .security import Policy, harden
 from .site_swap import SiteSwap
 from .sop.bagan.render import DiagramRenderer, GraphvizMissing
 from .sop_pdf import PdfError, print_pdfs
 from .source.problems import DataError
-from .urls import SiteUrls
 
 log = logging.getLogger("mkdocs.plugins.sop-jdih")
 THEME_DIR = str(Path(__file__).parent / "theme")
@@ -254,7 +254,7 @@ class SopJdihPlugin(BasePlugin[SopJdihConfig]):
         base = self._edit_base(config)
         if source and base:
             page.edit_url = urljoin(base, source)
-        if page.file.src_uri in self.html_pages:  # finished HTML: Markdown gets nothing to do (see html_body.py)
+        if page.file.src_uri in self.html_pages:  # finished HTML: Markdown gets nothing to do (see pages/html_body.py)
             self.html_bodies[page.file.src_uri] = markdown
             return ""
         return markdown

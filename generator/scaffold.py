@@ -12,7 +12,7 @@ from pathlib import Path
 
 from .archive.loader import KONTEN, PRODUK_HUKUM, item_files
 from .core import Project
-from .page_source import render
+from .pages.page_source import render
 from .schema import ITEM_MODELINES, SOP_MODELINE
 from .sop.loader import sop_files
 from .source.front_matter import load_item
