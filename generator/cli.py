@@ -8,7 +8,7 @@ import sys
 from pathlib import Path
 
 from .core import Project, load_content
-from .link_check import check_site
+from .publish.link_check import check_site
 from .scaffold import WRITERS, ScaffoldRefused, scaffold
 from .schema import SCHEMAS, schema_text
 from .source.problems import DataError

@@ -20,16 +20,16 @@ from mkdocs.utils import CountHandler
 
 from .core import Content, Generation, Project, generate, load_content
 from .dasar_hukum.index import revoked_basis
-from .manifest import ManifestError, built_file, content_epoch, publish_manifest
 from .pages.addresses import sop_pdf_uri, sop_uri
 from .pages.feeds import FeedInvalid
 from .pages.html_body import anchor_ids, toc_tokens
 from .pages.urls import SiteUrls
-from .search_index import SearchIndexError, index_site
-from .security import Policy, harden
-from .site_swap import SiteSwap
+from .publish.hardening import Policy, harden
+from .publish.manifest import ManifestError, built_file, content_epoch, publish_manifest
+from .publish.search_index import SearchIndexError, index_site
+from .publish.site_swap import SiteSwap
+from .publish.sop_pdf import PdfError, print_pdfs
 from .sop.bagan.render import DiagramRenderer, GraphvizMissing
-from .sop_pdf import PdfError, print_pdfs
 from .source.problems import DataError
 
 log = logging.getLogger("mkdocs.plugins.sop-jdih")
