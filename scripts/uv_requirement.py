@@ -27,7 +27,10 @@ def main() -> int:
     lock = tomllib.loads(lock_path.read_text(encoding="utf-8"))
     requirement = uv_requirement(lock)
     if requirement is None:
-        print(f"{lock_path}: uv tidak tercatat; tambahkan 'uv' ke [dependency-groups] dev di pyproject.toml", file=sys.stderr)
+        print(
+            f"{lock_path}: uv tidak tercatat; tambahkan 'uv' ke [dependency-groups] dev di pyproject.toml",
+            file=sys.stderr,
+        )
         return 1
     print(requirement)
     return 0
