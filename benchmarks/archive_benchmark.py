@@ -44,8 +44,8 @@ import yaml
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))  # run as a script from anywhere: reuse the package and the test fixture's file writers
 
-from generator.security import Policy, harden  # noqa: E402
-from generator.text import tanggal  # noqa: E402
+from generator.pages.text import tanggal  # noqa: E402
+from generator.publish.hardening import Policy, harden  # noqa: E402
 from tests.archive_fixture import PDF, png  # noqa: E402
 
 SEED = 20250101

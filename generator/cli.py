@@ -8,10 +8,10 @@ import sys
 from pathlib import Path
 
 from .core import Project, load_content
-from .link_check import check_site
-from .problems import DataError
+from .publish.link_check import check_site
 from .scaffold import WRITERS, ScaffoldRefused, scaffold
 from .schema import SCHEMAS, schema_text
+from .source.problems import DataError
 
 NEXT_STEPS = {
     "sop": "Berikutnya: ganti isian contoh (identitas, kotak kepala, pelaksana, langkah dan mutu baku), "

@@ -5,20 +5,20 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from .addresses import ARCHIVE_INDEX, FEED_FILE, JDIHN_FILE, SEARCH_PAGE, attachment_uri
-from .archive import Archive
-from .archive_loader import load_archive
-from .archive_pages import archive_pages, is_url
-from .bagan.render import DiagramRenderer
-from .feeds import atom_feed, jdihn_feed
-from .page_source import PageSource, render
-from .problems import DataError
-from .regulation_pages import regulation_pages
-from .regulations import DasarHukumIndex, build_index
-from .sop_loader import LoadedSop, load_sops
-from .sop_pages import sop_pages
-from .staging import StagingFolder
-from .urls import SiteUrls, markdown_link
+from .archive.collection import Archive
+from .archive.loader import load_archive
+from .dasar_hukum.index import DasarHukumIndex, build_index
+from .pages.addresses import ARCHIVE_INDEX, FEED_FILE, JDIHN_FILE, SEARCH_PAGE, attachment_uri
+from .pages.archive import archive_pages, is_url
+from .pages.dasar_hukum import regulation_pages
+from .pages.feeds import atom_feed, jdihn_feed
+from .pages.page_source import PageSource, render
+from .pages.sop import sop_pages
+from .pages.staging import StagingFolder
+from .pages.urls import SiteUrls, markdown_link
+from .sop.bagan.render import DiagramRenderer
+from .sop.loader import LoadedSop, load_sops
+from .source.problems import DataError
 
 
 @dataclass(frozen=True)

@@ -6,7 +6,7 @@ import logging
 import os
 from pathlib import Path
 from typing import Literal
-from urllib.parse import urljoin
+from urllib.parse import urljoin, urlsplit
 
 from mkdocs.config import config_options as options
 from mkdocs.config.base import Config
@@ -18,19 +18,19 @@ from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
 from mkdocs.utils import CountHandler
 
-from .addresses import sop_pdf_uri, sop_uri
-from .bagan.render import DiagramRenderer, GraphvizMissing
 from .core import Content, Generation, Project, generate, load_content
-from .feeds import FeedInvalid
-from .html_body import anchor_ids, toc_tokens
-from .manifest import ManifestError, built_file, content_epoch, publish_manifest
-from .problems import DataError
-from .regulations import revoked_basis
-from .search_index import SearchIndexError, index_site
-from .security import harden, site_policy
-from .site_swap import SiteSwap
-from .sop_pdf import PdfError, print_pdfs
-from .urls import SiteUrls
+from .dasar_hukum.index import revoked_basis
+from .pages.addresses import sop_pdf_uri, sop_uri
+from .pages.feeds import FeedInvalid
+from .pages.html_body import anchor_ids, toc_tokens
+from .pages.urls import SiteUrls
+from .publish.hardening import Policy, harden
+from .publish.manifest import ManifestError, built_file, content_epoch, publish_manifest
+from .publish.search_index import SearchIndexError, index_site
+from .publish.site_swap import SiteSwap
+from .publish.sop_pdf import PdfError, print_pdfs
+from .sop.bagan.render import DiagramRenderer, GraphvizMissing
+from .source.problems import DataError
 
 log = logging.getLogger("mkdocs.plugins.sop-jdih")
 THEME_DIR = str(Path(__file__).parent / "theme")
@@ -68,6 +68,32 @@ def _strict_abort_coming(config: MkDocsConfig) -> bool:
     """MkDocs aborts a --strict build right after on_post_build if its counter on the `mkdocs` logger saw a warning."""
     handlers = logging.getLogger("mkdocs").handlers
     return bool(config.strict) and any(isinstance(h, CountHandler) and h.get_counts() for h in handlers)
+
+
+def _origin(url: str) -> str | None:
+    parts = urlsplit(url)
+    return f"{parts.scheme}://{parts.netloc}" if parts.scheme in ("http", "https") and parts.netloc else None
+
+
+def site_policy(config: MkDocsConfig) -> Policy:
+    """What the site's own configuration makes the theme load from elsewhere, and nothing more."""
+    scripts = [_origin(str(path)) for path in config.extra_javascript]
+    styles = [_origin(str(path)) for path in config.extra_css]
+    fonts: list[str | None] = []
+    if config.theme.get("font") is not False:  # Material's default: Roboto from Google Fonts
+        styles.append("https://fonts.googleapis.com")
+        fonts.append("https://fonts.gstatic.com")
+    connect: list[str | None] = []
+    if config.repo_url:  # Material shows the repository's stars and forks, asked from its host's API
+        host = urlsplit(config.repo_url).hostname
+        connect.append("https://api.github.com" if host == "github.com" else _origin(config.repo_url))
+    host, port = config.dev_addr
+    preview = urlsplit(config.site_url or "").netloc == f"{host}:{port}"  # `mkdocs serve` sets this site_url
+
+    def unique(origins: list[str | None]) -> tuple[str, ...]:
+        return tuple(dict.fromkeys(origin for origin in origins if origin))
+
+    return Policy(unique(scripts), unique(styles), unique(fonts), unique(connect), preview)
 
 
 class SopJdihConfig(Config):
@@ -228,7 +254,7 @@ class SopJdihPlugin(BasePlugin[SopJdihConfig]):
         base = self._edit_base(config)
         if source and base:
             page.edit_url = urljoin(base, source)
-        if page.file.src_uri in self.html_pages:  # finished HTML: Markdown gets nothing to do (see html_body.py)
+        if page.file.src_uri in self.html_pages:  # finished HTML: Markdown gets nothing to do (see pages/html_body.py)
             self.html_bodies[page.file.src_uri] = markdown
             return ""
         return markdown

@@ -10,14 +10,14 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from .archive_loader import KONTEN, PRODUK_HUKUM, item_files
+from .archive.loader import KONTEN, PRODUK_HUKUM, item_files
 from .core import Project
-from .front_matter import load_item
-from .model_base import SLUG
-from .page_source import render
+from .pages.page_source import render
 from .schema import ITEM_MODELINES, SOP_MODELINE
-from .sop_loader import sop_files
-from .yaml_source import load_yaml
+from .sop.loader import sop_files
+from .source.front_matter import load_item
+from .source.model_base import SLUG
+from .source.yaml_source import load_yaml
 
 ITEM_SUFFIXES = (".yaml", ".yml", ".md")  # what the archive loader reads: any of them claims the id
 PLACEHOLDER_SIZE = 1080  # pixels: the square post the real design will replace; about 1 KB as a grey PNG

@@ -6,8 +6,8 @@ import json
 
 from pydantic import BaseModel
 
-from .archive_model import Konten, ProdukHukum
-from .sop_model import SopDocument
+from .archive.model import Konten, ProdukHukum
+from .sop.model import SopDocument
 
 # path relative to the project root → the model it describes
 SCHEMAS: dict[str, type[BaseModel]] = {

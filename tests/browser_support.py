@@ -21,7 +21,7 @@ from urllib.parse import urlsplit
 import pytest
 from playwright.sync_api import Browser, ConsoleMessage, Page, Request, Response, Route, expect, sync_playwright
 
-from generator.sop_pdf import CHROMIUM_ARGS, chromium_path
+from generator.publish.sop_pdf import CHROMIUM_ARGS, chromium_path
 
 CHROMIUM = chromium_path()  # the product's own choice of browser, as the PDF printing uses it
 TIMEOUT_MS = 5_000  # everything here is local: fail fast rather than after Playwright's default 30 s

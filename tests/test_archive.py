@@ -9,7 +9,7 @@ import jsonschema
 import pytest
 
 from generator.core import Project, load_content
-from generator.problems import DataError
+from generator.source.problems import DataError
 
 from .archive_fixture import KEPUTUSAN_BARU, KONTEN_MD, KONTEN_YAML, UU, write_archive
 from .conftest import REPO, VALID_SOP, build_site, make_project

@@ -8,7 +8,7 @@ import pytest
 from mkdocs.config import load_config
 from mkdocs.exceptions import Abort, PluginError
 
-from generator.bagan.render import DiagramRenderer, GraphvizMissing
+from generator.sop.bagan.render import DiagramRenderer, GraphvizMissing
 
 from . import svg as diagram
 from .conftest import VALID_SOP, build_site, make_project

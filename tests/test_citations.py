@@ -5,7 +5,7 @@ import yaml
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from generator.citations import clean, parse_citation
+from generator.dasar_hukum.citations import clean, parse_citation
 
 from .conftest import REPO
 

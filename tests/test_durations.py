@@ -5,7 +5,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from generator.core import Project, load_content
-from generator.durations import Duration, DurationError, parse_duration, total
+from generator.sop.durations import Duration, DurationError, parse_duration, total
 
 from .conftest import REPO
 

@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from generator.html_body import toc_tokens
-from generator.page_source import heading_id
+from generator.pages.html_body import toc_tokens
+from generator.pages.page_source import heading_id
 
 from .archive_fixture import KEPUTUSAN_LAMA, UU, write_archive
 from .conftest import MKDOCS_YML, VALID_SOP, build_site, build_strict_with_cli, make_project

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from generator.link_check import BrokenLink, broken_links
+from generator.publish.link_check import BrokenLink, broken_links
 
 from .conftest import REPO
 

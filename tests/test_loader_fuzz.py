@@ -5,8 +5,8 @@ from pathlib import Path
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from generator.front_matter import load_item
-from generator.yaml_source import parse_yaml
+from generator.source.front_matter import load_item
+from generator.source.yaml_source import parse_yaml
 
 # Fragments that steer random text into YAML's corners: tags, anchors, flow collections, complex keys, control chars.
 FRAGMENTS = st.sampled_from(

@@ -11,7 +11,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from generator.pagefind_order import (
+from generator.publish.pagefind_order import (
     ENTRY,
     MAGIC,
     Cbor,
@@ -21,7 +21,7 @@ from generator.pagefind_order import (
     read_file,
     write_bytes,
 )
-from generator.search_index import OUTPUT, index_site
+from generator.publish.search_index import OUTPUT, index_site
 
 from .conftest import files_of
 

@@ -10,9 +10,9 @@ import pytest
 import yaml
 from playwright.sync_api import Browser, expect
 
-from generator.bagan.print_pages import print_pages
-from generator.sop_model import Prosedur, Simbol
-from generator.yaml_source import parse_yaml
+from generator.sop.bagan.print_pages import print_pages
+from generator.sop.model import Prosedur, Simbol
+from generator.source.yaml_source import parse_yaml
 
 from . import svg as diagram
 from .browser_support import Problems, open_page, serve

@@ -16,9 +16,9 @@ from mkdocs.config import load_config
 from mkdocs.exceptions import Abort
 
 from generator.core import Generation, Project, SiteFile, generate, load_content
-from generator.manifest import MANIFEST_FILE, ManifestError, content_epoch, publish_manifest
-from generator.site_swap import NEW_SUFFIX, SiteSwap
-from generator.urls import SiteUrls
+from generator.pages.urls import SiteUrls
+from generator.publish.manifest import MANIFEST_FILE, ManifestError, content_epoch, publish_manifest
+from generator.publish.site_swap import NEW_SUFFIX, SiteSwap
 
 from .archive_fixture import write_archive
 from .conftest import MKDOCS_YML, VALID_SOP, build_site, files_of, make_project

@@ -4,9 +4,9 @@ import json
 
 import pytest
 
-from generator.archive_loader import item_files
+from generator.archive.loader import item_files
 from generator.schema import ITEM_MODELINES, SCHEMAS, SOP_MODELINE, schema_text
-from generator.sop_loader import sop_files
+from generator.sop.loader import sop_files
 
 from .conftest import REPO
 

@@ -25,10 +25,12 @@ from mkdocs.config import load_config
 from mkdocs.exceptions import Abort
 from playwright.sync_api import Browser, Page, expect
 
-from generator import plugin, security
+from generator import plugin
 from generator.core import Project, load_content
-from generator.problems import DataError
-from generator.security import Policy, external, harden, site_policy, tokens
+from generator.plugin import site_policy
+from generator.publish import hardening
+from generator.publish.hardening import Policy, external, harden, tokens
+from generator.source.problems import DataError
 
 from . import xss_payloads
 from .archive_fixture import KEPUTUSAN_BARU, KONTEN_YAML, UU, png, write_archive
@@ -168,7 +170,7 @@ def test_skipping_uninteresting_markup_changes_no_token(pieces: list[str]) -> No
     page = "".join(pieces)
     with_skip = list(tokens(page))
     with pytest.MonkeyPatch.context() as patch:
-        patch.setattr(security, "_SKIP", re.compile(""))  # matches nothing: every '<' goes through the loop
+        patch.setattr(hardening, "_SKIP", re.compile(""))  # matches nothing: every '<' goes through the loop
         without_skip = list(tokens(page))
     assert with_skip == without_skip
 

@@ -8,7 +8,7 @@ import pytest
 from mkdocs.exceptions import Abort, PluginError
 
 from generator.core import Project, load_content
-from generator.problems import DataError
+from generator.source.problems import DataError
 
 from .conftest import VALID_SOP, build_site, make_project
 

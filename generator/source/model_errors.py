@@ -10,9 +10,8 @@ from typing import Any, Generic, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
-from .model_base import HTTPS_URL, PLAIN_LABEL, SLUG
+from .model_base import ACTOR_ID, HTTPS_URL, PLAIN_LABEL, SLUG
 from .problems import Problem
-from .sop_model import ACTOR_ID
 from .yaml_source import Location, SourceFile
 
 _MESSAGES = {

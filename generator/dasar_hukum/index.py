@@ -6,11 +6,11 @@ import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-from .archive import Archive
-from .archive_model import ProdukHukum, Status
+from ..archive.collection import Archive
+from ..archive.model import ProdukHukum, Status
+from ..sop.model import SopDocument
+from ..source.model_errors import Loaded
 from .citations import OTHER, Citation, parse_citation
-from .model_errors import Loaded
-from .sop_model import SopDocument
 
 
 @dataclass(frozen=True)

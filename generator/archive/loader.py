@@ -9,13 +9,13 @@ from pathlib import Path
 
 from pydantic import BaseModel
 
-from .archive import RELATIONS, Archive
-from .archive_model import Konten, ProdukHukum
-from .front_matter import load_item
-from .model_base import HTTPS_URL
-from .model_errors import Loaded, validate_source
-from .problems import Problem
-from .yaml_source import Location, SourceFile, declared_id, file_name_problems
+from ..source.front_matter import load_item
+from ..source.model_base import HTTPS_URL
+from ..source.model_errors import Loaded, validate_source
+from ..source.problems import Problem
+from ..source.yaml_source import Location, SourceFile, declared_id, file_name_problems
+from .collection import RELATIONS, Archive
+from .model import Konten, ProdukHukum
 
 DOCUMENT_SUFFIXES = (".pdf",)
 IMAGE_SUFFIXES = (".png", ".jpg", ".jpeg", ".webp")  # no SVG: it can carry scripts

@@ -15,10 +15,10 @@ from typing import Any
 
 import jsonschema
 
+from ..archive.collection import Archive
+from ..archive.model import ProdukHukum
 from .addresses import attachment_uri, konten_uri, produk_uri
-from .archive import Archive
-from .archive_model import ProdukHukum
-from .archive_pages import is_url, produk_date
+from .archive import is_url, produk_date
 from .urls import SiteUrls
 
 FEED_SIZE = 20

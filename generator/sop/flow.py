@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .sop_model import Langkah, Prosedur, Simbol
+from .model import Langkah, Prosedur, Simbol
 
 
 @dataclass(frozen=True)

@@ -5,8 +5,8 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-from .archive_model import Konten, ProdukHukum, Status
-from .model_errors import Loaded
+from ..source.model_errors import Loaded
+from .model import Konten, ProdukHukum, Status
 
 # declared relation → (its derived inverse, how each side reads in Indonesian)
 RELATIONS = {

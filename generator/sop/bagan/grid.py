@@ -9,7 +9,7 @@ from __future__ import annotations
 import textwrap
 from dataclasses import dataclass
 
-from ..sop_model import Langkah, Prosedur, Simbol
+from ..model import Langkah, Prosedur, Simbol
 
 FONT_SIZE = 9.0
 LINE_HEIGHT = 11.0

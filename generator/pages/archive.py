@@ -12,6 +12,9 @@ from typing import Any
 
 from markupsafe import Markup
 
+from ..archive.collection import Archive
+from ..archive.model import Konten, ProdukHukum, Status
+from ..dasar_hukum.index import DasarHukumIndex
 from .addresses import (
     ARCHIVE_INDEX,
     FEED_FILE,
@@ -22,10 +25,7 @@ from .addresses import (
     regulation_uri,
     sop_uri,
 )
-from .archive import Archive
-from .archive_model import Konten, ProdukHukum, Status
 from .page_source import PageSource, heading_id, paragraphs, render
-from .regulations import DasarHukumIndex
 from .text import tanggal
 from .urls import SiteUrls, markdown_link
 

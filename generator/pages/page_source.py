@@ -11,7 +11,7 @@ from markupsafe import Markup
 
 from .text import html_lines, html_text, markdown_text, tanggal, url_text
 
-_loader = jinja2.PackageLoader("generator", "templates")
+_loader = jinja2.PackageLoader("generator.pages", "templates")
 
 # `*.md.j2` write Markdown: autoescaping would be wrong there, so every value passes an explicit |h, |br, |m or |u.
 _markdown_templates = jinja2.Environment(

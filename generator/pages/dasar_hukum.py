@@ -4,13 +4,13 @@ from __future__ import annotations
 
 from typing import Any
 
+from ..archive.collection import Archive
+from ..archive.model import Status
+from ..dasar_hukum.citations import GROUPS
+from ..dasar_hukum.index import Citing, DasarHukumIndex, Regulation, by_group
 from .addresses import DASAR_HUKUM_INDEX as INDEX
 from .addresses import produk_uri, regulation_uri, sop_uri
-from .archive import Archive
-from .archive_model import Status
-from .citations import GROUPS
 from .page_source import PageSource, render
-from .regulations import Citing, DasarHukumIndex, Regulation, by_group
 from .urls import markdown_link
 
 
@@ -51,7 +51,7 @@ def _page(regulation: Regulation, index: DasarHukumIndex, archive: Archive) -> s
 
     places = {(place.kind, place.item_id): place for place in regulation.cited_by}  # one line per citing document
     return render(
-        "regulasi.md.j2",
+        "dasar_hukum.md.j2",
         reg=regulation,
         status=status.value if status else None,
         status_class="berlaku" if status is Status.berlaku else "tidak-berlaku",

@@ -9,7 +9,7 @@ from __future__ import annotations
 import graphviz
 
 from ..flow import Arrow, arrows
-from ..sop_model import Prosedur, Simbol
+from ..model import Prosedur, Simbol
 from .grid import FONT_SIZE, Cell, Grid, Symbol, layout
 from .routes import Point, Route, route_all
 

@@ -5,10 +5,10 @@ from __future__ import annotations
 from collections.abc import Iterator
 from pathlib import PurePosixPath
 
+from ..source.problems import Problem
+from ..source.yaml_source import SourceFile
 from .flow import arrows
-from .problems import Problem
-from .sop_model import Prosedur, Simbol, SopDocument
-from .yaml_source import SourceFile
+from .model import Prosedur, Simbol, SopDocument
 
 
 def document_problems(sop: SopDocument, source: SourceFile) -> list[Problem]:

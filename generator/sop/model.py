@@ -18,10 +18,8 @@ from pydantic import (
 )
 from pydantic_core import PydanticCustomError
 
+from ..source.model_base import ACTOR_ID, SLUG, Date, NonEmptyTextList, Strict, Text, TextList
 from .durations import Duration, DurationError, parse_duration
-from .model_base import SLUG, Date, NonEmptyTextList, Strict, Text, TextList
-
-ACTOR_ID = r"^[a-z0-9]+([_-][a-z0-9]+)*$"
 
 
 def _as_duration(value: Any) -> Any:

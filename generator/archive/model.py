@@ -12,7 +12,7 @@ from typing import Annotated
 
 from pydantic import Field
 
-from .model_base import HTTPS_URL, PLAIN_LABEL, SLUG, Date, NonEmptyTextList, Strict, Text, TextList
+from ..source.model_base import HTTPS_URL, PLAIN_LABEL, SLUG, Date, NonEmptyTextList, Strict, Text, TextList
 
 ItemId = Annotated[str, Field(pattern=SLUG)]
 

@@ -10,6 +10,7 @@ from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, WithJsonSche
 from pydantic_core import PydanticCustomError
 
 SLUG = r"^[a-z0-9]+(-[a-z0-9]+)*$"
+ACTOR_ID = r"^[a-z0-9]+([_-][a-z0-9]+)*$"  # a pelaksana's id: like SLUG, and '_' too
 # An https address with nothing that could end a link or an attribute (spaces, quotes, brackets, braces).
 HTTPS_URL = r"^https://[^\s<>\"'{}|\\^`()]+$"
 # Shown by Pagefind's filter panel, which renders values as HTML: a facet label carries no markup characters.

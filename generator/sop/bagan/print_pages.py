@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ..flow import Arrow, arrows
-from ..sop_model import Langkah, Prosedur, Simbol
+from ..model import Langkah, Prosedur, Simbol
 from .grid import MIN_SYMBOL_GAP, layout
 
 MM_PER_PT = 25.4 / 72

@@ -6,19 +6,19 @@ from collections import defaultdict
 from dataclasses import dataclass
 from typing import Any
 
+from ..archive.collection import Archive
+from ..archive.model import Status
+from ..dasar_hukum.index import DasarHukumIndex
+from ..sop.bagan.dot import procedure_dot
+from ..sop.bagan.grid import letters
+from ..sop.bagan.print_pages import print_pages
+from ..sop.bagan.render import DiagramRenderer
+from ..sop.durations import total
+from ..sop.flow import arrows_from
+from ..sop.loader import LoadedSop
+from ..sop.model import KeterkaitanSop, Langkah, Prosedur, Simbol, SopDocument
 from .addresses import SOP_INDEX, konten_uri, regulation_uri, sop_pdf_uri, sop_uri
-from .archive import Archive
-from .archive_model import Status
-from .bagan.dot import procedure_dot
-from .bagan.grid import letters
-from .bagan.print_pages import print_pages
-from .bagan.render import DiagramRenderer
-from .durations import total
-from .flow import arrows_from
 from .page_source import PageSource, render
-from .regulations import DasarHukumIndex
-from .sop_loader import LoadedSop
-from .sop_model import KeterkaitanSop, Langkah, Prosedur, Simbol, SopDocument
 from .text import html_text, tanggal
 from .urls import SiteUrls
 

@@ -18,8 +18,6 @@ from functools import cache
 from typing import NamedTuple
 from urllib.parse import urlsplit
 
-from mkdocs.config.defaults import MkDocsConfig
-
 REL_TOKENS = ("noopener", "noreferrer")
 
 # A start tag's attributes, with possessive quantifiers: linear even on a tag that never closes.
@@ -240,32 +238,6 @@ class Policy:
             "form-action": ["'self'"],
         }
         return "; ".join(f"{name} {' '.join(sources)}" for name, sources in directives.items())
-
-
-def _origin(url: str) -> str | None:
-    parts = urlsplit(url)
-    return f"{parts.scheme}://{parts.netloc}" if parts.scheme in ("http", "https") and parts.netloc else None
-
-
-def site_policy(config: MkDocsConfig) -> Policy:
-    """What the site's own configuration makes the theme load from elsewhere, and nothing more."""
-    scripts = [_origin(str(path)) for path in config.extra_javascript]
-    styles = [_origin(str(path)) for path in config.extra_css]
-    fonts: list[str | None] = []
-    if config.theme.get("font") is not False:  # Material's default: Roboto from Google Fonts
-        styles.append("https://fonts.googleapis.com")
-        fonts.append("https://fonts.gstatic.com")
-    connect: list[str | None] = []
-    if config.repo_url:  # Material shows the repository's stars and forks, asked from its host's API
-        host = urlsplit(config.repo_url).hostname
-        connect.append("https://api.github.com" if host == "github.com" else _origin(config.repo_url))
-    host, port = config.dev_addr
-    preview = urlsplit(config.site_url or "").netloc == f"{host}:{port}"  # `mkdocs serve` sets this site_url
-
-    def unique(origins: list[str | None]) -> tuple[str, ...]:
-        return tuple(dict.fromkeys(origin for origin in origins if origin))
-
-    return Policy(unique(scripts), unique(styles), unique(fonts), unique(connect), preview)
 
 
 def harden(page: str, site_url: str, policy: Policy, untrusted: str = "") -> str:

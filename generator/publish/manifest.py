@@ -15,10 +15,10 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from .addresses import attachment_uri, konten_uri, produk_uri, sop_pdf_uri, sop_uri
-from .archive_pages import is_url
-from .core import Content, Generation
-from .urls import SiteUrls
+from ..core import Content, Generation
+from ..pages.addresses import attachment_uri, konten_uri, produk_uri, sop_pdf_uri, sop_uri
+from ..pages.archive import is_url
+from ..pages.urls import SiteUrls
 
 MANIFEST_FILE = "sop-jdih-manifest.json"
 # Folders of item pages, one page per editor's file: a page there without a source came from nowhere.

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from .model_errors import Loaded, validate_source
-from .problems import Problem
-from .sop_checks import document_problems, project_problems
-from .sop_model import SopDocument
-from .yaml_source import declared_id, file_name_problems, load_yaml
+from ..source.model_errors import Loaded, validate_source
+from ..source.problems import Problem
+from ..source.yaml_source import declared_id, file_name_problems, load_yaml
+from .checks import document_problems, project_problems
+from .model import SopDocument
 
 LoadedSop = Loaded[SopDocument]
 
