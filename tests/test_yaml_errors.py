@@ -11,8 +11,8 @@ import re
 import pytest
 import yaml
 
-from generator import yaml_source
-from generator.yaml_source import MAX_DEPTH, parse_yaml, syntax_problem
+from generator.source import yaml_source
+from generator.source.yaml_source import MAX_DEPTH, parse_yaml, syntax_problem
 
 TOO_DEEP = f"isi berkas bertingkat terlalu dalam (lebih dari {MAX_DEPTH} tingkat)"
 ENGLISH = re.compile(r"\b(while|expected|found|could not|exceeded|mapping|scanning|parsing)\b")
