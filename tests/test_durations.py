@@ -94,3 +94,14 @@ def test_parser_answers_with_a_duration_or_its_own_error(text: str) -> None:
     except DurationError:
         return
     assert duration.days >= 0 and duration.minutes >= 0 and str(duration)
+
+
+@pytest.mark.parametrize("written", ["9" * 5_000 + " menit", "1 jam " + "9" * 7 + " menit", "1234567 hari"])
+def test_a_number_longer_than_six_digits_is_an_error_not_a_traceback(written: str) -> None:
+    too_big = r"^angka waktu '(\d{7,12}|\d{12}…)' terlalu besar; tulis paling banyak 6 angka$"
+    with pytest.raises(DurationError, match=too_big):
+        parse_duration(written)
+
+
+def test_six_digits_are_still_read() -> None:
+    assert parse_duration("999999 menit").minutes == 999_999

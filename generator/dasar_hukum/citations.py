@@ -133,11 +133,13 @@ _HEAD = re.compile(
     re.IGNORECASE | re.DOTALL,
 )
 _SOURCE = re.compile(r"\(\s*((?:lembaran|berita|tambahan)\s+(?:negara|daerah)[^()]*)\)", re.IGNORECASE)
-_SOURCE_PART = re.compile(
-    r"(?P<kind>tambahan lembaran negara|lembaran negara|berita negara|lembaran daerah|berita daerah)"
-    r"(?:[^,;]*?\btahun\s+(?P<tahun>\d{4}))?[^,;]*?\bnomor\s+(?P<nomor>[\w./-]+)",
-    re.IGNORECASE,
+# Parts of a source: "Lembaran Negara … Tahun 2017 Nomor 182". Searched one after the other in a segment between
+# commas, never as one pattern with lazy gaps (that re-scans the segment from every kind word: quadratic).
+_SOURCE_KIND = re.compile(
+    r"tambahan lembaran negara|lembaran negara|berita negara|lembaran daerah|berita daerah", re.IGNORECASE
 )
+_SOURCE_YEAR = re.compile(r"\btahun\s+(\d{4})", re.IGNORECASE)
+_SOURCE_NUMBER = re.compile(r"\bnomor\s+([\w./-]+)", re.IGNORECASE)
 _SOURCE_SHORT = {
     "lembaran negara": "LN",
     "tambahan lembaran negara": "TLN",
@@ -155,8 +157,9 @@ _TENTANG = re.compile(r"^\s*,?\s*tentang\s+", re.IGNORECASE)
 _LIST_PREFIX = re.compile(r"^\s*(?:\d{1,2}|[a-zA-Z])\s*[.)]\s+|^\s*\d{1,2}\s+(?=[A-Za-z])")
 # "Pasal 22E ayat (5) huruf a Undang-Undang Dasar …": the article cited does not change the regulation.
 _ARTICLE_PREFIX = re.compile(r"^pasal\s+\w+(?:\s+ayat\s+\(\w+\))?(?:\s+huruf\s+\w)?(?:\s+dan\s+\w+)?\s+", re.IGNORECASE)
-_TRAILING = re.compile(r"(?:\s*(?:[;,.:]|\bdan\b|\batau\b|\bserta\b))+\s*$", re.IGNORECASE)
-_TAGS = re.compile(r"<[^>]*>")
+_TRAILING_PUNCTUATION = ";,.:"
+_TRAILING_WORDS = ("dan", "atau", "serta")
+_TAGS = re.compile(r"<[^<>]*>")  # not `<[^>]*>`: from every one of a thousand unclosed '<' it scans to the end
 _ANY_JENIS = "|".join(f"(?:{jenis.pattern})" for jenis in JENIS)  # no groups: re.split must not return captures
 _SPLIT_AMENDERS = re.compile(r"[;,]?\s+(?:dan|serta)\s+(?=(?:" + _ANY_JENIS + r")\b)", re.IGNORECASE)
 
@@ -203,7 +206,30 @@ def clean(line: str) -> str:
     text = re.sub(r"\s+", " ", text).strip()
     text = _LIST_PREFIX.sub("", text, count=1)
     text = _ARTICLE_PREFIX.sub("", text, count=1)
-    return _TRAILING.sub("", text).strip()
+    return _strip_trailing(text)
+
+
+def _strip_trailing(text: str) -> str:
+    """`text` without trailing list punctuation and joining words ("…; dan"), scanned from the end: linear.
+
+    A regex anchored at `$` would be tried from every position of a long run of "; " and fail at each: quadratic.
+    """
+    while True:
+        text = text.rstrip()
+        if text and text[-1] in _TRAILING_PUNCTUATION:
+            text = text[:-1]
+            continue
+        word = next((word for word in _TRAILING_WORDS if _ends_with_word(text, word)), None)
+        if word is None:
+            return text.strip()
+        text = text[: -len(word)]
+
+
+def _ends_with_word(text: str, word: str) -> bool:
+    if not text[-len(word) :].lower() == word:
+        return False
+    before = text[: -len(word)][-1:]
+    return not (before.isalnum() or before == "_")
 
 
 def parse_citation(line: str) -> Citation | None:
@@ -241,7 +267,7 @@ def _parse(text: str, depth: int) -> Citation | None:
     tentang = None
     about = _TENTANG.match(rest)
     if about:
-        tentang = _TRAILING.sub("", re.sub(r"\s+", " ", rest[about.end() :])).strip() or None
+        tentang = _strip_trailing(re.sub(r"\s+", " ", rest[about.end() :])) or None
     return Citation(
         jenis.code, qualifier, nomor, tahun, tentang, ", ".join(s for s in sources if s) or None, tuple(amended)
     )
@@ -267,11 +293,24 @@ def _year_in(nomor: str) -> int | None:
 
 
 def _short_source(text: str) -> str:
+    """ "Lembaran Negara … Tahun 2017 Nomor 182, Tambahan Lembaran Negara … Nomor 6109" → "LN 2017 (182), TLN (6109)".
+
+    In each segment between commas or semicolons: a kind, then the first "tahun YYYY" after it if a "nomor" follows
+    that, and the first "nomor" after it; every search starts where the last one ended, so the text is read once.
+    """
     parts = []
-    for part in _SOURCE_PART.finditer(text):
-        short = _SOURCE_SHORT[part.group("kind").lower()]
-        year = f" {part.group('tahun')}" if part.group("tahun") else ""
-        parts.append(f"{short}{year} ({part.group('nomor').rstrip('.,')})")
+    for segment in re.split(r"[,;]", text):
+        position = 0
+        while kind := _SOURCE_KIND.search(segment, position):
+            year = _SOURCE_YEAR.search(segment, kind.end())
+            number = _SOURCE_NUMBER.search(segment, year.end()) if year else None
+            if number is None:
+                year, number = None, _SOURCE_NUMBER.search(segment, kind.end())
+            if number is None:
+                break
+            tahun = f" {year.group(1)}" if year else ""
+            parts.append(f"{_SOURCE_SHORT[kind.group().lower()]}{tahun} ({number.group(1).rstrip('.,')})")
+            position = number.end()
     return ", ".join(parts)
 
 

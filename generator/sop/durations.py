@@ -16,7 +16,10 @@ _UNITS: dict[str, tuple[str, int]] = {
     "hari": ("days", 1),
     "minggu": ("days", 5),
 }
-_PART = re.compile(r"(\d+)\s*([a-z]+)")
+# A number and its unit. Not from inside a run of digits (?<!\d), and possessive: a long run of digits without a unit
+# is then read once, not once from each of its digits (quadratic).
+_PART = re.compile(r"(?<!\d)(\d++)\s*+([a-z]++)")
+_MAX_DIGITS = 6  # 999,999 of any unit is already beyond any sheet; longer numbers are a mistake, not a duration
 
 
 @dataclass(frozen=True)
@@ -52,6 +55,10 @@ def parse_duration(text: str) -> Duration:
     for match in _PART.finditer(cleaned):
         if cleaned[position : match.start()].strip(" ,") or match.group(2) not in _UNITS:
             break
+        digits = match.group(1)
+        if len(digits) > _MAX_DIGITS:
+            shown = digits if len(digits) <= 12 else f"{digits[:12]}…"
+            raise DurationError(f"angka waktu '{shown}' terlalu besar; tulis paling banyak {_MAX_DIGITS} angka")
         kind, factor = _UNITS[match.group(2)]
         if kind == "days":
             days += int(match.group(1)) * factor
