@@ -104,3 +104,14 @@ def test_bad_input(case: Path, runs: dict[str, Run]) -> None:
     assert "Traceback" not in run.stdout + run.stderr
     assert (run.code, run.stdout) == (1, "")
     assert run.stderr == expected
+
+
+def test_no_report_line_can_be_forged(runs: dict[str, Run]) -> None:
+    """Every line of every report is a problem, the count, or nothing else: no echoed value opens a line of its own."""
+    assert "53-keluaran-tak-dapat-dipalsukan" in runs, "run this test together with test_bad_input (the corpus)"
+    for name, run in runs.items():
+        *problems, count = run.stderr.splitlines()
+        assert count.endswith("masalah ditemukan; perbaiki lalu jalankan lagi."), name
+        for line in problems:
+            assert not line.startswith("::") and "\x1b" not in line and "\r" not in line, (name, line)
+            assert line.split(":", 1)[0].startswith(("sops/", "content_archive/")), (name, line)
