@@ -7,15 +7,64 @@ from pathlib import PurePosixPath
 
 from ..source.problems import Problem
 from ..source.yaml_source import SourceFile
+from .bagan.grid import short_label
 from .flow import arrows
 from .model import Prosedur, Simbol, SopDocument
+
+# Sizes no signed sheet comes near, so that one pull request cannot make the build draw for minutes or write a page of
+# tens of megabytes (5,000 steps took 115 s and 48 MB). The real sheets (GUIDE §1): a document holds up to 9
+# procedures, a procedure about 5–30 steps in 2–8 actor columns of an A4 landscape sheet.
+MAX_PROCEDURES = 20
+MAX_STEPS = 100
+MAX_ACTORS = 10
+MAX_RINGKASAN = 60  # characters inside a symbol
+MAX_LABEL_WORD = 24  # a word in a symbol is never broken; a longer one runs across the lanes beside it
 
 
 def document_problems(sop: SopDocument, source: SourceFile) -> list[Problem]:
     problems: list[Problem] = []
+    if len(sop.prosedur) > MAX_PROCEDURES:
+        message = f"{len(sop.prosedur)} prosedur; satu SOP paling banyak {MAX_PROCEDURES}: pecah menjadi beberapa SOP"
+        return [source.problem(("prosedur", MAX_PROCEDURES), message)]
     for index, procedure in enumerate(sop.prosedur):
-        problems.extend(_procedure_problems(procedure, ("prosedur", index), source))
+        at = ("prosedur", index)
+        size = list(_size_problems(procedure, at, source))
+        problems.extend(size or _procedure_problems(procedure, at, source))
     return problems
+
+
+def _size_problems(procedure: Prosedur, at: tuple[str | int, ...], source: SourceFile) -> Iterator[Problem]:
+    """Limits of the sheet; a procedure past them is not checked further (its flow would be checked for nothing)."""
+    if len(procedure.langkah) > MAX_STEPS:
+        yield source.problem(
+            (*at, "langkah", MAX_STEPS),
+            f"{len(procedure.langkah)} langkah; satu bagan alur paling banyak {MAX_STEPS} langkah: "
+            "pecah menjadi beberapa prosedur",
+        )
+    if len(procedure.pelaksana) > MAX_ACTORS:
+        yield source.problem(
+            (*at, "pelaksana", MAX_ACTORS),
+            f"{len(procedure.pelaksana)} pelaksana; bagan alur selebar lembar A4 memuat paling banyak "
+            f"{MAX_ACTORS} kolom pelaksana",
+        )
+    for index, step in enumerate(procedure.langkah[:MAX_STEPS]):
+        here = (*at, "langkah", index)
+        if step.ringkasan is not None and len(step.ringkasan) > MAX_RINGKASAN:
+            yield source.problem(
+                (*here, "ringkasan"),
+                f"ringkasan {len(step.ringkasan)} huruf; teks di dalam simbol paling banyak {MAX_RINGKASAN} huruf",
+            )
+            continue
+        label = short_label(step)
+        long_word = max(label.split(), key=len, default="")
+        if len(long_word) > MAX_LABEL_WORD:
+            field = "ringkasan" if step.ringkasan else "kegiatan"
+            yield source.problem(
+                (*here, field),
+                f"kata '{long_word[:MAX_LABEL_WORD]}…' terlalu panjang untuk simbol bagan alur (paling banyak "
+                f"{MAX_LABEL_WORD} huruf); "
+                + ("pendekkan ringkasannya" if step.ringkasan else "tulis 'ringkasan' pendek untuk isi simbolnya"),
+            )
 
 
 def project_problems(documents: list[tuple[SopDocument, SourceFile]], declared: set[str]) -> list[Problem]:
