@@ -1,5 +1,7 @@
 """Link integrity of built sites: a tiny hand-written one, the repository's example site, and the CLI."""
 
+import re
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -116,3 +118,37 @@ def test_cli_rejects_a_folder_that_is_not_a_site(tmp_path: Path, name: str) -> N
     assert result.returncode == 2
     assert result.stderr.startswith(f"{tmp_path / name}: ")
     assert result.stdout == ""
+
+
+def test_a_site_served_under_a_path_is_checked_at_that_path(tmp_path: Path) -> None:
+    """A GitHub project site lives at https://akun.github.io/<repo>/: its own links start with /<repo>/."""
+    site = write_site(
+        tmp_path / "site",
+        {
+            "index.html": '<h1 id="atas">Beranda</h1>'
+            '<a href="/jdih-kpu/sop/">ok</a> <a href="/jdih-kpu/">ok</a> <a href="/jdih-kpu">ok</a>'
+            '<a href="https://example.github.io/jdih-kpu/sop/#langkah">ok</a>'
+            '<a href="https://example.github.io/jdih-kpu/tidak-ada/">rusak</a>'
+            '<a href="/jdih-kpu/tidak-ada.pdf">rusak</a> <a href="/lain/">rusak</a>'
+            '<a href="https://example.github.io/proyek-lain/">luar</a> <a href="https://kpu.go.id/x/">luar</a>',
+            "sop/index.html": '<h2 id="langkah">Langkah</h2>',
+        },
+    )
+    assert broken_links(site, "https://example.github.io/jdih-kpu/") == [
+        BrokenLink("index.html", "/jdih-kpu/tidak-ada.pdf", "berkas tidak ada"),
+        BrokenLink("index.html", "/lain/", "di luar alamat situs (/jdih-kpu/)"),
+        BrokenLink("index.html", "https://example.github.io/jdih-kpu/tidak-ada/", "halaman tidak ada"),
+    ]
+
+
+def test_the_example_site_under_a_project_path_has_no_broken_links(tmp_path: Path) -> None:
+    project = tmp_path / "proyek"
+    for name in ("docs", "sops", "content_archive", "site_theme"):
+        shutil.copytree(REPO / name, project / name)
+    config = (REPO / "mkdocs.yml").read_text(encoding="utf-8")
+    site_url = "https://example.github.io/jdih-kpu/"
+    (project / "mkdocs.yml").write_text(re.sub(r"(?m)^site_url:.*$", f"site_url: {site_url}", config), "utf-8")
+    build = [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(tmp_path / "site")]
+    result = subprocess.run(build, cwd=project, capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
+    assert broken_links(tmp_path / "site", site_url) == []

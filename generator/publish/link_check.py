@@ -87,6 +87,8 @@ class _Site:
     files: set[str]
     folders: set[str]
     anchors: dict[str, set[str]]  # per HTML page, parsed once
+    origin: str = ""  # "https://host" of site_url, or "" when the site's address is not known
+    base_path: str = "/"  # where the site folder is served: "/jdih-kpu/" for a GitHub project site
 
     def problem(self, page: str, link: str) -> str | None:
         """Why `link` on `page` is broken, or None when it works or is not ours to check (external)."""
@@ -96,7 +98,10 @@ class _Site:
         except ValueError:
             return "alamat tidak dapat dibaca"
         if parts.scheme or parts.netloc or url.startswith("//"):
-            return None  # external (http:, mailto:, //host/…) or not a file (data:, javascript:)
+            if not self.origin or f"{parts.scheme}://{parts.netloc}".lower() != self.origin or not parts.path:
+                return None  # external (http:, mailto:, //host/…) or not a file (data:, javascript:)
+            if not parts.path.startswith(self.base_path):
+                return None  # another site on the same host (another project's pages)
         target = page
         if parts.path:
             target, missing = self.resolve(page, unquote(parts.path))
@@ -105,8 +110,14 @@ class _Site:
         return self.anchor_problem(page, target, parts.fragment)
 
     def resolve(self, page: str, path: str) -> tuple[str, str | None]:
-        """The file a URL path serves, relative to the page's folder (or the site root for `/…`), or why none."""
-        base = "" if path.startswith("/") else posixpath.dirname(page)
+        """The file a URL path serves, relative to the page's folder (or the site's base path for `/…`), or why none."""
+        if path.startswith("/"):
+            if not (path + "/").startswith(self.base_path) and path != self.base_path.rstrip("/"):
+                return "", f"di luar alamat situs ({self.base_path})"
+            path = path[len(self.base_path) :] if path.startswith(self.base_path) else ""
+            base = ""
+        else:
+            base = posixpath.dirname(page)
         normal = posixpath.normpath(posixpath.join(base, path.lstrip("/")))
         if normal == ".." or normal.startswith("../"):
             return "", "menunjuk ke luar folder situs"
@@ -133,11 +144,18 @@ class _Site:
         return f"jangkar #{fragment} tidak ada di {where}"
 
 
-def check_site(site_dir: Path) -> LinkCheck:
-    """Every broken internal link of a built site; each page is read once, so 10,000 pages stay linear."""
+def check_site(site_dir: Path, site_url: str = "") -> LinkCheck:
+    """Every broken internal link of a built site; each page is read once, so 10,000 pages stay linear.
+
+    `site_url` (MkDocs' `site_url`, e.g. "https://akun.github.io/jdih-kpu/") says where the folder is served: links
+    to "/jdih-kpu/…" and to "https://akun.github.io/jdih-kpu/…" are then the site's own and are checked too.
+    """
     files, folders = _walk(site_dir)
     parsed = {page: _parse(site_dir / page) for page in sorted(files) if page.endswith(".html")}
-    site = _Site(files, folders, {page: parser.anchors for page, parser in parsed.items()})
+    address = urlsplit(site_url.strip())
+    origin = f"{address.scheme}://{address.netloc}".lower() if address.scheme and address.netloc else ""
+    base_path = "/" + address.path.strip("/") + "/" if address.path.strip("/") else "/"
+    site = _Site(files, folders, {page: parser.anchors for page, parser in parsed.items()}, origin, base_path)
     sources = {page: parser.links for page, parser in parsed.items() if not page.startswith(PAGEFIND_DIR)}
     broken = [
         BrokenLink(page, link, reason)
@@ -148,6 +166,6 @@ def check_site(site_dir: Path) -> LinkCheck:
     return LinkCheck(pages=len(sources), broken=sorted(broken))
 
 
-def broken_links(site_dir: Path) -> list[BrokenLink]:
+def broken_links(site_dir: Path, site_url: str = "") -> list[BrokenLink]:
     """Broken internal links and #jangkar of the built site in `site_dir`, sorted by page then target."""
-    return check_site(site_dir).broken
+    return check_site(site_dir, site_url).broken
