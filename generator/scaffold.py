@@ -1,4 +1,8 @@
-"""`sop-jdih new`: starting files that already pass `sop-jdih check`, commented for editors who learn by example."""
+"""`sop-jdih new`: starting files that already pass `sop-jdih check`, commented for editors who learn by example.
+
+The comment above each field is its description in the model (`describe` in the templates), the same text the
+JSON Schema shows as hover help.
+"""
 
 from __future__ import annotations
 
@@ -11,10 +15,12 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .archive.loader import KONTEN, PRODUK_HUKUM, item_files
+from .archive.model import Konten, ProdukHukum
 from .core import Project
 from .pages.page_source import render
-from .schema import ITEM_MODELINES, SOP_MODELINE
+from .schema import ITEM_MODELINES, SOP_MODELINE, field_help
 from .sop.loader import sop_files
+from .sop.model import SopDocument
 from .source.front_matter import load_item
 from .source.model_base import SLUG
 from .source.yaml_source import load_yaml
@@ -48,13 +54,26 @@ def scaffold(project: Project, kind: str, item_id: str, today: datetime.date) ->
 
 def _new_sop(project: Project, item_id: str, today: datetime.date) -> Written:
     _refuse_taken(project, [project.sops_dir / f"{item_id}{suffix}" for suffix in (".yaml", ".yml")])
-    text = render("new_sop.yaml.j2", modeline=SOP_MODELINE, id=item_id, today=today, related_sop=_first_sop(project))
+    text = render(
+        "new_sop.yaml.j2",
+        modeline=SOP_MODELINE,
+        describe=field_help(SopDocument),
+        id=item_id,
+        today=today,
+        related_sop=_first_sop(project),
+    )
     return Written(_create(project, project.sops_dir / f"{item_id}.yaml", text.encode("utf-8")))
 
 
 def _new_produk_hukum(project: Project, item_id: str, today: datetime.date) -> Written:
     _refuse_taken_item(project, item_id)
-    text = render("new_produk_hukum.yaml.j2", modeline=ITEM_MODELINES["produk-hukum"], id=item_id, today=today)
+    text = render(
+        "new_produk_hukum.yaml.j2",
+        modeline=ITEM_MODELINES["produk-hukum"],
+        describe=field_help(ProdukHukum),
+        id=item_id,
+        today=today,
+    )
     target = project.archive_dir / PRODUK_HUKUM.folder / f"{item_id}.yaml"
     return Written(_create(project, target, text.encode("utf-8")))
 
@@ -66,6 +85,7 @@ def _new_konten(project: Project, item_id: str, today: datetime.date) -> Written
     text = render(
         "new_konten.yaml.j2",
         modeline=ITEM_MODELINES["konten"],
+        describe=field_help(Konten),
         id=item_id,
         today=today,
         gambar=gambar,

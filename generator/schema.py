@@ -1,8 +1,15 @@
-"""JSON Schemas of the editors' files, exported so editors (VS Code, yaml-language-server) complete and check them."""
+"""JSON Schemas of the editors' files, exported so editors (VS Code, yaml-language-server) complete and check them.
+
+Each field's help is written once, in Indonesian, as its `description` in the model: the schema carries it as hover
+text and `field_help` turns it into the comment a starter file (`sop-jdih new`) writes above the field.
+"""
 
 from __future__ import annotations
 
 import json
+import textwrap
+from collections.abc import Callable
+from typing import Any
 
 from pydantic import BaseModel
 
@@ -20,8 +27,62 @@ ITEM_MODELINES = {
     "produk-hukum": "# yaml-language-server: $schema=../schema/produk-hukum.json",
     "konten": "# yaml-language-server: $schema=../schema/konten.json",
 }
+HELP_WIDTH = 100  # characters of help text on one comment line, after its indentation and "# "
+
+
+def json_schema(model: type[BaseModel]) -> dict[str, Any]:
+    """The model's schema with help from its fields only: class docstrings are developers' notes, in English."""
+    schema = model.model_json_schema(mode="validation")
+    for definition in [schema, *schema.get("$defs", {}).values()]:
+        definition.pop("description", None)
+    return {"$schema": "https://json-schema.org/draft/2020-12/schema", **schema}
 
 
 def schema_text(model: type[BaseModel]) -> str:
-    schema = {"$schema": "https://json-schema.org/draft/2020-12/schema", **model.model_json_schema(mode="validation")}
-    return json.dumps(schema, indent=2, ensure_ascii=False) + "\n"
+    return json.dumps(json_schema(model), indent=2, ensure_ascii=False) + "\n"
+
+
+def description(schema: dict[str, Any], path: str) -> str:
+    """The help of the field at a dotted path through objects and lists, e.g. `prosedur.langkah.mutu_baku.waktu`.
+
+    Raises KeyError naming the path when there is no such field or it has no description (a developer's mistake).
+    """
+    node: dict[str, Any] = schema
+    for key in path.split("."):
+        properties = _object(schema, node).get("properties", {})
+        if key not in properties:
+            raise KeyError(f"{path}: no field {key!r} in the schema")
+        node = properties[key]
+    if "description" not in node:
+        raise KeyError(f"{path}: the field has no description")
+    return node["description"]
+
+
+def _object(schema: dict[str, Any], node: dict[str, Any]) -> dict[str, Any]:
+    """The object schema a field's value holds, through `$ref`, list items and `anyOf`/`oneOf` (optional; text or
+    object); {} when it holds none."""
+    while "properties" not in node:
+        if "$ref" in node:
+            node = schema["$defs"][node["$ref"].rsplit("/", 1)[-1]]
+        elif "items" in node:
+            node = node["items"]
+        elif "anyOf" in node or "oneOf" in node:
+            branches = node.get("anyOf", node.get("oneOf"))
+            node = next((branch for branch in branches if {"$ref", "items", "properties"} & set(branch)), {})
+        else:
+            return {}
+    return node
+
+
+def field_help(model: type[BaseModel]) -> Callable[[str], str]:
+    """For starter templates: `describe(path)` gives the field's description as `# ` comment lines.
+
+    Continuation lines start at column 0: a template indents them with Jinja's `indent` filter.
+    """
+    schema = json_schema(model)
+
+    def describe(path: str) -> str:
+        lines = textwrap.wrap(description(schema, path), HELP_WIDTH, break_long_words=False, break_on_hyphens=False)
+        return "\n".join(f"# {line}" for line in lines)
+
+    return describe

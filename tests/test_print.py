@@ -10,7 +10,9 @@ import pytest
 import yaml
 from playwright.sync_api import Browser, expect
 
-from generator.sop.bagan.print_pages import print_pages
+from generator.sop.bagan.grid import layout
+from generator.sop.bagan.print_pages import PrintPage, print_pages
+from generator.sop.flow import arrows
 from generator.sop.model import Prosedur, Simbol
 from generator.source.yaml_source import parse_yaml
 
@@ -60,31 +62,37 @@ def long_procedure() -> dict:
     }
 
 
+def paginate(procedure: Prosedur) -> list[PrintPage]:
+    return print_pages(layout(procedure), arrows(procedure))
+
+
 def test_a_long_bagan_alur_is_split_with_lettered_connectors() -> None:
-    pages = print_pages(Prosedur.model_validate(long_procedure()))
+    pages = paginate(Prosedur.model_validate(long_procedure()))
     assert len(pages) >= 3
-    real = [step.no for page in pages for step in page.procedure.langkah if step.simbol is not Simbol.penghubung]
+    real = [row.step_no for page in pages for row in page.rows if row.kind is not Simbol.penghubung]
     assert real == list(range(1, STEPS + 1))  # every step once, in order
     outgoing: dict[str, int] = {}
     incoming: dict[str, int] = {}
     for index, page in enumerate(pages):
-        connectors = {s.no: s for s in page.procedure.langkah if s.simbol is Simbol.penghubung}
+        connectors = {row.step_no: row for row in page.rows if row.kind is Simbol.penghubung}
+        assert all(row.texts[0][2] == [""] for row in connectors.values())  # a connector row has no number
         for arrow in page.flow:
             if arrow.target in connectors:  # an arrow leaving the page ends at its connector
-                outgoing[connectors[arrow.target].ringkasan] = index
+                outgoing[connectors[arrow.target].symbol_lines[0]] = index
             if arrow.source in connectors:  # and the same letter starts it again on the target's page
-                incoming[connectors[arrow.source].ringkasan] = index
+                incoming[connectors[arrow.source].symbol_lines[0]] = index
     assert set(outgoing) == set(incoming) and sorted(outgoing)[:2] == ["A", "B"]
     tidak = next(a for page in pages for a in page.flow if a.label == "Tidak")
-    back = next(page for page in pages if any(s.no == tidak.target for s in page.procedure.langkah))
-    letter = next(s.ringkasan for s in back.procedure.langkah if s.no == tidak.target)
+    back = next(page for page in pages if any(row.step_no == tidak.target for row in page.rows))
+    letter = next(row.symbol_lines[0] for row in back.rows if row.step_no == tidak.target)
     assert incoming[letter] < outgoing[letter]  # the Tidak loop goes back to an earlier page
 
 
 def test_a_short_bagan_alur_prints_as_it_shows() -> None:
     procedure = Prosedur.model_validate(sop_data()["prosedur"][0])
-    (page,) = print_pages(procedure)
-    assert page.procedure is procedure
+    sheet = layout(procedure)
+    (page,) = print_pages(sheet, arrows(procedure))
+    assert page.rows == sheet.rows and page.flow == arrows(procedure)
 
 
 @pytest.fixture(scope="module")

@@ -2,7 +2,8 @@
 
 Metadata follows Permenkumham 8/2019 as JDIH apps implement it; field names are the Indonesian terms
 editors know. Relations are declared on one side only (mencabut, mengubah, melaksanakan): the other
-side is derived when the archive is loaded.
+side is derived when the archive is loaded. Each field's Indonesian `description` is the editors' help: the
+schema's hover text and the comment `sop-jdih new` writes above the field.
 """
 
 from __future__ import annotations
@@ -48,62 +49,85 @@ class Platform(StrEnum):
 class Lampiran(Strict):
     """The full text and other files: a path inside content_archive/ or an https URL."""
 
-    dokumen: str | None = Field(None, description="Full-text PDF, e.g. 'lampiran/pkpu-8-2019.pdf' or an https URL.")
-    abstrak: str | None = Field(None, description="Abstract file (PDF), path or https URL.")
+    dokumen: str | None = Field(
+        None, description="Naskah lengkap PDF: berkas di folder arsip, mis. lampiran/pkpu-8-2019.pdf, atau https://."
+    )
+    abstrak: str | None = Field(None, description="Berkas abstrak PDF: berkas di folder arsip atau https://.")
 
 
 class Abstrak(Strict):
     """JDIH-style abstract: ABSTRAK points (considerations, basis, content) and CATATAN points."""
 
-    abstrak: NonEmptyTextList
-    catatan: TextList = []
+    abstrak: NonEmptyTextList = Field(description="Butir ABSTRAK: latar belakang, dasar hukum dan isi pokok.")
+    catatan: TextList = Field([], description="Butir CATATAN: mulai berlaku, jumlah halaman, perubahan.")
 
 
 class Relasi(Strict):
     """Declared on the acting item only; the archive derives dicabut/diubah/dilaksanakan."""
 
-    mencabut: list[ItemId] = []
-    mengubah: list[ItemId] = []
-    melaksanakan: list[ItemId] = []
+    mencabut: list[ItemId] = Field([], description="Id produk hukum yang dicabut; statusnya menjadi Tidak Berlaku.")
+    mengubah: list[ItemId] = Field([], description="Id produk hukum yang diubah.")
+    melaksanakan: list[ItemId] = Field([], description="Id produk hukum yang dilaksanakan.")
 
 
 class ProdukHukum(Strict):
     """A peraturan or keputusan with its JDIH metadata."""
 
-    id: ItemId = Field(description="Unique id, used in the page address, e.g. 'pkpu-8-2019'.")
-    tipe_dokumen: Text = "Peraturan Perundang-undangan"
-    jenis: Text = Field(
-        pattern=PLAIN_LABEL, description="E.g. 'Peraturan Komisi Pemilihan Umum', 'Keputusan KPU Kabupaten'."
+    id: ItemId = Field(
+        description="Huruf kecil, angka dan '-', mis. pkpu-8-2019. Menjadi alamat halaman dan rujukan relasi "
+        "serta konten."
     )
-    singkatan_jenis: Text = Field(description="E.g. 'PKPU', 'UU', 'Kepkab'.")
-    nomor: Text = Field(description="As printed, e.g. '8' or '10/HK.04/08/2022'.")
-    tahun: int = Field(ge=1945, le=2100)
-    judul: Text
-    teu_badan: Text = Field(description="Tajuk entri utama, e.g. 'Indonesia. Komisi Pemilihan Umum'.")
-    tempat_penetapan: Text
-    tanggal_penetapan: Date | None = Field(None, description="Leave out when not known for certain.")
-    tanggal_pengundangan: Date | None = None
-    sumber: str | None = Field(None, description="Publication, e.g. 'BN 2019 (692)'.")
-    subjek: NonEmptyTextList = Field(description="Subject keywords.")
-    status: Status = Field(Status.berlaku, description="As declared; an item another one revokes is Tidak Berlaku.")
-    keterangan_status: str | None = None
-    bahasa: Text = "Indonesia"
-    bidang_hukum: BidangHukum
-    lokasi: str | None = Field(None, description="Where the paper copy is kept.")
-    pemrakarsa: str | None = None
-    penandatangan: str | None = None
-    mengingat: TextList = Field([], description="The regulations this one rests on, as its 'Mengingat' lists them.")
-    lampiran: Lampiran = Lampiran()
-    abstrak: Abstrak | None = None
-    relasi: Relasi = Relasi()
-    uraian: str | None = Field(None, description="Longer free text; in a .md file, the body below the front matter.")
+    tipe_dokumen: Text = Field(
+        "Peraturan Perundang-undangan", description="Tipe dokumen JDIH (bawaan: Peraturan Perundang-undangan)."
+    )
+    jenis: Text = Field(
+        pattern=PLAIN_LABEL,
+        description="Jenis lengkap, mis. Peraturan Komisi Pemilihan Umum atau Keputusan KPU Kabupaten.",
+    )
+    singkatan_jenis: Text = Field(description="Singkatan jenis, mis. PKPU, UU atau KEPKAB.")
+    nomor: Text = Field(
+        description='Nomor seperti tercetak, selalu di antara tanda kutip, mis. "8" atau "10/HK.04/08/2022".'
+    )
+    tahun: int = Field(ge=1945, le=2100, description="Tahun produk hukum, mis. 2019.")
+    judul: Text = Field(description="Judul seperti tercetak.")
+    teu_badan: Text = Field(description="Tajuk entri utama (badan pembuat), mis. Indonesia. Komisi Pemilihan Umum.")
+    tempat_penetapan: Text = Field(description="Kota tempat produk hukum ditetapkan.")
+    tanggal_penetapan: Date | None = Field(None, description="Tanggal ditetapkan (TTTT-BB-HH); tulis hanya bila pasti.")
+    tanggal_pengundangan: Date | None = Field(
+        None, description="Tanggal diundangkan (TTTT-BB-HH); tulis hanya bila pasti."
+    )
+    sumber: str | None = Field(None, description="Sumber pengundangan (LN, BN, BD), mis. BN 2019 (692).")
+    subjek: NonEmptyTextList = Field(description="Kata kunci subjek, huruf kapital.")
+    status: Status = Field(
+        Status.berlaku,
+        description="Berlaku atau Tidak Berlaku; produk hukum yang dicabut produk hukum lain otomatis Tidak Berlaku.",
+    )
+    keterangan_status: str | None = Field(None, description="Penjelasan status, bila perlu.")
+    bahasa: Text = Field("Indonesia", description="Bahasa naskah (bawaan: Indonesia).")
+    bidang_hukum: BidangHukum = Field(description=f"Salah satu dari: {', '.join(BidangHukum)}.")
+    lokasi: str | None = Field(None, description="Tempat naskah asli disimpan.")
+    pemrakarsa: str | None = Field(None, description="Unit pemrakarsa, mis. Subbagian Hukum dan SDM.")
+    penandatangan: str | None = Field(None, description="Pejabat penandatangan.")
+    mengingat: TextList = Field(
+        [], description='Peraturan di bagian "Mengingat", lengkap dengan jenis, nomor, tahun dan "tentang".'
+    )
+    lampiran: Lampiran = Field(Lampiran(), description="Naskah lengkap dan berkas abstrak.")
+    abstrak: Abstrak | None = Field(
+        None, description="Abstrak gaya JDIH: butir pertimbangan, dasar hukum dan isi; lalu butir catatan."
+    )
+    relasi: Relasi = Field(
+        Relasi(),
+        description="Ditulis hanya di produk hukum yang bertindak, dengan id produk hukum lain; halaman yang "
+        "dikenai menampilkan sisi sebaliknya.",
+    )
+    uraian: str | None = Field(None, description="Teks panjang; dalam berkas .md, isi di bawah front matter.")
 
 
 class Unggahan(Strict):
     """One publication of the content on one platform."""
 
-    platform: Platform
-    tautan: str = Field(pattern=HTTPS_URL, description="Permalink of the post.")
+    platform: Platform = Field(description=f"Salah satu dari: {', '.join(Platform)}.")
+    tautan: str = Field(pattern=HTTPS_URL, description="Tautan permanen unggahan, selalu https://.")
 
 
 class Tahap(StrEnum):
@@ -121,22 +145,33 @@ class Tahap(StrEnum):
 class CatatanAlur(Strict):
     """Who did which step of the governing SOP, and when."""
 
-    tahap: Tahap
-    oleh: Text = Field(description="Name and/or jabatan, e.g. 'Kasubbag Hukum (Rina)'.")
-    tanggal: Date
-    catatan: str | None = None
+    tahap: Tahap = Field(description=f"Salah satu dari: {', '.join(Tahap)}.")
+    oleh: Text = Field(description="Nama dan/atau jabatan, mis. Kasubbag Hukum (Rina).")
+    tanggal: Date = Field(description="Tanggal tahap ini (TTTT-BB-HH).")
+    catatan: str | None = Field(None, description="Catatan tahap ini (boleh dihapus).")
 
 
 class Konten(Strict):
     """A piece of content the JDIH team published on social media, archived locally."""
 
-    id: ItemId
-    judul: Text = Field(description="Judul or tema of the post.")
-    tanggal_terbit: Date
-    caption: Text = Field(description="The published caption; in a .md file, the body below the front matter.")
-    unggahan: list[Unggahan] = Field(min_length=1)
-    gambar: Text = Field(description="Local copy of the design, a path inside content_archive/.")
-    teks_alternatif: Text = Field(description="What the image shows, for screen readers.")
-    produk_hukum: list[ItemId] = Field([], description="Ids of the produk hukum the content explains.")
-    sop: str | None = Field(None, pattern=SLUG, description="Id of the SOP that governs this content.")
-    alur_kerja: list[CatatanAlur] = []
+    id: ItemId = Field(description="Huruf kecil, angka dan '-'. Menjadi alamat halaman; jangan diubah setelah terbit.")
+    judul: Text = Field(description="Judul atau tema unggahan.")
+    tanggal_terbit: Date = Field(description="Tanggal terbit, ditulis TTTT-BB-HH, mis. 2024-08-23.")
+    caption: Text = Field(
+        description="Caption seperti diterbitkan. Di YAML ditulis di bawah 'caption: |-', setiap baris menjorok dua "
+        "spasi; di berkas .md, isi di bawah front matter. Baris kosong memisahkan paragraf."
+    )
+    unggahan: list[Unggahan] = Field(
+        min_length=1, description="Setiap platform tempat konten diterbitkan, dengan tautan unggahannya."
+    )
+    gambar: Text = Field(description="Salinan desainnya: berkas PNG, JPG atau WEBP di folder arsip.")
+    teks_alternatif: Text = Field(description="Apa yang tampak pada gambar, untuk pembaca layar (tunanetra).")
+    produk_hukum: list[ItemId] = Field(
+        [], description="Id produk hukum di arsip yang dijelaskan konten ini, mis. [pkpu-8-2019, uu-7-2017]."
+    )
+    sop: str | None = Field(
+        None, pattern=SLUG, description="Id SOP yang menjadi dasar alur kerja konten ini (boleh dihapus)."
+    )
+    alur_kerja: list[CatatanAlur] = Field(
+        [], description="Catatan alur kerja menurut SOP: tahap, oleh siapa, tanggal dan catatan (boleh dihapus)."
+    )

@@ -9,9 +9,8 @@ from typing import Any
 from ..archive.collection import Archive
 from ..archive.model import Status
 from ..dasar_hukum.index import DasarHukumIndex
-from ..sop.bagan.dot import procedure_dot
+from ..sop.bagan.diagram import procedure_diagram
 from ..sop.bagan.grid import letters
-from ..sop.bagan.print_pages import print_pages
 from ..sop.bagan.render import DiagramRenderer
 from ..sop.durations import total
 from ..sop.flow import arrows_from
@@ -141,21 +140,16 @@ def _procedure_context(procedure: Prosedur, index: int, several: bool, renderer:
     names = {actor.id: actor.nama for actor in procedure.pelaksana}
     steps = procedure.langkah
     rows = [_row(step, steps[i + 1] if i + 1 < len(steps) else None, names) for i, step in enumerate(steps)]
-    pages = print_pages(procedure)
+    diagram = procedure_diagram(procedure, key, renderer)
     return {
         "key": key,
         "title": procedure.judul,
         # Printed on several A4 pages when it does not fit one: each page its own diagram with its connectors.
-        "print_svgs": [
-            renderer.svg(procedure_dot(page.procedure, f"{key}-h{number}", page.flow, page.numbers))
-            for number, page in enumerate(pages, start=1)
-        ]
-        if len(pages) > 1
-        else [],
+        "print_svgs": diagram.print_svgs,
         "heading": f"Bagan alur {chr(ord('a') + index)}. {procedure.judul}"
         if several
         else f"Bagan alur: {procedure.judul}",
-        "svg": renderer.svg(procedure_dot(procedure, key)),
+        "svg": diagram.svg,
         "total": str(total([step.mutu_baku.waktu for step in steps])),
         "rows": rows,
     }

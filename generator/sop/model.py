@@ -1,6 +1,8 @@
 """The SOP document model, declared once: it validates YAML and exports `sops/schema.json`.
 
-Field names are the official sheet's terms (Permenpan RB 35/2012), so editors recognise them.
+Field names are the official sheet's terms (Permenpan RB 35/2012), so editors recognise them. Each field's
+`description` is the editors' help, in Indonesian: the schema's hover text and the comment `sop-jdih new` writes
+above the field (see `schema.field_help`). Keep it short, and start it with a capital letter.
 """
 
 from __future__ import annotations
@@ -42,7 +44,6 @@ Waktu = Annotated[
     WithJsonSchema(
         {
             "type": ["string", "null"],
-            "description": "Mis. '10 menit', '1 jam 30 menit', '1 hari'.",
             "examples": ["10 menit", "1 jam", "1 hari"],
         }
     ),
@@ -62,53 +63,72 @@ class Simbol(StrEnum):
 class Pejabat(Strict):
     """Who signed the SOP (Disahkan Oleh)."""
 
-    jabatan: Text
-    nama: Text
-    nip: str | None = Field(None, description="NIP as printed, e.g. '19710805 199603 1 002'.")
+    jabatan: Text = Field(description="Jabatan pejabat, mis. Sekretaris.")
+    nama: Text = Field(description="Nama pejabat seperti tercetak.")
+    nip: str | None = Field(
+        None, description='NIP di antara tanda kutip, dengan spasi seperti tercetak, mis. "19710805 199603 1 002".'
+    )
 
 
 class Pelaksana(Strict):
     """An actor: one column (lane) of the bagan alur, in declared order."""
 
-    id: str = Field(pattern=ACTOR_ID, description="Short id steps refer to, e.g. 'kasubag'.")
-    nama: Text = Field(description="Column header as on the sheet, e.g. 'Kasubbag Hukum dan SDM'.")
+    id: str = Field(
+        pattern=ACTOR_ID,
+        description="Nama pendek yang dipakai langkah: huruf kecil, angka, '-' atau '_', mis. kasubag.",
+    )
+    nama: Text = Field(description="Judul kolom seperti di lembar SOP, mis. Kasubbag Hukum dan SDM.")
 
 
 class MutuBaku(Strict):
-    kelengkapan: TextList = []
-    waktu: Waktu = None
-    output: str | None = None
+    kelengkapan: TextList = Field([], description="Bahan atau syarat yang diperlukan.")
+    waktu: Waktu = Field(
+        None, description="Angka lalu satuan: menit, jam, hari atau minggu, mis. 10 menit atau 1 jam 30 menit."
+    )
+    output: str | None = Field(None, description="Hasil langkah ini.")
 
 
 class Langkah(Strict):
     """One row of the bagan alur."""
 
-    no: int = Field(ge=1, description="Step number as on the sheet; targets refer to it.")
-    kegiatan: NonEmptyTextList = Field(description="The activity; several items are shown as a., b., c.")
-    ringkasan: str | None = Field(
-        None, description="Short text inside the flowchart symbol (default: start of kegiatan)."
+    no: int = Field(ge=1, description="Nomor langkah seperti di lembar SOP; ya, tidak dan ke menyebut nomor ini.")
+    kegiatan: NonEmptyTextList = Field(
+        description="Kegiatan langkah ini; beberapa butir, mis. [Butir satu, Butir dua], tampil sebagai a., b."
     )
-    pelaksana: NonEmptyTextList = Field(description="Actor id(s) of this procedure who perform the step.")
-    simbol: Simbol = Simbol.proses
-    mutu_baku: MutuBaku = MutuBaku()
-    keterangan: str | None = None
-    ke: int | None = Field(None, description="Step no. this step flows to, when it is not the next one.")
-    ya: int | None = Field(None, description="Keputusan only: step no. for Ya.")
-    tidak: int | None = Field(None, description="Keputusan only: step no. for Tidak.")
+    ringkasan: str | None = Field(
+        None, description="Teks pendek di dalam simbol; bila tidak ada, awal kegiatan yang dipakai."
+    )
+    pelaksana: NonEmptyTextList = Field(
+        description="Id pelaksana langkah ini; bila dikerjakan bersama, mis. [kasubag, staf]."
+    )
+    simbol: Simbol = Field(
+        Simbol.proses, description="Simbol bagan alur: mulai, proses (bawaan), keputusan, penghubung atau selesai."
+    )
+    mutu_baku: MutuBaku = Field(MutuBaku(), description="Mutu baku langkah ini: kelengkapan, waktu dan output.")
+    keterangan: str | None = Field(None, description="Isi kolom Keterangan (boleh dihapus).")
+    ke: int | None = Field(None, description="Nomor langkah tujuan, bila bukan langkah berikutnya.")
+    ya: int | None = Field(None, description="Khusus keputusan: nomor langkah tujuan bila Ya.")
+    tidak: int | None = Field(
+        None, description="Khusus keputusan: nomor langkah tujuan bila Tidak, sering kembali ke langkah sebelumnya."
+    )
 
 
 class Prosedur(Strict):
     """One bagan alur. A document may hold several procedures (a., b., …) under one SOP number."""
 
-    judul: Text
-    pelaksana: list[Pelaksana] = Field(min_length=1)
-    langkah: list[Langkah] = Field(min_length=1)
+    judul: Text = Field(description="Judul bagan alur.")
+    pelaksana: list[Pelaksana] = Field(min_length=1, description="Kolom bagan alur, berurutan dari kiri.")
+    langkah: list[Langkah] = Field(
+        min_length=1,
+        description="Satu baris bagan alur per langkah. Langkah mengalir ke langkah berikutnya, kecuali keputusan "
+        "(ke ya atau tidak), selesai, atau langkah yang menulis ke: <no>.",
+    )
 
 
 class KeterkaitanSop(Strict):
     """A related SOP that lives in this repository."""
 
-    sop: str = Field(pattern=SLUG, description="The `id` of another SOP in sops/.")
+    sop: str = Field(pattern=SLUG, description="Id SOP lain di repositori ini; halamannya ditautkan.")
 
 
 def _keterkaitan_kind(value: Any) -> str | None:
@@ -130,22 +150,35 @@ Keterkaitan = Annotated[
 class SopDocument(Strict):
     """One SOP document: the identity header, the header boxes and its procedures."""
 
-    id: str = Field(pattern=SLUG, description="Unique id, used in the page address, e.g. 'media-sosial-jdih'.")
-    instansi: Text = Field(description="E.g. 'Komisi Pemilihan Umum Kabupaten Agam'.")
-    satuan_kerja: str | None = Field(None, description="E.g. 'Sekretariat', 'Sub Bagian Hukum dan SDM'.")
-    nomor_sop: Text
-    nama_sop: Text
-    tanggal_pembuatan: Date | None = None
-    tanggal_revisi: Date | None = None
-    tanggal_pengesahan: Date | None = None
-    tempat_pengesahan: str | None = None
-    disahkan_oleh: Pejabat | None = None
-    dasar_hukum: TextList = []
-    kualifikasi_pelaksana: TextList = []
-    jumlah_pelaksana: str | None = None
-    keterkaitan: list[Keterkaitan] = []
-    peralatan_perlengkapan: TextList = []
-    peringatan: TextList = []
-    pencatatan_pendataan: TextList = []
-    ketentuan_pengesahan: TextList = Field([], description="The numbered PENGESAHAN points some offices print.")
-    prosedur: list[Prosedur] = Field(min_length=1)
+    id: str = Field(
+        pattern=SLUG,
+        description="Huruf kecil, angka dan '-'. Menjadi alamat halaman: jangan diubah setelah terbit.",
+    )
+    instansi: Text = Field(
+        description="Nama lengkap kantor seperti tercetak, mis. Komisi Pemilihan Umum Kabupaten Agam."
+    )
+    satuan_kerja: str | None = Field(None, description="Unit pemilik SOP, mis. Sekretariat (boleh dihapus).")
+    nomor_sop: Text = Field(description="Nomor seperti tercetak, mis. 2 Tahun 2024 atau 175/ORT.06/1306/2023.")
+    nama_sop: Text = Field(description="Nama SOP seperti tercetak.")
+    tanggal_pembuatan: Date | None = Field(None, description="Tanggal pembuatan, ditulis TTTT-BB-HH, mis. 2024-08-23.")
+    tanggal_revisi: Date | None = Field(None, description="Tanggal revisi terakhir (TTTT-BB-HH), bila ada.")
+    tanggal_pengesahan: Date | None = Field(None, description="Tanggal SOP disahkan (TTTT-BB-HH).")
+    tempat_pengesahan: str | None = Field(None, description="Kota tempat SOP disahkan.")
+    disahkan_oleh: Pejabat | None = Field(None, description="Pejabat yang mengesahkan SOP.")
+    dasar_hukum: TextList = Field(
+        [],
+        description='Peraturan dasar, ditulis lengkap: jenis, nomor, tahun dan "tentang" (ditautkan ke indeks '
+        "dasar hukum).",
+    )
+    kualifikasi_pelaksana: TextList = Field([], description="Kompetensi yang dibutuhkan pelaksana.")
+    jumlah_pelaksana: str | None = Field(None, description="Jumlah pelaksana, bila kantor mencantumkannya.")
+    keterkaitan: list[Keterkaitan] = Field(
+        [], description="SOP terkait: judulnya sebagai teks, atau sop: <id> untuk SOP di repositori ini."
+    )
+    peralatan_perlengkapan: TextList = Field([], description="Peralatan dan perlengkapan yang dipakai.")
+    peringatan: TextList = Field([], description="Peringatan bagi pelaksana, mis. akibat bila prosedur tidak diikuti.")
+    pencatatan_pendataan: TextList = Field([], description="Catatan dan data yang disimpan, dan bentuknya.")
+    ketentuan_pengesahan: TextList = Field([], description="Butir PENGESAHAN bernomor yang dicetak sebagian kantor.")
+    prosedur: list[Prosedur] = Field(
+        min_length=1, description="Satu bagan alur atau lebih (a., b., …), masing-masing diawali '- judul:'."
+    )

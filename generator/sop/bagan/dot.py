@@ -8,9 +8,9 @@ from __future__ import annotations
 
 import graphviz
 
-from ..flow import Arrow, arrows
-from ..model import Prosedur, Simbol
-from .grid import FONT_SIZE, Cell, Grid, Symbol, layout
+from ..flow import Arrow
+from ..model import Simbol
+from .grid import FONT_SIZE, Cell, Grid, Symbol
 from .routes import Point, Route, route_all
 
 ARROW_LENGTH = 7.0  # arrowsize 0.7 of Graphviz's 10 pt arrowhead
@@ -111,14 +111,12 @@ class _Writer:
         )
 
 
-def procedure_dot(
-    procedure: Prosedur, key: str, flow: list[Arrow] | None = None, numbers: dict[int, str] | None = None
-) -> str:
-    """DOT source of one bagan alur; `key` makes its SVG ids unique on the page.
+def grid_dot(grid: Grid, flow: list[Arrow], key: str) -> str:
+    """DOT source of one drawn sheet; `key` makes its SVG ids unique on the page.
 
-    `flow` replaces the arrows the steps imply (a printed page's arrows end at its off-page connectors).
+    `flow` is the procedure's arrows, or a printed page's (they end at its off-page connectors); arrows whose ends
+    are not on this sheet are left out.
     """
-    grid = layout(procedure, numbers)
     writer = _Writer(grid, key)
     for index, cell in enumerate(grid.cells):
         writer.cell(index, cell)
@@ -130,7 +128,7 @@ def procedure_dot(
             primary = symbol
         else:
             writer.link(names[symbol.step_no], name, primary, symbol)
-    flow = [arrow for arrow in (flow or arrows(procedure)) if arrow.source in names and arrow.target in names]
+    flow = [arrow for arrow in flow if arrow.source in names and arrow.target in names]
     for index, (arrow, route) in enumerate(zip(flow, route_all(grid, flow), strict=True)):
         writer.arrow(index, names[arrow.source], names[arrow.target], route)
     return writer.graph.source

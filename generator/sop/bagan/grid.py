@@ -1,5 +1,7 @@
 """Geometry of the official bagan-alur table: columns, rows and where each step's symbol stands.
 
+A procedure is measured once (`layout`: text wrapped, symbols sized, row heights known); `Layout.grid` then stacks
+rows under the header, for the screen diagram and for each printed page alike.
 Coordinates are points, y growing downwards; the DOT writer flips them for Graphviz.
 Text is wrapped here (Graphviz does not wrap), with a width estimate for 9 pt Helvetica.
 """
@@ -7,7 +9,7 @@ Text is wrapped here (Graphviz does not wrap), with a width estimate for 9 pt He
 from __future__ import annotations
 
 import textwrap
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from ..model import Langkah, Prosedur, Simbol
 
@@ -114,6 +116,90 @@ class Grid:
     symbols: list[Symbol]
 
 
+@dataclass(frozen=True)
+class Row:
+    """One row of the sheet, measured but not yet placed: a step, or an off-page connector the paginator adds."""
+
+    step_no: int  # arrows and SVG ids refer to it
+    texts: list[tuple[float, float, list[str]]]  # (left, width, wrapped lines) of No, Kegiatan, Mutu Baku, Keterangan
+    kind: Simbol
+    lanes: list[int]  # one symbol per lane; the first is the primary copy
+    symbol_width: float
+    symbol_height: float
+    symbol_lines: list[str]
+    height: float
+
+
+@dataclass(frozen=True)
+class Layout:
+    """A procedure measured once: the header and every step row. `grid` stacks any run of rows under the header."""
+
+    width: float
+    lane_x: list[float]  # left edge of each lane
+    mutu_x: float
+    keterangan_x: float
+    header: list[Cell]
+    header_height: float
+    rows: list[Row]
+
+    def row(
+        self,
+        step_no: int,
+        number: str,
+        texts: tuple[str, str, str, str, str],
+        kind: Simbol,
+        label: str,
+        lanes: list[int],
+    ) -> Row:
+        """Measure a row: `texts` are kegiatan, kelengkapan, waktu, output and keterangan as printed."""
+        kegiatan, kelengkapan, waktu, output, keterangan = texts
+        mutu = self.mutu_x
+        columns = [
+            (0.0, NO_WIDTH, wrap(number, NO_WIDTH)),
+            (NO_WIDTH, KEGIATAN_WIDTH, wrap(kegiatan, KEGIATAN_WIDTH)),
+            (mutu, MUTU_WIDTHS["kelengkapan"], wrap(kelengkapan, MUTU_WIDTHS["kelengkapan"])),
+            (mutu + MUTU_WIDTHS["kelengkapan"], MUTU_WIDTHS["waktu"], wrap(waktu, MUTU_WIDTHS["waktu"])),
+            (
+                mutu + MUTU_WIDTHS["kelengkapan"] + MUTU_WIDTHS["waktu"],
+                MUTU_WIDTHS["output"],
+                wrap(output, MUTU_WIDTHS["output"]),
+            ),
+            (self.keterangan_x, KETERANGAN_WIDTH, wrap(keterangan, KETERANGAN_WIDTH)),
+        ]
+        symbol_width, symbol_height, symbol_lines = _symbol_size(kind, label)
+        text_height = max(len(lines) for _, _, lines in columns) * LINE_HEIGHT + 2 * PADDING
+        height = max(text_height, symbol_height + 2 * MIN_SYMBOL_GAP)
+        return Row(step_no, columns, kind, lanes, symbol_width, symbol_height, symbol_lines, height)
+
+    def grid(self, rows: list[Row] | None = None) -> Grid:
+        """The sheet with `rows` (default: the procedure's own) stacked under the header."""
+        cells = list(self.header)
+        symbols: list[Symbol] = []
+        row_y: list[tuple[float, float]] = []
+        y = self.header_height
+        for index, row in enumerate(self.rows if rows is None else rows):
+            cells += [Cell(left, y, column_width, row.height, lines) for left, column_width, lines in row.texts]
+            cells += [Cell(left, y, LANE_WIDTH, row.height, []) for left in self.lane_x]
+            symbols += [
+                Symbol(
+                    row.step_no,
+                    row.kind,
+                    lane,
+                    index,
+                    self.lane_x[lane] + LANE_WIDTH / 2,
+                    y + row.height / 2,
+                    row.symbol_width,
+                    row.symbol_height,
+                    row.symbol_lines,
+                    position == 0,
+                )
+                for position, lane in enumerate(row.lanes)
+            ]
+            row_y.append((y, y + row.height))
+            y += row.height
+        return Grid(self.width, y, self.lane_x, row_y, cells, symbols)
+
+
 def _symbol_size(kind: Simbol, label: str) -> tuple[float, float, list[str]]:
     if kind is Simbol.penghubung:
         return 34.0, 30.0, wrap(label, 34.0)[:1]
@@ -128,82 +214,49 @@ def _symbol_size(kind: Simbol, label: str) -> tuple[float, float, list[str]]:
     return width, max(26.0, len(lines) * LINE_HEIGHT + 10), lines
 
 
-def layout(procedure: Prosedur, numbers: dict[int, str] | None = None) -> Grid:
-    """The sheet's grid; `numbers` overrides the No column (an off-page connector row shows none)."""
-    numbers = numbers or {}
+def layout(procedure: Prosedur) -> Layout:
+    """Measure the sheet of one procedure: columns, header cells and one row per step, in order."""
     lanes = [actor.id for actor in procedure.pelaksana]
     lane_x = [NO_WIDTH + KEGIATAN_WIDTH + index * LANE_WIDTH for index in range(len(lanes))]
     mutu_x = NO_WIDTH + KEGIATAN_WIDTH + len(lanes) * LANE_WIDTH
     keterangan_x = mutu_x + sum(MUTU_WIDTHS.values())
     width = keterangan_x + KETERANGAN_WIDTH
 
-    cells: list[Cell] = []
     actor_lines = [wrap(actor.nama, LANE_WIDTH) for actor in procedure.pelaksana]
     second_header = max(HEADER_HEIGHT, max(len(lines) for lines in actor_lines) * LINE_HEIGHT + 2 * PADDING)
     header_total = HEADER_HEIGHT + second_header
-    cells += [
+    header = [
         Cell(0, 0, NO_WIDTH, header_total, ["No"], True),
         Cell(NO_WIDTH, 0, KEGIATAN_WIDTH, header_total, ["Kegiatan"], True),
         Cell(lane_x[0], 0, len(lanes) * LANE_WIDTH, HEADER_HEIGHT, ["Pelaksana"], True),
         Cell(mutu_x, 0, sum(MUTU_WIDTHS.values()), HEADER_HEIGHT, ["Mutu Baku"], True),
         Cell(keterangan_x, 0, KETERANGAN_WIDTH, header_total, ["Keterangan"], True),
     ]
-    cells += [
+    header += [
         Cell(x, HEADER_HEIGHT, LANE_WIDTH, second_header, lines, True)
         for x, lines in zip(lane_x, actor_lines, strict=True)
     ]
     x = mutu_x
     for name, column_width in MUTU_WIDTHS.items():
-        cells.append(Cell(x, HEADER_HEIGHT, column_width, second_header, [name.capitalize()], True))
+        header.append(Cell(x, HEADER_HEIGHT, column_width, second_header, [name.capitalize()], True))
         x += column_width
 
-    symbols: list[Symbol] = []
-    row_y: list[tuple[float, float]] = []
-    y = header_total
-    for row, step in enumerate(procedure.langkah):
-        texts = [
-            (0.0, NO_WIDTH, wrap(numbers.get(step.no, str(step.no)), NO_WIDTH)),
-            (NO_WIDTH, KEGIATAN_WIDTH, wrap(letters(step.kegiatan), KEGIATAN_WIDTH)),
+    columns = Layout(width, lane_x, mutu_x, keterangan_x, header, header_total, [])
+    rows = [
+        columns.row(
+            step.no,
+            str(step.no),
             (
-                mutu_x,
-                MUTU_WIDTHS["kelengkapan"],
-                wrap(letters(step.mutu_baku.kelengkapan), MUTU_WIDTHS["kelengkapan"])
-                if step.mutu_baku.kelengkapan
-                else [""],
+                letters(step.kegiatan),
+                letters(step.mutu_baku.kelengkapan),
+                step.mutu_baku.waktu.text if step.mutu_baku.waktu else "",
+                step.mutu_baku.output or "",
+                step.keterangan or "",
             ),
-            (
-                mutu_x + MUTU_WIDTHS["kelengkapan"],
-                MUTU_WIDTHS["waktu"],
-                wrap(step.mutu_baku.waktu.text if step.mutu_baku.waktu else "", MUTU_WIDTHS["waktu"]),
-            ),
-            (
-                mutu_x + MUTU_WIDTHS["kelengkapan"] + MUTU_WIDTHS["waktu"],
-                MUTU_WIDTHS["output"],
-                wrap(step.mutu_baku.output or "", MUTU_WIDTHS["output"]),
-            ),
-            (keterangan_x, KETERANGAN_WIDTH, wrap(step.keterangan or "", KETERANGAN_WIDTH)),
-        ]
-        symbol_width, symbol_height, symbol_lines = _symbol_size(step.simbol, short_label(step))
-        text_height = max(len(lines) for _, _, lines in texts) * LINE_HEIGHT + 2 * PADDING
-        height = max(text_height, symbol_height + 2 * MIN_SYMBOL_GAP)
-        cells += [Cell(left, y, column_width, height, lines) for left, column_width, lines in texts]
-        cells += [Cell(left, y, LANE_WIDTH, height, []) for left in lane_x]
-        actor_lanes = [lanes.index(actor) for actor in step.pelaksana if actor in lanes]
-        for position, lane in enumerate(actor_lanes):
-            symbols.append(
-                Symbol(
-                    step.no,
-                    step.simbol,
-                    lane,
-                    row,
-                    lane_x[lane] + LANE_WIDTH / 2,
-                    y + height / 2,
-                    symbol_width,
-                    symbol_height,
-                    symbol_lines,
-                    position == 0,
-                )
-            )
-        row_y.append((y, y + height))
-        y += height
-    return Grid(width, y, lane_x, row_y, cells, symbols)
+            step.simbol,
+            short_label(step),
+            [lanes.index(actor) for actor in step.pelaksana if actor in lanes],
+        )
+        for step in procedure.langkah
+    ]
+    return replace(columns, rows=rows)

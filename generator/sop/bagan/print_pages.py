@@ -4,15 +4,18 @@ Rows are packed into pages by their real height at the scale the page will print
 page break is cut in two: it ends at an off-page connector (pentagon) lettered A, B, C … at the bottom of its page,
 and the same letter starts the next part at the top of the page that holds its target. Each page is drawn as its
 own diagram, so the header row is repeated on every page.
+
+Pages are made of the layout's measured rows; a connector is a row measured like any other, never a step of the
+model, so what the model requires of a step does not bind it.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ..flow import Arrow, arrows
-from ..model import Langkah, Prosedur, Simbol
-from .grid import MIN_SYMBOL_GAP, layout
+from ..flow import Arrow
+from ..model import Simbol
+from .grid import MIN_SYMBOL_GAP, Layout, Row
 
 MM_PER_PT = 25.4 / 72
 PAGE_WIDTH_MM = 277.0  # A4 landscape less the print margins
@@ -24,23 +27,23 @@ CONTINUED = "Lanjutan dari halaman sebelumnya"
 
 @dataclass(frozen=True)
 class PrintPage:
-    procedure: Prosedur  # this page's rows: incoming connectors, steps, outgoing connectors
+    rows: list[Row]  # incoming connectors, steps, outgoing connectors (their No cell blank)
     flow: list[Arrow]
-    numbers: dict[int, str]  # the No column: blank for connector rows
 
 
-def print_pages(procedure: Prosedur) -> list[PrintPage]:
-    """One page when the procedure fits, else pages joined by lettered off-page connectors."""
-    grid = layout(procedure)
-    heights = [bottom - top for top, bottom in grid.row_y]
-    scale = min(1.0, PAGE_WIDTH_MM / (grid.width * MM_PER_PT))
-    budget = PAGE_HEIGHT_MM / scale / MM_PER_PT - grid.row_y[0][0]  # below the header, in diagram points
-    flow = arrows(procedure)
-    row_of = {step.no: row for row, step in enumerate(procedure.langkah)}
+def print_pages(sheet: Layout, flow: list[Arrow]) -> list[PrintPage]:
+    """One page when the procedure fits, else pages joined by lettered off-page connectors.
+
+    `flow` is the procedure's arrows; a page's flow ends and starts its cut arrows at its connectors.
+    """
+    heights = [row.height for row in sheet.rows]
+    scale = min(1.0, PAGE_WIDTH_MM / (sheet.width * MM_PER_PT))
+    budget = PAGE_HEIGHT_MM / scale / MM_PER_PT - sheet.header_height  # below the header, in diagram points
+    row_of = {row.step_no: index for index, row in enumerate(sheet.rows)}
     ranges = _pack(heights, budget, [(row_of[a.source], row_of[a.target]) for a in flow if a.target in row_of])
     if len(ranges) == 1:
-        return [PrintPage(procedure, flow, {})]
-    return _paginate(procedure, flow, row_of, ranges)
+        return [PrintPage(sheet.rows, flow)]
+    return _paginate(sheet, flow, row_of, ranges)
 
 
 def _pack(heights: list[float], budget: float, links: list[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -63,7 +66,7 @@ def _height(first: int, last: int, heights: list[float], links: list[tuple[int, 
 
 
 def _paginate(
-    procedure: Prosedur, flow: list[Arrow], row_of: dict[int, int], ranges: list[tuple[int, int]]
+    sheet: Layout, flow: list[Arrow], row_of: dict[int, int], ranges: list[tuple[int, int]]
 ) -> list[PrintPage]:
     page_of = {row: page for page, (first, last) in enumerate(ranges) for row in range(first, last + 1)}
     # One letter for each (page an arrow leaves, step it reaches), in reading order.
@@ -82,18 +85,18 @@ def _paginate(
         letter_of[crossing] = _letter(index)
         out_no[crossing], in_no[crossing] = next_no, next_no + 1
         next_no += 2
-    steps = procedure.langkah
+    steps = sheet.rows
     pages = []
     for page, (first, last) in enumerate(ranges):
         # Connectors next to the rows they join: incoming in target order, outgoing with the last source lowest.
         incoming = sorted((c for c in crossings if page_of[c[1]] == page), key=lambda c: c[1])
         outgoing = sorted((c for c in crossings if c[0] == page), key=lambda c: -_last_source(c, flow, row_of, page_of))
-        rows: list[Langkah] = []
+        rows: list[Row] = []
         page_flow: list[Arrow] = []
         for crossing in incoming:
             target = steps[crossing[1]]
-            rows.append(_connector(in_no[crossing], letter_of[crossing], target.pelaksana[0], CONTINUED))
-            page_flow.append(Arrow(in_no[crossing], target.no))
+            rows.append(_connector(sheet, in_no[crossing], letter_of[crossing], target, CONTINUED))
+            page_flow.append(Arrow(in_no[crossing], target.step_no))
         rows += steps[first : last + 1]
         for arrow in flow:
             if page_of[row_of[arrow.source]] != page:
@@ -107,11 +110,8 @@ def _paginate(
             source = next(
                 steps[row_of[a.source]] for a in flow if (page_of[row_of[a.source]], row_of[a.target]) == crossing
             )
-            rows.append(_connector(out_no[crossing], letter_of[crossing], source.pelaksana[0], CONTINUES))
-        numbers = {no: "" for no in (*(in_no[c] for c in incoming), *(out_no[c] for c in outgoing))}
-        pages.append(
-            PrintPage(Prosedur(judul=procedure.judul, pelaksana=procedure.pelaksana, langkah=rows), page_flow, numbers)
-        )
+            rows.append(_connector(sheet, out_no[crossing], letter_of[crossing], source, CONTINUES))
+        pages.append(PrintPage(rows, page_flow))
     return pages
 
 
@@ -123,10 +123,9 @@ def _last_source(crossing: tuple[int, int], flow: list[Arrow], row_of: dict[int,
     )
 
 
-def _connector(no: int, letter: str, actor: str, text: str) -> Langkah:
-    return Langkah(
-        no=no, kegiatan=[f"{text} ({letter})"], ringkasan=letter, pelaksana=[actor], simbol=Simbol.penghubung
-    )
+def _connector(sheet: Layout, no: int, letter: str, step: Row, text: str) -> Row:
+    """A lettered pentagon in the lane of the step it continues; its No cell is blank."""
+    return sheet.row(no, "", (f"{text} ({letter})", "", "", "", ""), Simbol.penghubung, letter, step.lanes[:1])
 
 
 def _letter(index: int) -> str:

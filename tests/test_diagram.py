@@ -1,0 +1,77 @@
+"""The bagan alur's front door: each procedure is measured once, and printing never builds steps of the model."""
+
+from __future__ import annotations
+
+import importlib
+import pkgutil
+import xml.etree.ElementTree as ET
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+from pydantic.fields import FieldInfo
+
+import generator.sop.bagan
+from generator.sop.bagan import grid
+from generator.sop.bagan.diagram import procedure_diagram
+from generator.sop.bagan.render import DiagramRenderer
+from generator.sop.model import Langkah, Prosedur
+
+from . import svg as diagram
+from .conftest import build_site, make_project
+from .test_print import long_procedure, sop_data
+
+
+def test_each_procedure_is_laid_out_once_per_build(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Screen diagram and printed pages come from one measurement; a second measurement would be wasted work."""
+    measured: list[str] = []
+
+    def counting_layout(procedure: Prosedur, *rest: Any) -> Any:
+        measured.append(procedure.judul)
+        return original(procedure, *rest)
+
+    original = grid.layout
+    # Wherever the bagan modules hold the function, the count sees the call.
+    for module_info in pkgutil.iter_modules(generator.sop.bagan.__path__):
+        module = importlib.import_module(f"generator.sop.bagan.{module_info.name}")
+        if getattr(module, "layout", None) is original:
+            monkeypatch.setattr(module, "layout", counting_layout)
+
+    data = sop_data()
+    data["prosedur"] = [long_procedure(), data["prosedur"][0]]  # one split over A4 pages, one that fits
+    site = build_site(make_project(tmp_path, {"uji.yaml": yaml.safe_dump(data, allow_unicode=True)}))
+
+    assert sorted(measured) == sorted(procedure["judul"] for procedure in data["prosedur"])
+    html = (site / "sop" / "uji-persetujuan" / "index.html").read_text(encoding="utf-8")
+    assert len(diagram.diagrams(html)) == 2
+    assert len(diagram.print_diagrams(html)) >= 3  # the long procedure's pages were drawn from that same layout
+
+
+@pytest.fixture
+def step_with_a_new_required_field() -> Iterator[None]:
+    """The step model as a developer might extend it: a required field every step must now carry."""
+    fields = Langkah.__pydantic_fields__
+    fields["penanggung_jawab"] = FieldInfo(annotation=str)
+    Langkah.model_rebuild(force=True)
+    try:
+        yield
+    finally:
+        del fields["penanggung_jawab"]
+        Langkah.model_rebuild(force=True)
+
+
+@pytest.mark.usefixtures("step_with_a_new_required_field")
+def test_printing_a_long_procedure_survives_a_new_required_step_field(tmp_path: Path) -> None:
+    """Off-page connectors are layout rows: a step field they cannot know about does not stop the printing."""
+    data = long_procedure()
+    steps = [Langkah.model_validate({**step, "penanggung_jawab": "Kasubbag"}) for step in data["langkah"]]
+    procedure = Prosedur.model_validate({**data, "langkah": steps})
+
+    drawn = procedure_diagram(procedure, "p1", DiagramRenderer(tmp_path))
+
+    assert len(drawn.print_svgs) >= 3
+    first, *_, last = (" ".join(diagram.texts(ET.fromstring(svg))) for svg in drawn.print_svgs)
+    assert "Bersambung ke halaman berikutnya (A)" in first
+    assert "Lanjutan dari halaman sebelumnya" in last
