@@ -6,6 +6,7 @@ import importlib
 import pkgutil
 import xml.etree.ElementTree as ET
 from collections.abc import Iterator
+from html import escape as html_escape
 from pathlib import Path
 from typing import Any
 
@@ -75,3 +76,15 @@ def test_printing_a_long_procedure_survives_a_new_required_step_field(tmp_path: 
     first, *_, last = (" ".join(diagram.texts(ET.fromstring(svg))) for svg in drawn.print_svgs)
     assert "Bersambung ke halaman berikutnya (A)" in first
     assert "Lanjutan dari halaman sebelumnya" in last
+
+
+@pytest.mark.parametrize("written", ["Rekap &amp; arsip", "A &lt;b&gt; &#38; B", "Tanya & jawab", "x &amp"])
+def test_the_diagram_shows_text_as_written_like_the_step_table(tmp_path: Path, written: str) -> None:
+    data = sop_data()
+    step = data["prosedur"][0]["langkah"][1]
+    step["kegiatan"], step["ringkasan"] = written, written
+    site = build_site(make_project(tmp_path, {"uji.yaml": yaml.safe_dump(data, allow_unicode=True)}))
+    html = (site / "sop" / data["id"] / "index.html").read_text(encoding="utf-8")
+    (svg,) = diagram.diagrams(html)
+    assert written in diagram.texts(svg)  # XML text, decoded once: what a reader sees
+    assert f"<td>{html_escape(written)}</td>" in html  # the step table's Kegiatan cell, as written too

@@ -28,8 +28,12 @@ def _inches(points: float) -> str:
 
 
 def _label(lines: list[str], justify: str) -> str:
-    """Graphviz label: each line ends in \\l (left) or \\n (centred); user backslashes are kept literal."""
-    return "".join(graphviz.escape(line) + justify for line in lines)
+    """Graphviz label: each line ends in \\l (left) or \\n (centred); the text shows as written.
+
+    Backslashes are kept literal, and '&' is written as an entity: Graphviz reads entities in labels, so "&amp;" in a
+    kegiatan would otherwise show as "&" in the diagram but as "&amp;" in the step table beside it.
+    """
+    return "".join(graphviz.escape(line).replace("&", "&amp;") + justify for line in lines)
 
 
 class _Writer:
