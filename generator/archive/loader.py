@@ -10,6 +10,7 @@ from pathlib import Path
 from pydantic import BaseModel
 
 from ..source.front_matter import load_item
+from ..source.ids import duplicate_ids
 from ..source.model_base import HTTPS_URL
 from ..source.model_errors import Loaded, validate_source
 from ..source.problems import Problem
@@ -77,13 +78,7 @@ def _load_kind(
 def _reference_problems(
     produk: list[Loaded[ProdukHukum]], konten: list[Loaded[Konten]], sop_ids: set[str], produk_ids: set[str]
 ) -> Iterator[Problem]:
-    first_seen: dict[str, str] = {}
-    # The copy is blamed, not the original: a file named after its id is taken as the owner of that id.
-    for item in sorted([*produk, *konten], key=lambda item: Path(item.path).stem != item.document.id):
-        item_id = item.document.id
-        if item_id in first_seen:
-            yield item.source.problem(("id",), f"id '{item_id}' sudah dipakai oleh {first_seen[item_id]}")
-        first_seen.setdefault(item_id, item.path)
+    yield from duplicate_ids([*produk, *konten])
     for item in produk:
         for name in ("mencabut", "mengubah", "melaksanakan"):
             for index, target in enumerate(getattr(item.document.relasi, name)):
