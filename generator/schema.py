@@ -3,23 +3,28 @@
 from __future__ import annotations
 
 import json
+import posixpath
 
 from pydantic import BaseModel
 
-from .archive.model import Konten, ProdukHukum
+from .archive import kinds
+from .archive.kind import ArchiveKind
 from .sop.model import SopDocument
 
-# path relative to the project root → the model it describes
-SCHEMAS: dict[str, type[BaseModel]] = {
-    "sops/schema.json": SopDocument,
-    "content_archive/schema/produk-hukum.json": ProdukHukum,
-    "content_archive/schema/konten.json": Konten,
-}
 SOP_MODELINE = "# yaml-language-server: $schema=schema.json"
-ITEM_MODELINES = {
-    "produk-hukum": "# yaml-language-server: $schema=../schema/produk-hukum.json",
-    "konten": "# yaml-language-server: $schema=../schema/konten.json",
-}
+
+
+def schemas() -> dict[str, type[BaseModel]]:
+    """Path relative to the project root → the model it describes: the SOP sheet, then every archive collection."""
+    return {
+        "sops/schema.json": SopDocument,
+        **{f"content_archive/{kind.schema}": kind.model for kind in kinds.KINDS},
+    }
+
+
+def item_modeline(kind: ArchiveKind) -> str:
+    """The first line of a collection's YAML files: its schema, relative to the collection's folder."""
+    return f"# yaml-language-server: $schema={posixpath.relpath(kind.schema, kind.key)}"
 
 
 def schema_text(model: type[BaseModel]) -> str:
