@@ -7,20 +7,17 @@ import datetime
 import sys
 from pathlib import Path
 
+from .archive import kinds
+from .archive.kind import SOP
 from .core import Project, load_content
 from .publish.link_check import check_site
-from .scaffold import WRITERS, ScaffoldRefused, scaffold
-from .schema import SCHEMAS, schema_text
+from .scaffold import ScaffoldRefused, scaffold, starters
+from .schema import schema_text, schemas
 from .source.problems import DataError
 
-NEXT_STEPS = {
-    "sop": "Berikutnya: ganti isian contoh (identitas, kotak kepala, pelaksana, langkah dan mutu baku), "
-    "lalu jalankan: {check}",
-    "produk-hukum": "Berikutnya: ganti metadata contoh (jenis, nomor, tahun, judul, subjek, abstrak), "
-    "simpan PDF-nya di content_archive/lampiran/ dan isi lampiran.dokumen, lalu jalankan: {check}",
-    "konten": "Berikutnya: ganti judul, caption, tautan unggahan, teks alternatif, produk hukum dan gambarnya, "
-    "lalu jalankan: {check}",
-}
+SOP_NEXT_STEPS = (
+    "Berikutnya: ganti isian contoh (identitas, kotak kepala, pelaksana, langkah dan mutu baku), lalu jalankan: {check}"
+)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -32,7 +29,7 @@ def main(argv: list[str] | None = None) -> int:
     schema = commands.add_parser("schema", help="tulis skema JSON untuk penyunting dari model")
     schema.add_argument("--check", action="store_true", help="hanya periksa bahwa berkas skema mutakhir")
     new = commands.add_parser("new", help="buat berkas baru yang sudah valid, lengkap dengan penjelasan setiap kolom")
-    new.add_argument("kind", choices=list(WRITERS), help="jenis berkas")
+    new.add_argument("kind", choices=starters(), help="jenis berkas")
     new.add_argument("id", help="id baru: huruf kecil, angka dan '-', mis. pengelolaan-arsip")
     args = parser.parse_args(argv)
     project = Project(args.root.resolve())
@@ -48,8 +45,7 @@ def main(argv: list[str] | None = None) -> int:
     except DataError as error:
         print(error, file=sys.stderr)
         return 1
-    archive = content.archive
-    print(f"OK: {len(content.sops)} SOP, {len(archive.produk)} produk hukum, {len(archive.konten)} konten valid.")
+    print(f"OK: {len(content.sops)} SOP, {content.archive.counts()} valid.")
     return 0
 
 
@@ -78,16 +74,17 @@ def _new(project: Project, shown_root: Path, kind: str, item_id: str) -> int:
         print(f"sop-jdih new: {refusal}", file=sys.stderr)
         return 2
     print(f"ditulis: {shown_root / written.file}")
-    if written.image is not None:
-        print(f"ditulis: {shown_root / written.image} (gambar pengganti; timpa dengan desain aslinya)")
+    for image in written.images:
+        print(f"ditulis: {shown_root / image} (gambar pengganti; timpa dengan desain aslinya)")
     check = "sop-jdih check" if shown_root == Path(".") else f"sop-jdih --root {shown_root} check"
-    print(NEXT_STEPS[kind].format(check=check))
+    next_steps = SOP_NEXT_STEPS if kind == SOP else kinds.kind_named(kind).next_steps
+    print(next_steps.format(check=check))
     return 0
 
 
 def _schema(project: Project, check_only: bool) -> int:
     stale = []
-    for relative, model in SCHEMAS.items():
+    for relative, model in schemas().items():
         target = project.root / relative
         expected = schema_text(model)
         if target.exists() and target.read_text(encoding="utf-8") == expected:

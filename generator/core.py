@@ -6,10 +6,11 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .archive.collection import Archive
+from .archive.kind import is_url
 from .archive.loader import load_archive
 from .dasar_hukum.index import DasarHukumIndex, build_index
 from .pages.addresses import ARCHIVE_INDEX, FEED_FILE, JDIHN_FILE, SEARCH_PAGE, attachment_uri
-from .pages.archive import archive_pages, is_url
+from .pages.archive import archive_pages
 from .pages.dasar_hukum import regulation_pages
 from .pages.feeds import atom_feed, jdihn_feed
 from .pages.page_source import PageSource, render
@@ -116,9 +117,7 @@ def generate(
 
 def _attachments(archive: Archive, project: Project) -> list[SiteFile]:
     """Local PDFs and images, published from content_archive/ as they are (never copied to staging)."""
-    paths = {post.document.gambar for post in archive.konten}
-    for item in archive.produk:
-        paths |= {value for value in (item.document.lampiran.dokumen, item.document.lampiran.abstrak) if value}
+    paths = {value for kind in archive.kinds for item in archive.documents(kind) for _, value in kind.files(item)}
     return [
         SiteFile(attachment_uri(path), project.archive_dir / path, None) for path in sorted(paths) if not is_url(path)
     ]

@@ -182,7 +182,6 @@ class SopJdihPlugin(BasePlugin[SopJdihConfig]):
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
         assert self.project and self.content and self.renderer
         urls = SiteUrls(config.site_url or "", config.use_directory_urls)
-        archive = self.content.archive
         try:
             generation = generate(self.content, self.project, urls, config.site_name, self.renderer, self.config.pdf)
         except FeedInvalid as error:
@@ -197,7 +196,7 @@ class SopJdihPlugin(BasePlugin[SopJdihConfig]):
             if site_file.html:
                 self.html_pages.add(site_file.uri)
         self.generation = generation
-        counts = f"{len(self.content.sops)} SOP, {len(archive.produk)} produk hukum, {len(archive.konten)} konten"
+        counts = f"{len(self.content.sops)} SOP, {self.content.archive.counts()}"
         log.info(
             f"sop-jdih: {counts}; {generation.diagrams_rendered} bagan alur digambar, "
             f"{generation.files_changed} berkas berubah"

@@ -10,15 +10,16 @@ import datetime
 import re
 import struct
 import zlib
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from .archive.loader import KONTEN, PRODUK_HUKUM, item_files
-from .archive.model import Konten, ProdukHukum
+from .archive import kinds
+from .archive.kind import SOP, ArchiveKind
+from .archive.loader import item_files
 from .core import Project
 from .pages.page_source import render
-from .schema import ITEM_MODELINES, SOP_MODELINE, field_help
+from .schema import SOP_MODELINE, field_help, item_modeline
 from .sop.loader import sop_files
 from .sop.model import SopDocument
 from .source.front_matter import load_item
@@ -35,21 +36,28 @@ class ScaffoldRefused(Exception):
 
 @dataclass(frozen=True)
 class Written:
-    """What was created, relative to the project root; `image` only when a placeholder had to be made."""
+    """What was created, relative to the project root; `images`: the placeholders that had to be made."""
 
     file: Path
-    image: Path | None = None
+    images: tuple[Path, ...] = ()
+
+
+def starters() -> list[str]:
+    """What `sop-jdih new` can start: an SOP, or an item of any archive collection (its key)."""
+    return [SOP, *(kind.key for kind in kinds.KINDS)]
 
 
 def scaffold(project: Project, kind: str, item_id: str, today: datetime.date) -> Written:
-    """Write the starting file of one SOP, produk hukum or konten; refuse rather than overwrite."""
+    """Write the starting file of one SOP or archive item (`kind`: SOP or a collection's key); refuse to overwrite."""
     if not re.fullmatch(SLUG, item_id):
         raise ScaffoldRefused(f"id {item_id!r} tidak dapat dipakai: tulis huruf kecil, angka dan '-', mis. 'sop-baru'")
     if not (project.sops_dir.is_dir() or project.archive_dir.is_dir()):
         raise ScaffoldRefused(
             f"{project.root} bukan folder proyek (tidak ada sops/ atau content_archive/); pakai --root"
         )
-    return WRITERS[kind](project, item_id, today)
+    if kind == SOP:
+        return _new_sop(project, item_id, today)
+    return _new_item(project, kinds.kind_named(kind), item_id, today)
 
 
 def _new_sop(project: Project, item_id: str, today: datetime.date) -> Written:
@@ -65,49 +73,30 @@ def _new_sop(project: Project, item_id: str, today: datetime.date) -> Written:
     return Written(_create(project, project.sops_dir / f"{item_id}.yaml", text.encode("utf-8")))
 
 
-def _new_produk_hukum(project: Project, item_id: str, today: datetime.date) -> Written:
+def _new_item(project: Project, kind: ArchiveKind, item_id: str, today: datetime.date) -> Written:
+    """The collection's starter template, given the first id of what each reference names (so the file passes the
+    check) and, for a required image, a grey placeholder unless one is already there."""
     _refuse_taken_item(project, item_id)
+    placeholders = {a.name: a.placeholder.format(id=item_id) for a in kind.attachments if a.placeholder}
     text = render(
-        "new_produk_hukum.yaml.j2",
-        modeline=ITEM_MODELINES["produk-hukum"],
-        describe=field_help(ProdukHukum),
+        kind.starter,
+        kind.templates,
+        modeline=item_modeline(kind),
+        describe=field_help(kind.model),
         id=item_id,
         today=today,
+        **{reference.field: _first_id(project, reference.target) for reference in kind.references},
+        **placeholders,  # relative to content_archive/, as the loader reads them
     )
-    target = project.archive_dir / PRODUK_HUKUM.folder / f"{item_id}.yaml"
-    return Written(_create(project, target, text.encode("utf-8")))
-
-
-def _new_konten(project: Project, item_id: str, today: datetime.date) -> Written:
-    """A konten must point at an image that exists: a grey placeholder is written unless one is already there."""
-    _refuse_taken_item(project, item_id)
-    gambar = f"{KONTEN.folder}/gambar/{item_id}.png"  # relative to content_archive/, as the loader reads it
-    text = render(
-        "new_konten.yaml.j2",
-        modeline=ITEM_MODELINES["konten"],
-        describe=field_help(Konten),
-        id=item_id,
-        today=today,
-        gambar=gambar,
-        produk_hukum=_first_produk(project),
-        sop=_first_sop(project),
-    )
-    image = project.archive_dir / gambar
-    make_image = not image.exists()
-    written = _create(project, project.archive_dir / KONTEN.folder / f"{item_id}.yaml", text.encode("utf-8"))
-    return Written(written, _create(project, image, placeholder_png(PLACEHOLDER_SIZE)) if make_image else None)
-
-
-WRITERS: dict[str, Callable[[Project, str, datetime.date], Written]] = {
-    "sop": _new_sop,
-    "produk-hukum": _new_produk_hukum,
-    "konten": _new_konten,
-}
+    missing = [image for image in (project.archive_dir / path for path in placeholders.values()) if not image.exists()]
+    written = _create(project, project.archive_dir / kind.key / f"{item_id}.yaml", text.encode("utf-8"))
+    images = [_create(project, image, placeholder_png(PLACEHOLDER_SIZE)) for image in missing]
+    return Written(written, tuple(images))
 
 
 def _refuse_taken_item(project: Project, item_id: str) -> None:
-    """Produk hukum and konten share one id space, in any of the suffixes the archive loader reads."""
-    folders = (project.archive_dir / PRODUK_HUKUM.folder, project.archive_dir / KONTEN.folder)
+    """The archive's collections share one id space, in any of the suffixes the archive loader reads."""
+    folders = [project.archive_dir / kind.key for kind in kinds.KINDS]
     _refuse_taken(project, [folder / f"{item_id}{suffix}" for folder in folders for suffix in ITEM_SUFFIXES])
 
 
@@ -139,8 +128,12 @@ def _first_sop(project: Project) -> str | None:
     return next(_ids(project.root, sop_files(project.sops_dir), None), None)
 
 
-def _first_produk(project: Project) -> str | None:
-    return next(_ids(project.root, item_files(project.archive_dir / PRODUK_HUKUM.folder), "uraian"), None)
+def _first_id(project: Project, target: str) -> str | None:
+    """The first SOP or item of a collection, in file order."""
+    if target == SOP:
+        return _first_sop(project)
+    kind = kinds.kind_named(target)
+    return next(_ids(project.root, item_files(project.archive_dir / kind.key), kind.body_field), None)
 
 
 def _ids(root: Path, files: list[Path], body_field: str | None) -> Iterator[str]:

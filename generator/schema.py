@@ -7,26 +7,18 @@ text and `field_help` turns it into the comment a starter file (`sop-jdih new`) 
 from __future__ import annotations
 
 import json
+import posixpath
 import textwrap
 from collections.abc import Callable
 from typing import Any
 
 from pydantic import BaseModel
 
-from .archive.model import Konten, ProdukHukum
+from .archive import kinds
+from .archive.kind import ArchiveKind
 from .sop.model import SopDocument
 
-# path relative to the project root → the model it describes
-SCHEMAS: dict[str, type[BaseModel]] = {
-    "sops/schema.json": SopDocument,
-    "content_archive/schema/produk-hukum.json": ProdukHukum,
-    "content_archive/schema/konten.json": Konten,
-}
 SOP_MODELINE = "# yaml-language-server: $schema=schema.json"
-ITEM_MODELINES = {
-    "produk-hukum": "# yaml-language-server: $schema=../schema/produk-hukum.json",
-    "konten": "# yaml-language-server: $schema=../schema/konten.json",
-}
 HELP_WIDTH = 100  # characters of help text on one comment line, after its indentation and "# "
 
 
@@ -36,6 +28,19 @@ def json_schema(model: type[BaseModel]) -> dict[str, Any]:
     for definition in [schema, *schema.get("$defs", {}).values()]:
         definition.pop("description", None)
     return {"$schema": "https://json-schema.org/draft/2020-12/schema", **schema}
+
+
+def schemas() -> dict[str, type[BaseModel]]:
+    """Path relative to the project root → the model it describes: the SOP sheet, then every archive collection."""
+    return {
+        "sops/schema.json": SopDocument,
+        **{f"content_archive/{kind.schema}": kind.model for kind in kinds.KINDS},
+    }
+
+
+def item_modeline(kind: ArchiveKind) -> str:
+    """The first line of a collection's YAML files: its schema, relative to the collection's folder."""
+    return f"# yaml-language-server: $schema={posixpath.relpath(kind.schema, kind.key)}"
 
 
 def schema_text(model: type[BaseModel]) -> str:

@@ -10,12 +10,13 @@ from pathlib import Path
 import pytest
 import yaml
 
+from generator.archive.kinds import KINDS
 from generator.cli import main
-from generator.schema import ITEM_MODELINES, SOP_MODELINE
+from generator.schema import SOP_MODELINE, item_modeline
 
 from .conftest import REPO, build_strict_with_cli, files_of
 
-MODELINES = {"sop": SOP_MODELINE, **ITEM_MODELINES}
+MODELINES = {"sop": SOP_MODELINE, **{kind.key: item_modeline(kind) for kind in KINDS}}
 TARGETS = {
     "sop": "sops/{}.yaml",
     "produk-hukum": "content_archive/produk-hukum/{}.yaml",

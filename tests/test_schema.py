@@ -4,17 +4,18 @@ import json
 
 import pytest
 
+from generator.archive.kinds import KINDS
 from generator.archive.loader import item_files
-from generator.schema import ITEM_MODELINES, SCHEMAS, SOP_MODELINE, schema_text
+from generator.schema import SOP_MODELINE, item_modeline, schema_text, schemas
 from generator.sop.loader import sop_files
 
 from .conftest import REPO
 
 
-@pytest.mark.parametrize("relative", SCHEMAS)
+@pytest.mark.parametrize("relative", schemas())
 def test_committed_schema_matches_the_model(relative: str) -> None:
     committed = (REPO / relative).read_text(encoding="utf-8")
-    assert committed == schema_text(SCHEMAS[relative]), f"{relative} is stale: run `sop-jdih schema`"
+    assert committed == schema_text(schemas()[relative]), f"{relative} is stale: run `sop-jdih schema`"
 
 
 def test_every_example_file_starts_with_its_schema_modeline() -> None:
@@ -22,14 +23,15 @@ def test_every_example_file_starts_with_its_schema_modeline() -> None:
     assert files
     for file in files:
         assert file.read_text(encoding="utf-8").splitlines()[0] == SOP_MODELINE, file.name
-    for folder, modeline in ITEM_MODELINES.items():
-        for file in item_files(REPO / "content_archive" / folder):
+    for kind in KINDS:
+        modeline = item_modeline(kind)
+        for file in item_files(REPO / "content_archive" / kind.key):
             if file.suffix != ".md":  # front matter cannot carry a modeline
                 assert file.read_text(encoding="utf-8").splitlines()[0] == modeline, file.name
 
 
 def test_sop_schema_describes_the_sheet_fields() -> None:
-    schema = json.loads(schema_text(SCHEMAS["sops/schema.json"]))
+    schema = json.loads(schema_text(schemas()["sops/schema.json"]))
     assert {"nomor_sop", "dasar_hukum", "prosedur", "keterkaitan"} <= set(schema["properties"])
     step = schema["$defs"]["Langkah"]["properties"]
     assert {"kegiatan", "pelaksana", "simbol", "mutu_baku", "keterangan", "ya", "tidak", "ke"} <= set(step)

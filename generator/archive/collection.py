@@ -1,19 +1,15 @@
-"""The loaded archive and what follows from it: the derived side of relations and the status in force."""
+"""The loaded archive and what follows from it: the derived side of relations and references, the status in force."""
 
 from __future__ import annotations
 
 from collections import defaultdict
-from dataclasses import dataclass, field
+from dataclasses import dataclass
+from typing import Any
 
 from ..source.model_errors import Loaded
-from .model import Konten, ProdukHukum, Status
-
-# declared relation → (its derived inverse, how each side reads in Indonesian)
-RELATIONS = {
-    "mencabut": ("dicabut", "Mencabut", "Dicabut dengan"),
-    "mengubah": ("diubah", "Mengubah", "Diubah dengan"),
-    "melaksanakan": ("dilaksanakan", "Melaksanakan", "Dilaksanakan dengan"),
-}
+from .kind import ArchiveKind, Reference
+from .model import Status
+from .relations import MENCABUT, RELATIONS
 
 
 @dataclass(frozen=True)
@@ -24,42 +20,64 @@ class Link:
     target: str  # item id
 
 
-@dataclass
+@dataclass(frozen=True)
+class Referrer:
+    """An item that names another through one of its references (a konten about a produk hukum, or of an SOP)."""
+
+    reference: Reference
+    item_id: str
+
+
+@dataclass(frozen=True)
 class Archive:
-    produk: list[Loaded[ProdukHukum]] = field(default_factory=list)
-    konten: list[Loaded[Konten]] = field(default_factory=list)
-    links: dict[str, list[Link]] = field(default_factory=dict)  # item id → both sides of its relations
-    revoked_by: dict[str, list[str]] = field(default_factory=dict)
-    konten_about: dict[str, list[str]] = field(default_factory=dict)  # produk id → konten ids
-    produk_by_id: dict[str, ProdukHukum] = field(default_factory=dict)
-    konten_by_id: dict[str, Konten] = field(default_factory=dict)
+    kinds: tuple[ArchiveKind, ...]
+    loaded: dict[str, list[Loaded[Any]]]  # collection key → its valid items, in file order
+    by_id: dict[str, Any]  # item id → its document; ids are one space across the collections
+    kind_of: dict[str, ArchiveKind]  # item id → its collection
+    links: dict[str, list[Link]]  # item id → both sides of its relations
+    revoked_by: dict[str, list[str]]  # item id → ids of the items that revoke it
+    referrers: dict[tuple[str, str], list[Referrer]]  # (SOP or collection key, id) → who names it, in load order
 
     @classmethod
-    def derive(cls, produk: list[Loaded[ProdukHukum]], konten: list[Loaded[Konten]]) -> Archive:
-        """Both sides of every relation, from the side editors declared."""
+    def derive(cls, kinds: tuple[ArchiveKind, ...], loaded: dict[str, list[Loaded[Any]]]) -> Archive:
+        """Both sides of every relation and reference, from the side editors declared."""
         links: dict[str, list[Link]] = defaultdict(list)
         revoked_by: dict[str, list[str]] = defaultdict(list)
-        for item in produk:
-            for name, (_, active, passive) in RELATIONS.items():
-                for target in getattr(item.document.relasi, name):
-                    links[item.document.id].append(Link(active, target))
-                    links[target].append(Link(passive, item.document.id))
-                    if name == "mencabut":
-                        revoked_by[target].append(item.document.id)
-        about: dict[str, list[str]] = defaultdict(list)
-        for post in konten:
-            for target in post.document.produk_hukum:
-                about[target].append(post.document.id)
+        referrers: dict[tuple[str, str], list[Referrer]] = defaultdict(list)
+        for kind in kinds:
+            for item in loaded[kind.key]:
+                document = item.document
+                for relation in RELATIONS if kind.relations else ():
+                    for target in relation.targets(document):
+                        links[document.id].append(Link(relation.label, target))
+                        links[target].append(Link(relation.inverse_label, document.id))
+                        if relation is MENCABUT:
+                            revoked_by[target].append(document.id)
+                for reference in kind.references:
+                    for _, target in reference.ids(document):
+                        referrers[(reference.target, target)].append(Referrer(reference, document.id))
+        everything = [(kind, item.document) for kind in kinds for item in loaded[kind.key]]
         return cls(
-            produk,
-            konten,
+            kinds,
+            loaded,
+            {document.id: document for _, document in everything},
+            {document.id: kind for kind, document in everything},
             dict(links),
             dict(revoked_by),
-            dict(about),
-            {item.document.id: item.document for item in produk},
-            {post.document.id: post.document for post in konten},
+            dict(referrers),
         )
 
-    def status(self, item: ProdukHukum) -> Status:
-        """An item another one revokes is no longer in force, whatever its file says."""
-        return Status.tidak_berlaku if item.id in self.revoked_by else item.status
+    def items(self, kind: ArchiveKind) -> list[Loaded[Any]]:
+        return self.loaded[kind.key]
+
+    def documents(self, kind: ArchiveKind) -> list[Any]:
+        return [item.document for item in self.loaded[kind.key]]
+
+    def status(self, item: Any) -> Status | None:
+        """An item another one revokes is no longer in force, whatever its file says; None: it has no status."""
+        declared: Status | None = getattr(item, "status", None)
+        return Status.tidak_berlaku if declared is not None and item.id in self.revoked_by else declared
+
+    def counts(self) -> str:
+        """How many items of each collection, for messages: "32 produk hukum, 23 konten"."""
+        return ", ".join(f"{len(self.loaded[kind.key])} {kind.plural}" for kind in self.kinds)

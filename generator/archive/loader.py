@@ -1,35 +1,22 @@
-"""Load content_archive/ and report every problem of the run at once, like the SOP loader."""
+"""Load content_archive/, one folder per collection (kinds.py), and report every problem of the run at once."""
 
 from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
 from pathlib import Path
-
-from pydantic import BaseModel
+from typing import Any
 
 from ..source.front_matter import load_item
+from ..source.ids import duplicate_ids
 from ..source.model_base import HTTPS_URL
 from ..source.model_errors import Loaded, validate_source
 from ..source.problems import Problem
 from ..source.yaml_source import Location, SourceFile, declared_id, file_name_problems
-from .collection import RELATIONS, Archive
-from .model import Konten, ProdukHukum
-
-DOCUMENT_SUFFIXES = (".pdf",)
-IMAGE_SUFFIXES = (".png", ".jpg", ".jpeg", ".webp")  # no SVG: it can carry scripts
-
-
-@dataclass(frozen=True)
-class ItemKind:
-    folder: str  # inside content_archive/, also the page address prefix
-    model: type[BaseModel]
-    body_field: str  # what the body of a .md file becomes
-
-
-PRODUK_HUKUM = ItemKind("produk-hukum", ProdukHukum, "uraian")
-KONTEN = ItemKind("konten", Konten, "caption")
+from . import kinds
+from .collection import Archive
+from .kind import SOP, ArchiveKind
+from .relations import RELATIONS
 
 
 def item_files(folder: Path) -> list[Path]:
@@ -38,85 +25,80 @@ def item_files(folder: Path) -> list[Path]:
 
 def load_archive(project_root: Path, archive_dir: Path, sop_ids: set[str]) -> tuple[Archive, list[Problem]]:
     problems: list[Problem] = []
-    produk_ids: set[str] = set()  # of every produk file, valid or not: a broken target is reported once, at itself
-    produk = _load_kind(project_root, archive_dir, PRODUK_HUKUM, problems, produk_ids)
-    konten = _load_kind(project_root, archive_dir, KONTEN, problems, produk_ids)
-    problems.extend(_reference_problems(produk, konten, sop_ids, produk_ids))
-    problems.extend(_cycle_problems(produk))
-    for item in produk:
-        lampiran = item.document.lampiran
-        for name in ("dokumen", "abstrak"):
-            value = getattr(lampiran, name)
-            if value is not None:
-                problems.extend(_file_problems(value, ("lampiran", name), DOCUMENT_SUFFIXES, archive_dir, item.source))
-    for post in konten:
-        problems.extend(_file_problems(post.document.gambar, ("gambar",), IMAGE_SUFFIXES, archive_dir, post.source))
-    return Archive.derive(produk, konten), problems
+    collections = kinds.KINDS
+    loaded: dict[str, list[Loaded[Any]]] = {}
+    # Ids of every file, valid or not, by collection: a broken target is reported once, at itself.
+    declared: dict[str, set[str]] = {SOP: sop_ids}
+    for kind in collections:
+        loaded[kind.key], declared[kind.key] = _load_kind(project_root, archive_dir, kind, problems)
+    problems.extend(duplicate_ids([item for kind in collections for item in loaded[kind.key]]))
+    names = {SOP: "SOP", **{kind.key: kind.name for kind in collections}}
+    for kind in collections:
+        problems.extend(_reference_problems(kind, loaded[kind.key], declared, names))
+        if kind.relations:
+            problems.extend(_cycle_problems(loaded[kind.key]))
+        for item in loaded[kind.key]:
+            for attachment, value in kind.files(item.document):
+                problems.extend(_file_problems(value, attachment.path, attachment.suffixes, archive_dir, item.source))
+    return Archive.derive(collections, loaded), problems
 
 
 def _load_kind(
-    project_root: Path, archive_dir: Path, kind: ItemKind, problems: list[Problem], produk_ids: set[str]
-) -> list[Loaded]:
+    project_root: Path, archive_dir: Path, kind: ArchiveKind, problems: list[Problem]
+) -> tuple[list[Loaded[Any]], set[str]]:
     loaded = []
-    for file in item_files(archive_dir / kind.folder):
+    declared = set()
+    for file in item_files(archive_dir / kind.key):
         shown_as = file.relative_to(project_root).as_posix()
         problems.extend(file_name_problems(file, shown_as))
         source, found = load_item(file, shown_as, kind.body_field)
         problems.extend(found)
-        if kind is PRODUK_HUKUM:
-            produk_ids.add(declared_id(source, file))
+        declared.add(declared_id(source, file))
         if source is None:
             continue
         item, found = validate_source(source, kind.model)
         problems.extend(found)
         if item is not None:
             loaded.append(item)
-    return loaded
+    return loaded, declared
 
 
 def _reference_problems(
-    produk: list[Loaded[ProdukHukum]], konten: list[Loaded[Konten]], sop_ids: set[str], produk_ids: set[str]
+    kind: ArchiveKind, loaded: list[Loaded[Any]], declared: dict[str, set[str]], names: dict[str, str]
 ) -> Iterator[Problem]:
-    first_seen: dict[str, str] = {}
-    # The copy is blamed, not the original: a file named after its id is taken as the owner of that id.
-    for item in sorted([*produk, *konten], key=lambda item: Path(item.path).stem != item.document.id):
-        item_id = item.document.id
-        if item_id in first_seen:
-            yield item.source.problem(("id",), f"id '{item_id}' sudah dipakai oleh {first_seen[item_id]}")
-        first_seen.setdefault(item_id, item.path)
-    for item in produk:
-        for name in ("mencabut", "mengubah", "melaksanakan"):
-            for index, target in enumerate(getattr(item.document.relasi, name)):
-                where = ("relasi", name, index)
+    """Relations and references to ids no file declares (`names`: how each target collection is called)."""
+    for item in loaded:
+        for relation in RELATIONS if kind.relations else ():
+            for index, target in enumerate(relation.targets(item.document)):
+                where = ("relasi", relation.name, index)
                 if target == item.document.id:
-                    yield item.source.problem(where, f"produk hukum tidak dapat {name} dirinya sendiri")
-                elif target not in produk_ids:
-                    yield item.source.problem(where, f"tidak ada produk hukum dengan id '{target}' di content_archive/")
-    for post in konten:
-        for index, target in enumerate(post.document.produk_hukum):
-            if target not in produk_ids:
-                yield post.source.problem(
-                    ("produk_hukum", index), f"tidak ada produk hukum dengan id '{target}' di content_archive/"
-                )
-        if post.document.sop is not None and post.document.sop not in sop_ids:
-            yield post.source.problem(("sop",), f"tidak ada SOP dengan id '{post.document.sop}' di sops/")
+                    yield item.source.problem(where, f"{kind.name} tidak dapat {relation.name} dirinya sendiri")
+                elif target not in declared[kind.key]:
+                    yield item.source.problem(where, f"tidak ada {kind.name} dengan id '{target}' di content_archive/")
+        for reference in kind.references:
+            for where, target in reference.ids(item.document):
+                if target not in declared[reference.target]:
+                    folder = "sops/" if reference.target == SOP else "content_archive/"
+                    yield item.source.problem(
+                        where, f"tidak ada {names[reference.target]} dengan id '{target}' di {folder}"
+                    )
 
 
 Edge = tuple[str, str, int]  # target id, relation name, index in that relation's list
 
 
-def _cycle_problems(produk: list[Loaded[ProdukHukum]]) -> Iterator[Problem]:
+def _cycle_problems(loaded: list[Loaded[Any]]) -> Iterator[Problem]:
     """A chain of relations that comes back to where it started (a mengubah b, b mengubah a) cannot be true.
 
     Each cycle is reported once, at the relation that closes it as the items are walked in id order.
     Self-relations are reported on their own by `_reference_problems`; dangling targets are skipped here.
     """
-    by_id = {item.document.id: item for item in produk}
+    by_id = {item.document.id: item for item in loaded}
     graph: dict[str, list[Edge]] = {
         item_id: [
-            (target, name, index)
-            for name in RELATIONS
-            for index, target in enumerate(getattr(item.document.relasi, name))
+            (target, relation.name, index)
+            for relation in RELATIONS
+            for index, target in enumerate(relation.targets(item.document))
             if target in by_id and target != item_id
         ]
         for item_id, item in by_id.items()

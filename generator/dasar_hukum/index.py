@@ -8,6 +8,8 @@ from dataclasses import dataclass, field
 
 from ..archive.collection import Archive
 from ..archive.model import ProdukHukum, Status
+from ..archive.produk_hukum import PRODUK_HUKUM
+from ..archive.relations import MENCABUT, MENGUBAH
 from ..sop.model import SopDocument
 from ..source.model_errors import Loaded
 from .citations import OTHER, Citation, parse_citation
@@ -15,9 +17,9 @@ from .citations import OTHER, Citation, parse_citation
 
 @dataclass(frozen=True)
 class Citing:
-    """A place that cites a regulation: an SOP's dasar hukum line or a produk hukum's mengingat line."""
+    """A place that cites a regulation: an SOP's dasar hukum line or an archive item's (a produk hukum's mengingat)."""
 
-    kind: str  # "sop" or "produk"
+    kind: str  # "sop" or the key of an archive collection
     item_id: str
     title: str
     file: str
@@ -62,7 +64,7 @@ class DasarHukumIndex:
     regulations: dict[str, Regulation] = field(default_factory=dict)
     lines: dict[tuple[str, str], list[str | None]] = field(default_factory=dict)  # (kind, id) → key per line
     unparsed: list[Unparsed] = field(default_factory=list)
-    by_archive_id: dict[str, str] = field(default_factory=dict)  # produk id → key
+    by_archive_id: dict[str, str] = field(default_factory=dict)  # produk hukum id → key
     slugs: set[str] = field(default_factory=set)  # every regulation's slug, kept beside them: one lookup per new entry
 
     def cited_key(self, kind: str, item_id: str, index: int) -> str | None:
@@ -109,26 +111,29 @@ class DasarHukumIndex:
 
 def build_index(sops: list[Loaded[SopDocument]], archive: Archive) -> DasarHukumIndex:
     index = DasarHukumIndex()
-    for item in archive.produk:  # the archive's own items first: their title is the authoritative tentang
+    regulations = archive.items(PRODUK_HUKUM)
+    for item in regulations:  # the archive's own regulations first: their title is the authoritative tentang
         entry = index._entry(archive_citation(item.document))
         entry.archive_id = item.document.id
         index.by_archive_id[item.document.id] = entry.key
         entry.tentang = _tentang_of(item.document)
         entry.sumber = item.document.sumber or entry.sumber
-    for item in archive.produk:
+    for item in regulations:
         acting = index.regulations[index.by_archive_id[item.document.id]]
-        for target in item.document.relasi.mengubah:
+        for target in MENGUBAH.targets(item.document):
             acted_on = index.regulations[index.by_archive_id[target]]
             acting.amends.add(acted_on.key)
             acted_on.amended_by.add(acting.key)
-        for target in item.document.relasi.mencabut:
+        for target in MENCABUT.targets(item.document):
             acted_on = index.regulations[index.by_archive_id[target]]
             acting.revokes.add(acted_on.key)
             acted_on.revoked_by.add(acting.key)
     for sop in sops:
         _read_lines(index, "sop", sop, sop.document.nama_sop, "dasar_hukum", sop.document.dasar_hukum)
-    for item in archive.produk:
-        _read_lines(index, "produk", item, item.document.judul, "mengingat", item.document.mengingat)
+    for kind in archive.kinds:
+        for item in archive.items(kind) if kind.cites else ():
+            lines = getattr(item.document, kind.cites)
+            _read_lines(index, kind.key, item, kind.title_of(item.document), kind.cites, lines)
     return index
 
 
@@ -183,7 +188,7 @@ def revoked_basis(index: DasarHukumIndex, archive: Archive) -> list[str]:
     """SOP lines that rest on a regulation the archive marks as no longer in force, and what replaced it."""
     messages = []
     for regulation in index.regulations.values():
-        item = archive.produk_by_id.get(regulation.archive_id or "")
+        item = archive.by_id.get(regulation.archive_id or "")
         if item is None or archive.status(item) is not Status.tidak_berlaku:
             continue
         replacements = [index.for_archive_item(other) for other in archive.revoked_by.get(item.id, [])]

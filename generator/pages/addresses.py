@@ -1,4 +1,7 @@
-"""Where each generated file lives in the site's docs: one place, so page writers can link to each other."""
+"""Where each generated file lives in the site's docs: one place, so page writers can link to each other.
+
+An archive item's page is where its collection's description puts it (`ArchiveKind.uri`).
+"""
 
 from __future__ import annotations
 
@@ -17,14 +20,6 @@ def sop_uri(sop_id: str) -> str:
 def sop_pdf_uri(sop_id: str) -> str:
     """The printed sheet of an SOP (the plugin's opt-in `pdf: true`), next to its page."""
     return f"sop/{sop_id}.pdf"
-
-
-def produk_uri(item_id: str) -> str:
-    return f"produk-hukum/{item_id}.md"
-
-
-def konten_uri(item_id: str) -> str:
-    return f"konten/{item_id}.md"
 
 
 def regulation_uri(slug: str) -> str:

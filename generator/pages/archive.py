@@ -1,4 +1,8 @@
-"""Pages of the JDIH archive: one per item (out of the navigation), paginated listings, the archive index."""
+"""Pages of the JDIH archive: one per item (out of the navigation), paginated listings, the archive index.
+
+Every collection is written the same way from its description (archive/kind.py): its page template gets the item and
+what `_item_page` computes for any item; its listings come from its facets and columns.
+"""
 
 from __future__ import annotations
 
@@ -6,67 +10,60 @@ import datetime
 import json
 import re
 from collections import defaultdict
-from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
 from markupsafe import Markup
 
 from ..archive.collection import Archive
-from ..archive.model import Konten, ProdukHukum, Status
+from ..archive.kind import SOP, ArchiveKind, Cell, Column, Facet, Reference, Value, is_url
+from ..archive.model import Status
 from ..dasar_hukum.index import DasarHukumIndex
-from .addresses import (
-    ARCHIVE_INDEX,
-    FEED_FILE,
-    JDIHN_FILE,
-    attachment_uri,
-    konten_uri,
-    produk_uri,
-    regulation_uri,
-    sop_uri,
-)
+from ..source.yaml_source import Location
+from .addresses import ARCHIVE_INDEX, FEED_FILE, JDIHN_FILE, attachment_uri, regulation_uri, sop_uri
 from .page_source import PageSource, heading_id, paragraphs, render
 from .text import tanggal
 from .urls import SiteUrls, markdown_link
 
 PER_PAGE = 50
-# Ids of the fixed headings, which a page's title must not take (Markdown's toc would have renamed the section).
-PRODUK_SECTIONS = ("mengingat", "abstrak", "uraian", "dokumen", "konten-media-sosial-tentang-produk-hukum-ini")
-KONTEN_SECTIONS = ("diunggah-di", "produk-hukum-yang-dijelaskan", "sop-yang-mengatur", "catatan-alur-kerja")
-
-
-def is_url(value: str) -> bool:
-    return value.startswith("https://")
 
 
 def slug(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-") or "lain"
 
 
-def citation(item: ProdukHukum) -> str:
-    """How JDIH lists cite an item: "PKPU 3 Tahun 2020"."""
-    return f"{item.singkatan_jenis} {item.nomor} Tahun {item.tahun}"
+@dataclass(frozen=True)
+class SiteAddresses:
+    """Absolute addresses of items and attachments (archive.kind.Addresses), for the JDIHN feed and JSON-LD."""
+
+    archive: Archive
+    urls: SiteUrls
+
+    def page(self, item_id: str) -> str:
+        return self.urls.absolute(self.archive.kind_of[item_id].uri(item_id))
+
+    def file(self, value: str) -> str:
+        return value if is_url(value) else self.urls.absolute(attachment_uri(value))
 
 
-def produk_date(item: ProdukHukum) -> datetime.date:
-    """Newest first: by tanggal penetapan when known, else by tahun."""
-    return item.tanggal_penetapan or datetime.date(item.tahun, 1, 1)
+@dataclass(frozen=True)
+class _Site:
+    """What an item page links to beyond itself."""
+
+    archive: Archive
+    dasar_hukum: DasarHukumIndex
+    sop_titles: dict[str, str]  # SOP id → nama
+    urls: SiteUrls
 
 
 def archive_pages(
     archive: Archive, dasar_hukum: DasarHukumIndex, sop_titles: dict[str, str], urls: SiteUrls
 ) -> list[PageSource]:
+    site = _Site(archive, dasar_hukum, sop_titles, urls)
     pages = [
-        PageSource(
-            produk_uri(item.document.id), _produk_page(item.document, archive, dasar_hukum, urls), item.path, html=True
-        )
-        for item in archive.produk
-    ]
-    pages += [
-        PageSource(
-            konten_uri(post.document.id), _konten_page(post.document, archive, sop_titles, urls), post.path, html=True
-        )
-        for post in archive.konten
+        PageSource(kind.uri(item.document.id), _item_page(kind, item.document, site), item.path, html=True)
+        for kind in archive.kinds
+        for item in archive.items(kind)
     ]
     listings = _listings(archive)
     for listing in listings:
@@ -76,76 +73,124 @@ def archive_pages(
     return pages
 
 
-def _produk_page(item: ProdukHukum, archive: Archive, dasar_hukum: DasarHukumIndex, urls: SiteUrls) -> str:
-    here = produk_uri(item.id)
-    by_id = archive.produk_by_id
+def _item_page(kind: ArchiveKind, item: Any, site: _Site) -> str:
+    """The collection's page template, given the item and what any item page may show (empty when it has none)."""
+    archive, urls = site.archive, site.urls
+    here = kind.uri(item.id)
     status = archive.status(item)
-    related = sorted(archive.links.get(item.id, []), key=lambda link: (produk_date(by_id[link.target]), link.target))
-    links = [
-        {
-            "label": link.label,
-            "citation": citation(by_id[link.target]),
-            "title": by_id[link.target].judul,
-            "href": urls.relative(here, produk_uri(link.target)),
-        }
-        for link in related
-    ]
-    keterangan = item.keterangan_status or "; ".join(
-        f"Dicabut dengan {citation(by_id[other])}" for other in archive.revoked_by.get(item.id, [])
-    )
-    document = _document(item, here, urls)
-    metadata = [
-        ("Tipe Dokumen", item.tipe_dokumen, None),
-        ("Judul", item.judul, None),
-        ("T.E.U. Badan", item.teu_badan, None),
-        ("Nomor", item.nomor, None),
-        ("Jenis / Bentuk", item.jenis, "jenis"),
-        ("Singkatan Jenis", item.singkatan_jenis, None),
-        ("Tahun", str(item.tahun), "tahun"),
-        ("Tempat Penetapan", item.tempat_penetapan, None),
-        ("Tanggal Penetapan", tanggal(item.tanggal_penetapan), None),
-        ("Tanggal Pengundangan", tanggal(item.tanggal_pengundangan), None),
-        ("Sumber", item.sumber or "–", None),
-        ("Subjek", "\n".join(item.subjek), None),
-        ("Status", status.value, "status"),
-        ("Keterangan Status", keterangan or "–", None),
-        ("Bahasa", item.bahasa, None),
-        ("Bidang Hukum", item.bidang_hukum.value, "bidang hukum"),
-        ("Lokasi", item.lokasi or "–", None),
-        ("Pemrakarsa", item.pemrakarsa or "–", None),
-        ("Penandatangan", item.penandatangan or "–", None),
-    ]
-    konten = sorted(
-        (archive.konten_by_id[post_id] for post_id in archive.konten_about.get(item.id, [])),
-        key=lambda post: post.tanggal_terbit,
-        reverse=True,
-    )
+    # Ids of the fixed headings, which the title must not take (Markdown's toc would have renamed the section).
+    taken = kind.sections + tuple(heading_id(reference.heading) for reference in _references_to(kind.key, archive))
+    metadata = kind.metadata(item, archive) if kind.metadata else []
+    cited = getattr(item, kind.cites) if kind.cites else []
+    json_ld = kind.json_ld(item, archive, SiteAddresses(archive, urls)) if kind.json_ld else None
     return render(
-        "produk_hukum.html.j2",
+        kind.page_template,
+        kind.templates,
         item=item,
-        title_id=heading_id(item.judul, PRODUK_SECTIONS),
-        status=status.value,
+        title_id=heading_id(kind.title_of(item), taken),
+        status=status.value if status else None,
         status_class="berlaku" if status is Status.berlaku else "tidak-berlaku",
-        links=links,
-        metadata=metadata,
-        abstrak_header=f"{', '.join(item.subjek)} · {item.tahun} · {item.singkatan_jenis} {item.nomor} · {item.judul}",
-        paragraphs=paragraphs(item.uraian or ""),
-        document=document,
-        konten=[
-            {
-                "title": post.judul,
-                "href": urls.relative(here, konten_uri(post.id)),
-                "date": tanggal(post.tanggal_terbit),
-            }
-            for post in konten
+        links=_links(item.id, here, archive, urls),
+        metadata=[(row.label, _shown(row.value), row.facet) for row in metadata],
+        paragraphs=paragraphs(getattr(item, kind.body_field) or ""),
+        files={attachment.name: _file(attachment.value(item), here, urls) for attachment in kind.attachments},
+        references={ref.field: _named(ref.target, ref.ids(item), here, site) for ref in kind.references},
+        referrers=referrer_groups(archive, (kind.key, item.id), here, urls),
+        cited=[
+            {"text": line, "href": _regulation_href(here, site.dasar_hukum, kind.key, item.id, position, urls)}
+            for position, line in enumerate(cited)
         ],
-        json_ld=Markup(_json_ld(item, status, by_id, document, urls)),  # safe inside <script>: see _json_ld
-        mengingat=[
-            {"text": line, "href": _regulation_href(here, dasar_hukum, "produk", item.id, position, urls)}
-            for position, line in enumerate(item.mengingat)
-        ],
-        index_entry=_index_entry(here, dasar_hukum, item.id, urls),
+        index_entry=_index_entry(here, site.dasar_hukum, item.id, urls),
+        json_ld=Markup(_script_json(json_ld)) if json_ld else None,  # safe inside <script>: see _script_json
     )
+
+
+def _shown(value: Value) -> str:
+    """A metadata value or listing cell as text: None as "–", a date the Indonesian way, a list one per line."""
+    if value is None:
+        return "–"
+    if isinstance(value, datetime.date):
+        return tanggal(value)
+    if isinstance(value, list):
+        return "\n".join(value)
+    return str(value)
+
+
+def _links(item_id: str, here: str, archive: Archive, urls: SiteUrls) -> list[dict[str, str]]:
+    """Both sides of the item's relations, oldest related item first."""
+
+    def order(target: str) -> tuple[datetime.date, str]:
+        return archive.kind_of[target].date(archive.by_id[target]), target
+
+    links = []
+    for link in sorted(archive.links.get(item_id, []), key=lambda link: order(link.target)):
+        kind, other = archive.kind_of[link.target], archive.by_id[link.target]
+        links.append(
+            {
+                "label": link.label,
+                "citation": kind.label_of(other),
+                "title": kind.title_of(other),
+                "href": urls.relative(here, kind.uri(link.target)),
+            }
+        )
+    return links
+
+
+def _file(value: str | None, here: str, urls: SiteUrls) -> dict[str, Any] | None:
+    """An attachment as its page links it (`html`), as feeds and JSON-LD do (`absolute`), and whether it is ours."""
+    if value is None:
+        return None
+    if is_url(value):
+        return {"html": value, "absolute": value, "local": False}
+    return {"html": _file_href(value, here, urls), "absolute": urls.absolute(attachment_uri(value)), "local": True}
+
+
+def _file_href(value: str, here: str, urls: SiteUrls) -> str:
+    return value if is_url(value) else urls.relative(here, attachment_uri(value))
+
+
+def _named(target: str, ids: list[tuple[Location, str]], here: str, site: _Site) -> list[dict[str, str]]:
+    """The SOPs or items a reference names, with their titles."""
+    if target == SOP:
+        return [
+            {"title": site.sop_titles[sop_id], "href": site.urls.relative(here, sop_uri(sop_id))} for _, sop_id in ids
+        ]
+    archive = site.archive
+    return [
+        {
+            "title": archive.kind_of[item_id].title_of(archive.by_id[item_id]),
+            "href": site.urls.relative(here, archive.kind_of[item_id].uri(item_id)),
+        }
+        for _, item_id in ids
+    ]
+
+
+def _references_to(target: str, archive: Archive) -> list[Reference]:
+    """The references, of any collection, that can name an SOP (`target` SOP) or an item of collection `target`."""
+    return [reference for kind in archive.kinds for reference in kind.references if reference.target == target]
+
+
+def referrer_groups(archive: Archive, named: tuple[str, str], here: str, urls: SiteUrls) -> list[dict[str, Any]]:
+    """The items naming an SOP or item (`named`: SOP or collection key, id), one group per reference, newest first."""
+    referrers = archive.referrers.get(named, [])
+    groups = []
+    for reference in _references_to(named[0], archive):
+        ids = [referrer.item_id for referrer in referrers if referrer.reference == reference]
+        if not ids:
+            continue
+        ordered = sorted(ids, key=lambda other: archive.kind_of[other].date(archive.by_id[other]), reverse=True)
+        entries = []
+        for other in ordered:
+            kind, document = archive.kind_of[other], archive.by_id[other]
+            entries.append(
+                {
+                    "title": kind.title_of(document),
+                    "href": urls.relative(here, kind.uri(other)),
+                    "date": tanggal(kind.date(document)),
+                }
+            )
+        groups.append({"heading": reference.heading, "anchor": heading_id(reference.heading), "entries": entries})
+    return groups
 
 
 def _regulation_href(
@@ -162,72 +207,9 @@ def _index_entry(here: str, index: DasarHukumIndex, item_id: str, urls: SiteUrls
     return {"name": regulation.name, "href": urls.relative(here, regulation_uri(regulation.slug))}
 
 
-def _document(item: ProdukHukum, here: str, urls: SiteUrls) -> dict[str, Any] | None:
-    value = item.lampiran.dokumen
-    if value is None:
-        return None
-    if is_url(value):
-        return {"html": value, "absolute": value, "local": False}
-    target = attachment_uri(value)
-    return {
-        "html": urls.relative(here, target),
-        "absolute": urls.absolute(target),
-        "local": True,
-    }
-
-
-def _json_ld(
-    item: ProdukHukum, status: Status, by_id: dict[str, ProdukHukum], document: dict[str, Any] | None, urls: SiteUrls
-) -> str:
-    """schema.org Legislation, so search engines and harvesters read the metadata without scraping."""
-    data: dict[str, Any] = {
-        "@context": "https://schema.org",
-        "@type": "Legislation",
-        "name": item.judul,
-        "legislationIdentifier": citation(item),
-        "legislationType": item.jenis,
-        "legislationJurisdiction": "ID",
-        "legislationPassedBy": {"@type": "Organization", "name": item.teu_badan},
-        "legislationLegalForce": "InForce" if status is Status.berlaku else "NotInForce",
-        "inLanguage": "id",
-        "keywords": item.subjek,
-        "url": urls.absolute(produk_uri(item.id)),
-    }
-    if item.tanggal_penetapan:
-        data["legislationDate"] = item.tanggal_penetapan.isoformat()
-    if item.tanggal_pengundangan:
-        data["datePublished"] = item.tanggal_pengundangan.isoformat()
-    changes = [*item.relasi.mengubah, *item.relasi.mencabut]
-    if changes:
-        data["legislationChanges"] = [urls.absolute(produk_uri(other)) for other in changes]
-    if item.relasi.melaksanakan:
-        data["legislationApplies"] = [urls.absolute(produk_uri(other)) for other in item.relasi.melaksanakan]
-    if document:
-        data["encoding"] = {
-            "@type": "LegislationObject",
-            "encodingFormat": "application/pdf",
-            "contentUrl": document["absolute"],
-        }
-    # Inside <script> any "<" can start "</script>" or "<!--": encode both angle brackets, JSON-LD reads the same.
+def _script_json(data: dict[str, Any]) -> str:
+    """JSON for inside <script>: any "<" can start "</script>" or "<!--", so both angle brackets are encoded."""
     return json.dumps(data, ensure_ascii=False, sort_keys=True).replace("<", "\\u003c").replace(">", "\\u003e")
-
-
-def _konten_page(post: Konten, archive: Archive, sop_titles: dict[str, str], urls: SiteUrls) -> str:
-    here = konten_uri(post.id)
-    by_id = archive.produk_by_id
-    produk = [
-        {"title": by_id[other].judul, "href": urls.relative(here, produk_uri(other))} for other in post.produk_hukum
-    ]
-    sop = {"title": sop_titles[post.sop], "href": urls.relative(here, sop_uri(post.sop))} if post.sop else None
-    return render(
-        "konten.html.j2",
-        post=post,
-        title_id=heading_id(post.judul, KONTEN_SECTIONS),
-        image=urls.relative(here, attachment_uri(post.gambar)),
-        paragraphs=paragraphs(post.caption),
-        produk=produk,
-        sop=sop,
-    )
 
 
 @dataclass(frozen=True)
@@ -243,47 +225,25 @@ class Group:
 
 @dataclass(frozen=True)
 class Listing:
-    key: str  # address segment: arsip/<key>/<group>/
-    title: str
-    kind: str  # "produk" or "konten"
+    facet: Facet  # its key is the address segment: arsip/<key>/<group>/
+    kind: ArchiveKind
     groups: list[Group]
 
 
 def _listings(archive: Archive) -> list[Listing]:
-    produk = [item.document for item in archive.produk]
-    konten = [post.document for post in archive.konten]
-    return [
-        _listing("jenis", "Produk hukum menurut jenis", "produk", produk, lambda i: [i.jenis], produk_date),
-        _listing("tahun", "Produk hukum menurut tahun", "produk", produk, lambda i: [str(i.tahun)], produk_date, True),
-        _listing(
-            "status", "Produk hukum menurut status", "produk", produk, lambda i: [archive.status(i).value], produk_date
-        ),
-        _listing(
-            "platform",
-            "Konten menurut platform",
-            "konten",
-            konten,
-            lambda post: sorted({upload.platform.value for upload in post.unggahan}),
-            lambda post: post.tanggal_terbit,
-        ),
-    ]
+    return [_listing(facet, kind, archive) for kind in archive.kinds for facet in kind.facets]
 
 
-def _listing(
-    key: str,
-    title: str,
-    kind: str,
-    items: list[Any],
-    labels_of: Callable[[Any], list[str]],
-    date_of: Callable[[Any], datetime.date],
-    newest_label_first: bool = False,
-) -> Listing:
+def _listing(facet: Facet, kind: ArchiveKind, archive: Archive) -> Listing:
     """Items grouped by label, newest first within a group; groups by name (or by year, newest first)."""
     grouped: dict[str, list[str]] = defaultdict(list)
-    for item in sorted(items, key=lambda item: (date_of(item), item.id), reverse=True):
-        for label in labels_of(item):
+    for item in sorted(archive.documents(kind), key=lambda item: (kind.date(item), item.id), reverse=True):
+        for label in facet.labels(item, archive):
             grouped[label].append(item.id)
-    order = sorted(grouped, key=lambda label: -int(label)) if newest_label_first else sorted(grouped, key=str.lower)
+    if facet.newest_label_first:
+        order = sorted(grouped, key=lambda label: -int(label))
+    else:
+        order = sorted(grouped, key=str.lower)
     keys: set[str] = set()
     groups = []
     for label in order:
@@ -292,31 +252,28 @@ def _listing(
             group_key += "-1"
         keys.add(group_key)
         groups.append(Group(group_key, label, grouped[label]))
-    return Listing(key, title, kind, groups)
+    return Listing(facet, kind, groups)
 
 
 def listing_uri(listing: Listing, group: Group, number: int) -> str:
-    base = f"arsip/{listing.key}/{group.key}"
+    base = f"arsip/{listing.facet.key}/{group.key}"
     return f"{base}/index.md" if number == 1 else f"{base}/halaman-{number}.md"
 
 
 def _listing_pages(listing: Listing, group: Group, archive: Archive, urls: SiteUrls) -> list[PageSource]:
     chunks = [group.item_ids[start : start + PER_PAGE] for start in range(0, len(group.item_ids), PER_PAGE)]
+    columns = listing.kind.columns
     pages = []
     for number, chunk in enumerate(chunks, start=1):
         here = listing_uri(listing, group, number)
-        rows = [
-            _produk_row(archive.produk_by_id[item_id], archive, here, urls)
-            if listing.kind == "produk"
-            else _konten_row(archive.konten_by_id[item_id], archive.produk_by_id, here, urls)
-            for item_id in chunk
-        ]
-        title = f"{listing.title}: {group.label}"
+        items = [archive.by_id[item_id] for item_id in chunk]
+        rows = [[_cell(column, listing.kind, item, archive, here, urls) for column in columns] for item in items]
+        title = f"{listing.facet.title}: {group.label}"
         content = render(
             "listing.html.j2",
             title=title,
             title_id=heading_id(title),
-            kind=listing.kind,
+            columns=columns,
             rows=rows,
             count=group.count,
             number=number,
@@ -330,36 +287,26 @@ def _listing_pages(listing: Listing, group: Group, archive: Archive, urls: SiteU
     return pages
 
 
-def _produk_row(item: ProdukHukum, archive: Archive, here: str, urls: SiteUrls) -> dict[str, Any]:
-    document = item.lampiran.dokumen
-    return {
-        "judul": item.judul,
-        "nomor": item.nomor,
-        "tahun": item.tahun,
-        "status": archive.status(item).value,
-        "href": urls.relative(here, produk_uri(item.id)),
-        "file": (document if is_url(document) else urls.relative(here, attachment_uri(document))) if document else None,
-    }
-
-
-def _konten_row(post: Konten, by_id: dict[str, ProdukHukum], here: str, urls: SiteUrls) -> dict[str, Any]:
-    return {
-        "tanggal": tanggal(post.tanggal_terbit),
-        "judul": post.judul,
-        "platform": ", ".join(upload.platform.value for upload in post.unggahan),
-        "produk": "; ".join(f"{by_id[i].singkatan_jenis} {by_id[i].nomor}/{by_id[i].tahun}" for i in post.produk_hukum),
-        "href": urls.relative(here, konten_uri(post.id)),
-    }
+def _cell(column: Column, kind: ArchiveKind, item: Any, archive: Archive, here: str, urls: SiteUrls) -> dict[str, Any]:
+    value = column.value(item, archive)
+    if not isinstance(value, Cell):
+        return {"text": _shown(value), "href": None, "right": column.right}
+    href = None
+    if value.page:
+        href = urls.relative(here, kind.uri(item.id))
+    elif value.file:
+        href = _file_href(value.file, here, urls)
+    return {"text": value.text, "href": href, "right": column.right}
 
 
 def _index_page(archive: Archive, listings: list[Listing]) -> str:
+    counts = [f"{len(archive.items(kind))} {kind.full_name}" for kind in archive.kinds]
     return render(
         "arsip_index.md.j2",
-        produk_count=len(archive.produk),
-        konten_count=len(archive.konten),
+        counts=" dan ".join([", ".join(counts[:-1]), counts[-1]]) if len(counts) > 1 else "".join(counts),
         listings=[
             {
-                "title": listing.title,
+                "title": listing.facet.title,
                 "groups": [
                     {
                         "label": g.label,

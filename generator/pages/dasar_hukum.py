@@ -6,20 +6,21 @@ from typing import Any
 
 from ..archive.collection import Archive
 from ..archive.model import Status
+from ..archive.relations import MENCABUT, MENGUBAH
 from ..dasar_hukum.citations import GROUPS
 from ..dasar_hukum.index import Citing, DasarHukumIndex, Regulation, by_group
 from .addresses import DASAR_HUKUM_INDEX as INDEX
-from .addresses import produk_uri, regulation_uri, sop_uri
+from .addresses import regulation_uri, sop_uri
 from .page_source import PageSource, render
 from .urls import markdown_link
 
 
-def citing_uri(place: Citing) -> str:
-    return sop_uri(place.item_id) if place.kind == "sop" else produk_uri(place.item_id)
+def citing_uri(place: Citing, archive: Archive) -> str:
+    return sop_uri(place.item_id) if place.kind == "sop" else archive.kind_of[place.item_id].uri(place.item_id)
 
 
 def regulation_pages(index: DasarHukumIndex, archive: Archive) -> list[PageSource]:
-    """Pages for the regulations something cites; an archive item nothing cites already has its produk page."""
+    """Pages for the regulations something cites; an archive item nothing cites already has its own page."""
     pages = [
         PageSource(regulation_uri(reg.slug), _page(reg, index, archive), None)
         for reg in index.regulations.values()
@@ -29,15 +30,19 @@ def regulation_pages(index: DasarHukumIndex, archive: Archive) -> list[PageSourc
     return pages
 
 
-def _link(here: str, regulation: Regulation) -> str | None:
+def _link(here: str, regulation: Regulation, archive: Archive) -> str | None:
     """Its page in the index when something cites it, else its archive page, else no link."""
     if regulation.cited_by:
         return markdown_link(here, regulation_uri(regulation.slug))
-    return markdown_link(here, produk_uri(regulation.archive_id)) if regulation.archive_id else None
+    return markdown_link(here, _archive_uri(regulation.archive_id, archive)) if regulation.archive_id else None
+
+
+def _archive_uri(item_id: str, archive: Archive) -> str:
+    return archive.kind_of[item_id].uri(item_id)
 
 
 def _status(regulation: Regulation, archive: Archive) -> Status | None:
-    item = archive.produk_by_id.get(regulation.archive_id or "")
+    item = archive.by_id.get(regulation.archive_id or "")
     return archive.status(item) if item else None
 
 
@@ -47,7 +52,7 @@ def _page(regulation: Regulation, index: DasarHukumIndex, archive: Archive) -> s
 
     def others(keys: set[str]) -> list[dict[str, str]]:
         entries = sorted((index.regulations[key] for key in keys), key=Regulation.sort_key)
-        return [{"name": entry.name, "href": href} for entry in entries if (href := _link(here, entry))]
+        return [{"name": entry.name, "href": href} for entry in entries if (href := _link(here, entry, archive))]
 
     places = {(place.kind, place.item_id): place for place in regulation.cited_by}  # one line per citing document
     return render(
@@ -56,26 +61,26 @@ def _page(regulation: Regulation, index: DasarHukumIndex, archive: Archive) -> s
         status=status.value if status else None,
         status_class="berlaku" if status is Status.berlaku else "tidak-berlaku",
         archive={
-            "title": archive.produk_by_id[regulation.archive_id].judul,
-            "href": markdown_link(here, produk_uri(regulation.archive_id)),
+            "title": archive.by_id[regulation.archive_id].judul,
+            "href": markdown_link(here, _archive_uri(regulation.archive_id, archive)),
         }
         if regulation.archive_id
         else None,
         changes=[
             (label, other)
             for label, keys in (
-                ("Diubah dengan", regulation.amended_by),
-                ("Dicabut dengan", regulation.revoked_by),
-                ("Mengubah", regulation.amends),
-                ("Mencabut", regulation.revokes),
+                (MENGUBAH.inverse_label, regulation.amended_by),
+                (MENCABUT.inverse_label, regulation.revoked_by),
+                (MENGUBAH.label, regulation.amends),
+                (MENCABUT.label, regulation.revokes),
             )
             for other in others(keys)
         ],
         cited_by=[
             {
-                "kind": "SOP" if place.kind == "sop" else "Produk hukum",
+                "kind": "SOP" if place.kind == "sop" else archive.kind_of[place.item_id].name.capitalize(),
                 "title": place.title,
-                "href": markdown_link(here, citing_uri(place)),
+                "href": markdown_link(here, citing_uri(place, archive)),
             }
             for place in sorted(places.values(), key=lambda place: (place.kind != "sop", place.title.lower()))
         ],
@@ -97,12 +102,12 @@ def _index(index: DasarHukumIndex, archive: Archive) -> str:
                     "tentang": regulation.tentang,
                     "status": status.value if status else "belum diarsipkan",
                     "sops": sum(1 for kind, _ in kinds if kind == "sop"),
-                    "produk": sum(1 for kind, _ in kinds if kind == "produk"),
+                    "archive": sum(1 for kind, _ in kinds if kind != "sop"),
                 }
             )
         groups.append({"title": GROUPS[group], "rows": rows})
     unparsed = [
-        {"title": line.citing.title, "href": markdown_link(INDEX, citing_uri(line.citing)), "text": line.text}
+        {"title": line.citing.title, "href": markdown_link(INDEX, citing_uri(line.citing, archive)), "text": line.text}
         for line in index.unparsed
     ]
     total = sum(len(group["rows"]) for group in groups)

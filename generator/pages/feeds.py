@@ -8,17 +8,13 @@ from __future__ import annotations
 
 import datetime
 import json
-import posixpath
 import xml.etree.ElementTree as ET
 from importlib.resources import files
-from typing import Any
 
 import jsonschema
 
 from ..archive.collection import Archive
-from ..archive.model import ProdukHukum
-from .addresses import attachment_uri, konten_uri, produk_uri
-from .archive import is_url, produk_date
+from .archive import SiteAddresses
 from .urls import SiteUrls
 
 FEED_SIZE = 20
@@ -30,8 +26,14 @@ class FeedInvalid(RuntimeError):
 
 
 def jdihn_feed(archive: Archive, urls: SiteUrls) -> str:
-    """The flat array the national portal harvests; validated against the schema kept in the repo."""
-    records = [_jdihn_record(item.document, archive, urls) for item in archive.produk]
+    """The flat array the national portal harvests, from the collections that map to it; checked against its schema."""
+    addresses = SiteAddresses(archive, urls)
+    records = [
+        kind.jdihn(document, archive, addresses)
+        for kind in archive.kinds
+        if kind.jdihn
+        for document in archive.documents(kind)
+    ]
     schema = json.loads(files("generator").joinpath("schemas/jdihn.schema.json").read_text(encoding="utf-8"))
     try:
         jsonschema.validate(records, schema)
@@ -40,59 +42,12 @@ def jdihn_feed(archive: Archive, urls: SiteUrls) -> str:
     return json.dumps(records, ensure_ascii=False, indent=1) + "\n"
 
 
-def _jdihn_record(item: ProdukHukum, archive: Archive, urls: SiteUrls) -> dict[str, Any]:
-    page = urls.absolute(produk_uri(item.id))
-    document = item.lampiran.dokumen
-    download = (document if is_url(document) else urls.absolute(attachment_uri(document))) if document else ""
-    abstract_file = item.lampiran.abstrak
-    if abstract_file:
-        abstract_url = abstract_file if is_url(abstract_file) else urls.absolute(attachment_uri(abstract_file))
-    else:
-        abstract_url = f"{page}#abstrak" if item.abstrak else ""
-    updated = max(filter(None, [item.tanggal_penetapan, item.tanggal_pengundangan]), default=produk_date(item))
-    return {
-        "idData": item.id,
-        "tahun_pengundangan": str(item.tanggal_pengundangan.year if item.tanggal_pengundangan else item.tahun),
-        "tanggal_penetapan": _iso(item.tanggal_penetapan),
-        "tanggal_pengundangan": _iso(item.tanggal_pengundangan),
-        "jenis": item.jenis,
-        "noPeraturan": item.nomor,
-        "judul": item.judul,
-        "noPanggil": None,
-        "singkatanJenis": item.singkatan_jenis,
-        "tempatTerbit": item.tempat_penetapan,
-        "penerbit": None,
-        "deskripsiFisik": None,
-        "sumber": item.sumber or "",
-        "subjek": ", ".join(item.subjek),
-        "isbn": None,
-        "status": archive.status(item).value,
-        "bahasa": item.bahasa,
-        "bidangHukum": item.bidang_hukum.value,
-        "teuBadan": item.teu_badan,
-        "nomorIndukBuku": None,
-        "abstrak": " ".join(item.abstrak.abstrak) if item.abstrak else "",
-        "urlAbstrak": abstract_url,
-        "urlDetailPeraturan": page,
-        "fileDownload": posixpath.basename(document) if document else "",
-        "urlDownload": download,
-        "last_updated": f"{updated.isoformat()} 00:00:00",
-        "operasi": "4",
-        "display": "1",
-    }
-
-
-def _iso(value: datetime.date | None) -> str:
-    return value.isoformat() if value else ""
-
-
 def atom_feed(archive: Archive, urls: SiteUrls, site_name: str) -> str:
-    """The newest produk hukum and konten, for feed readers."""
+    """The newest items of every collection, for feed readers; the category names the collection."""
     entries = [
-        (produk_date(i.document), produk_uri(i.document.id), i.document.judul, "Produk hukum") for i in archive.produk
-    ]
-    entries += [
-        (p.document.tanggal_terbit, konten_uri(p.document.id), p.document.judul, "Konten") for p in archive.konten
+        (kind.date(document), kind.uri(document.id), kind.title_of(document), kind.name.capitalize())
+        for kind in archive.kinds
+        for document in archive.documents(kind)
     ]
     entries = sorted(entries, key=lambda entry: (entry[0], entry[1]), reverse=True)[:FEED_SIZE]
     ET.register_namespace("", ATOM)

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 import jinja2
@@ -38,10 +40,20 @@ class PageSource:
     html: bool = False  # the body after the front matter is finished HTML, not Markdown
 
 
-def render(template: str, **context: Any) -> str:
-    """A `*.md.j2` (Markdown) or `*.html.j2` (HTML) template, in the environment that escapes for it."""
+def render(template: str, template_folder: Path | None = None, **context: Any) -> str:
+    """A `*.md.j2` (Markdown) or `*.html.j2` (HTML) template, in the environment that escapes for it.
+
+    `template_folder`: a collection's own templates, looked up before the generator's (ArchiveKind.templates).
+    """
     templates = _html_templates if template.endswith(".html.j2") else _markdown_templates
+    if template_folder is not None:
+        templates = _with_folder(templates, template_folder)
     return templates.get_template(template).render(**context)
+
+
+@functools.cache
+def _with_folder(templates: jinja2.Environment, folder: Path) -> jinja2.Environment:
+    return templates.overlay(loader=jinja2.ChoiceLoader([jinja2.FileSystemLoader(folder), _loader]))
 
 
 def heading_id(text: str, taken: tuple[str, ...] = ()) -> str:

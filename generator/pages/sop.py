@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from ..archive.collection import Archive
+from ..archive.kind import SOP
 from ..archive.model import Status
 from ..dasar_hukum.index import DasarHukumIndex
 from ..sop.bagan.diagram import procedure_diagram
@@ -16,7 +17,8 @@ from ..sop.durations import total
 from ..sop.flow import arrows_from
 from ..sop.loader import LoadedSop
 from ..sop.model import KeterkaitanSop, Langkah, Prosedur, Simbol, SopDocument
-from .addresses import SOP_INDEX, konten_uri, regulation_uri, sop_pdf_uri, sop_uri
+from .addresses import SOP_INDEX, regulation_uri, sop_pdf_uri, sop_uri
+from .archive import referrer_groups
 from .page_source import PageSource, render
 from .text import html_text, tanggal
 from .urls import SiteUrls
@@ -91,11 +93,6 @@ def _sop_page(sop: SopDocument, links: _Links, renderer: DiagramRenderer) -> str
     procedures = [
         _procedure_context(procedure, index, several, renderer) for index, procedure in enumerate(sop.prosedur)
     ]
-    konten = sorted(
-        (post.document for post in links.archive.konten if post.document.sop == sop.id),
-        key=lambda post: post.tanggal_terbit,
-        reverse=True,
-    )
     return render(
         "sop.md.j2",
         sop=sop,
@@ -107,14 +104,7 @@ def _sop_page(sop: SopDocument, links: _Links, renderer: DiagramRenderer) -> str
             {"title": links.titles[other], "href": links.urls.relative(here, sop_uri(other))}
             for other in sorted(links.referenced_by.get(sop.id, []))
         ],
-        konten=[
-            {
-                "title": post.judul,
-                "date": tanggal(post.tanggal_terbit),
-                "href": links.urls.relative(here, konten_uri(post.id)),
-            }
-            for post in konten
-        ],
+        referrers=referrer_groups(links.archive, (SOP, sop.id), here, links.urls),
     )
 
 
@@ -129,7 +119,7 @@ def _basis(sop_id: str, position: int, line: str, links: _Links) -> str:
         return html_text(line)
     regulation = links.dasar_hukum.regulations[key]
     text = _anchor(links.urls.relative(sop_uri(sop_id), regulation_uri(regulation.slug)), line)
-    item = links.archive.produk_by_id.get(regulation.archive_id or "")
+    item = links.archive.by_id.get(regulation.archive_id or "")
     if item is not None and links.archive.status(item) is Status.tidak_berlaku:
         text += ' <span class="jdih-badge jdih-badge--tidak-berlaku">tidak berlaku</span>'
     return text

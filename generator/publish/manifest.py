@@ -15,14 +15,12 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
+from ..archive.kind import is_url
 from ..core import Content, Generation
-from ..pages.addresses import attachment_uri, konten_uri, produk_uri, sop_pdf_uri, sop_uri
-from ..pages.archive import is_url
+from ..pages.addresses import attachment_uri, sop_pdf_uri, sop_uri
 from ..pages.urls import SiteUrls
 
 MANIFEST_FILE = "sop-jdih-manifest.json"
-# Folders of item pages, one page per editor's file: a page there without a source came from nowhere.
-ITEM_FOLDERS = tuple(posixpath.dirname(uri("x")) + "/" for uri in (sop_uri, produk_uri, konten_uri))
 # The build date when the content has no date at all: any fixed day keeps two builds identical.
 UNDATED = datetime.date(2000, 1, 1)
 
@@ -37,18 +35,24 @@ class ManifestError(RuntimeError):
 
 
 @dataclass(frozen=True)
+class Count:
+    key: str  # in the manifest's JSON: "sop", "produk_hukum"
+    name: str  # in the build's summary: "SOP", "produk hukum"
+    number: int
+
+
+@dataclass(frozen=True)
 class Manifest:
     sources: dict[str, list[str]]  # editor's file (relative to the project root) → its site paths, page first
-    sop: int
-    produk_hukum: int
-    konten: int
+    counts: list[Count]  # SOPs, then each archive collection
 
     def summary(self) -> str:
-        return f"{self.sop} SOP, {self.produk_hukum} produk hukum, {self.konten} konten diterbitkan"
+        """E.g. "3 SOP, 32 produk hukum, 23 konten diterbitkan"."""
+        return ", ".join(f"{count.number} {count.name}" for count in self.counts) + " diterbitkan"
 
     def to_json(self) -> str:
         """Sorted keys and no timestamp: two builds of one commit write the same bytes."""
-        counts = {"sop": self.sop, "produk_hukum": self.produk_hukum, "konten": self.konten}
+        counts = {count.key: count.number for count in self.counts}
         record = {"jumlah": counts, "sumber": self.sources}
         return json.dumps(record, ensure_ascii=False, indent=1, sort_keys=True) + "\n"
 
@@ -75,26 +79,30 @@ def expected(content: Content, generation: Generation, urls: SiteUrls, with_pdf:
     for sop in content.sops:
         pdf = [urls.path(sop_pdf_uri(sop.document.id))] if with_pdf else []
         sources[sop.path] = pages.get(sop.path, []) + pdf
-    for item in content.archive.produk:
-        files = [item.document.lampiran.dokumen, item.document.lampiran.abstrak]
-        sources[item.path] = pages.get(item.path, []) + _attachments(files, urls)
-    for post in content.archive.konten:
-        sources[post.path] = pages.get(post.path, []) + _attachments([post.document.gambar], urls)
     archive = content.archive
-    return Manifest(sources, len(content.sops), len(archive.produk), len(archive.konten))
+    counts = [Count("sop", "SOP", len(content.sops))]
+    for kind in archive.kinds:
+        for item in archive.items(kind):
+            files = [value for _, value in kind.files(item.document)]
+            sources[item.path] = pages.get(item.path, []) + _attachments(files, urls)
+        counts.append(Count(kind.count_key, kind.plural, len(archive.items(kind))))
+    return Manifest(sources, counts)
 
 
-def _attachments(paths: list[str | None], urls: SiteUrls) -> list[str]:
+def _attachments(paths: list[str], urls: SiteUrls) -> list[str]:
     """Files published from content_archive/ as they are; https addresses live elsewhere."""
-    return sorted({urls.path(attachment_uri(path)) for path in paths if path and not is_url(path)})
+    return sorted({urls.path(attachment_uri(path)) for path in paths if not is_url(path)})
 
 
 def orphan_pages(content: Content, generation: Generation) -> Iterator[str]:
     """Item pages generated from no loaded file, and loaded files no page was generated from."""
-    known = {item.path for item in [*content.sops, *content.archive.produk, *content.archive.konten]}
+    archive = content.archive
+    known = {item.path for item in [*content.sops, *(item for kind in archive.kinds for item in archive.items(kind))]}
+    # Folders of item pages, one page per editor's file: a page there without a source came from nowhere.
+    folders = {posixpath.dirname(uri) for uri in [sop_uri("x"), *(kind.uri("x") for kind in archive.kinds)]}
     generated = set()
     for site_file in generation.files:
-        if not _is_item_page(site_file.uri):
+        if not _is_item_page(site_file.uri, folders):
             continue
         if site_file.source in known:
             generated.add(site_file.source)
@@ -104,9 +112,9 @@ def orphan_pages(content: Content, generation: Generation) -> Iterator[str]:
         yield f"{path}: tidak ada halaman yang dibuat untuknya"
 
 
-def _is_item_page(uri: str) -> bool:
+def _is_item_page(uri: str, folders: set[str]) -> bool:
     folder, name = posixpath.split(uri)
-    return folder + "/" in ITEM_FOLDERS and name.endswith(".md") and name != "index.md"
+    return folder in folders and name.endswith(".md") and name != "index.md"
 
 
 def missing_files(manifest: Manifest, site_dir: Path) -> Iterator[str]:
@@ -129,8 +137,7 @@ def content_epoch(content: Content) -> int:
     for sop in content.sops:
         document = sop.document
         dates += [document.tanggal_pembuatan, document.tanggal_revisi, document.tanggal_pengesahan]
-    for item in content.archive.produk:
-        document = item.document
-        dates += [document.tanggal_penetapan, document.tanggal_pengundangan, datetime.date(document.tahun, 1, 1)]
-    dates += [post.document.tanggal_terbit for post in content.archive.konten]
+    for kind in content.archive.kinds:
+        for document in content.archive.documents(kind):
+            dates += kind.dates(document)
     return calendar.timegm(max(date for date in dates if date).timetuple())

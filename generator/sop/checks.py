@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from pathlib import PurePosixPath
 
 from ..source.problems import Problem
 from ..source.yaml_source import SourceFile
@@ -68,15 +67,8 @@ def _size_problems(procedure: Prosedur, at: tuple[str | int, ...], source: Sourc
 
 
 def project_problems(documents: list[tuple[SopDocument, SourceFile]], declared: set[str]) -> list[Problem]:
-    """Problems that need all SOPs at once: duplicate ids, keterkaitan to unknown SOPs."""
+    """Problems that need all SOPs at once: keterkaitan to unknown SOPs."""
     problems: list[Problem] = []
-    first_seen: dict[str, SourceFile] = {}
-    # The copy is blamed, not the original: a file named after its id is taken as the owner of that id.
-    for sop, source in sorted(documents, key=lambda pair: PurePosixPath(pair[1].path).stem != pair[0].id):
-        if sop.id in first_seen:
-            problems.append(source.problem(("id",), f"id '{sop.id}' sudah dipakai oleh {first_seen[sop.id].path}"))
-        else:
-            first_seen[sop.id] = source
     for sop, source in documents:
         for index, related in enumerate(sop.keterkaitan):
             target = getattr(related, "sop", None)

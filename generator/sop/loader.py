@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from ..source.ids import duplicate_ids
 from ..source.model_errors import Loaded, validate_source
 from ..source.problems import Problem
 from ..source.yaml_source import declared_id, file_name_problems, load_yaml
@@ -39,5 +40,6 @@ def load_sops(project_root: Path, sops_dir: Path) -> tuple[list[LoadedSop], list
         if sop is not None:
             problems.extend(document_problems(sop.document, source))
             loaded.append(sop)
+    problems.extend(duplicate_ids(loaded))
     problems.extend(project_problems([(item.document, item.source) for item in loaded], declared))
     return loaded, problems, declared

@@ -1,0 +1,183 @@
+"""The produk hukum collection: peraturan and keputusan with their JDIH metadata, in the JDIHN feed."""
+
+from __future__ import annotations
+
+import datetime
+import posixpath
+from typing import Any
+
+from .collection import Archive
+from .kind import DOCUMENT_SUFFIXES, Addresses, ArchiveKind, Attachment, Cell, Column, Facet, MetadataRow
+from .model import ProdukHukum, Status
+from .relations import MENCABUT, RELATIONS
+
+
+def citation(item: ProdukHukum) -> str:
+    """How JDIH lists cite an item: "PKPU 3 Tahun 2020"."""
+    return f"{item.singkatan_jenis} {item.nomor} Tahun {item.tahun}"
+
+
+def date(item: ProdukHukum) -> datetime.date:
+    """Newest first: by tanggal penetapan when known, else by tahun."""
+    return item.tanggal_penetapan or datetime.date(item.tahun, 1, 1)
+
+
+def _dates(item: ProdukHukum) -> list[datetime.date | None]:
+    return [item.tanggal_penetapan, item.tanggal_pengundangan, datetime.date(item.tahun, 1, 1)]
+
+
+def _status(item: ProdukHukum, archive: Archive) -> Status:
+    status = archive.status(item)
+    assert status is not None  # every produk hukum has one
+    return status
+
+
+def _metadata(item: ProdukHukum, archive: Archive) -> list[MetadataRow]:
+    revokers = [archive.by_id[other] for other in archive.revoked_by.get(item.id, [])]
+    revoked = [f"{MENCABUT.inverse_label} {citation(other)}" for other in revokers]
+    return [
+        MetadataRow("Tipe Dokumen", item.tipe_dokumen),
+        MetadataRow("Judul", item.judul),
+        MetadataRow("T.E.U. Badan", item.teu_badan),
+        MetadataRow("Nomor", item.nomor),
+        MetadataRow("Jenis / Bentuk", item.jenis, "jenis"),
+        MetadataRow("Singkatan Jenis", item.singkatan_jenis),
+        MetadataRow("Tahun", item.tahun, "tahun"),
+        MetadataRow("Tempat Penetapan", item.tempat_penetapan),
+        MetadataRow("Tanggal Penetapan", item.tanggal_penetapan),
+        MetadataRow("Tanggal Pengundangan", item.tanggal_pengundangan),
+        MetadataRow("Sumber", item.sumber),
+        MetadataRow("Subjek", item.subjek),
+        MetadataRow("Status", _status(item, archive).value, "status"),
+        MetadataRow("Keterangan Status", item.keterangan_status or "; ".join(revoked) or None),
+        MetadataRow("Bahasa", item.bahasa),
+        MetadataRow("Bidang Hukum", item.bidang_hukum.value, "bidang hukum"),
+        MetadataRow("Lokasi", item.lokasi),
+        MetadataRow("Pemrakarsa", item.pemrakarsa),
+        MetadataRow("Penandatangan", item.penandatangan),
+    ]
+
+
+def _jdihn(item: ProdukHukum, archive: Archive, addresses: Addresses) -> dict[str, str | None]:
+    """One record of the flat array the national portal harvests (see GUIDE.md for the official keys)."""
+    page = addresses.page(item.id)
+    document = item.lampiran.dokumen
+    abstract_file = item.lampiran.abstrak
+    if abstract_file:
+        abstract_url = addresses.file(abstract_file)
+    else:
+        abstract_url = f"{page}#abstrak" if item.abstrak else ""
+    updated = max(filter(None, [item.tanggal_penetapan, item.tanggal_pengundangan]), default=date(item))
+    return {
+        "idData": item.id,
+        "tahun_pengundangan": str(item.tanggal_pengundangan.year if item.tanggal_pengundangan else item.tahun),
+        "tanggal_penetapan": _iso(item.tanggal_penetapan),
+        "tanggal_pengundangan": _iso(item.tanggal_pengundangan),
+        "jenis": item.jenis,
+        "noPeraturan": item.nomor,
+        "judul": item.judul,
+        "noPanggil": None,
+        "singkatanJenis": item.singkatan_jenis,
+        "tempatTerbit": item.tempat_penetapan,
+        "penerbit": None,
+        "deskripsiFisik": None,
+        "sumber": item.sumber or "",
+        "subjek": ", ".join(item.subjek),
+        "isbn": None,
+        "status": _status(item, archive).value,
+        "bahasa": item.bahasa,
+        "bidangHukum": item.bidang_hukum.value,
+        "teuBadan": item.teu_badan,
+        "nomorIndukBuku": None,
+        "abstrak": " ".join(item.abstrak.abstrak) if item.abstrak else "",
+        "urlAbstrak": abstract_url,
+        "urlDetailPeraturan": page,
+        "fileDownload": posixpath.basename(document) if document else "",
+        "urlDownload": addresses.file(document) if document else "",
+        "last_updated": f"{updated.isoformat()} 00:00:00",
+        "operasi": "4",
+        "display": "1",
+    }
+
+
+def _iso(value: datetime.date | None) -> str:
+    return value.isoformat() if value else ""
+
+
+def _json_ld(item: ProdukHukum, archive: Archive, addresses: Addresses) -> dict[str, Any]:
+    """schema.org Legislation, so search engines and harvesters read the metadata without scraping."""
+    status = _status(item, archive)
+    data: dict[str, Any] = {
+        "@context": "https://schema.org",
+        "@type": "Legislation",
+        "name": item.judul,
+        "legislationIdentifier": citation(item),
+        "legislationType": item.jenis,
+        "legislationJurisdiction": "ID",
+        "legislationPassedBy": {"@type": "Organization", "name": item.teu_badan},
+        "legislationLegalForce": "InForce" if status is Status.berlaku else "NotInForce",
+        "inLanguage": "id",
+        "keywords": item.subjek,
+        "url": addresses.page(item.id),
+    }
+    if item.tanggal_penetapan:
+        data["legislationDate"] = item.tanggal_penetapan.isoformat()
+    if item.tanggal_pengundangan:
+        data["datePublished"] = item.tanggal_pengundangan.isoformat()
+    for relation in RELATIONS:
+        for other in relation.targets(item):
+            data.setdefault(relation.schema_org, []).append(addresses.page(other))
+    if item.lampiran.dokumen:
+        data["encoding"] = {
+            "@type": "LegislationObject",
+            "encodingFormat": "application/pdf",
+            "contentUrl": addresses.file(item.lampiran.dokumen),
+        }
+    return data
+
+
+def _file_cell(item: ProdukHukum, archive: Archive) -> Cell | None:
+    document = item.lampiran.dokumen
+    return Cell("PDF", file=document) if document else None
+
+
+PRODUK_HUKUM = ArchiveKind(
+    key="produk-hukum",
+    name="produk hukum",
+    plural="produk hukum",
+    full_name="produk hukum",
+    model=ProdukHukum,
+    body_field="uraian",
+    address="produk-hukum/{id}.md",
+    date=date,
+    dates=_dates,
+    page_template="produk_hukum.html.j2",
+    sections=("mengingat", "abstrak", "uraian", "dokumen"),
+    starter="new_produk_hukum.yaml.j2",
+    next_steps="Berikutnya: ganti metadata contoh (jenis, nomor, tahun, judul, subjek, abstrak), "
+    "simpan PDF-nya di content_archive/lampiran/ dan isi lampiran.dokumen, lalu jalankan: {check}",
+    schema="schema/produk-hukum.json",
+    label=citation,
+    attachments=(
+        Attachment("dokumen", ("lampiran", "dokumen"), DOCUMENT_SUFFIXES),
+        Attachment("abstrak", ("lampiran", "abstrak"), DOCUMENT_SUFFIXES),
+    ),
+    relations=True,
+    cites="mengingat",
+    metadata=_metadata,
+    facets=(
+        Facet("jenis", "Produk hukum menurut jenis", lambda item, archive: [item.jenis]),
+        Facet("tahun", "Produk hukum menurut tahun", lambda item, archive: [str(item.tahun)], newest_label_first=True),
+        Facet("status", "Produk hukum menurut status", lambda item, archive: [_status(item, archive).value]),
+    ),
+    columns=(
+        Column("Judul", lambda item, archive: item.judul),
+        Column("Nomor", lambda item, archive: item.nomor),
+        Column("Tahun", lambda item, archive: item.tahun, right=True),
+        Column("Status", lambda item, archive: _status(item, archive).value),
+        Column("Detail", lambda item, archive: Cell("Detail", page=True)),
+        Column("File", _file_cell),
+    ),
+    jdihn=_jdihn,
+    json_ld=_json_ld,
+)
