@@ -18,7 +18,7 @@ from generator.archive.relations import RELATIONS
 from generator.cli import main
 from generator.core import Project, load_content
 from generator.publish.manifest import MANIFEST_FILE, content_epoch
-from generator.source.model_base import Date, Strict, Text
+from generator.source.model_base import Date, LongText, Strict, Text
 from generator.source.problems import DataError
 
 from .archive_fixture import PDF, write_archive
@@ -31,7 +31,7 @@ class Pengumuman(Strict):
     id: ItemId
     judul: Text
     tanggal: Date
-    isi: Text
+    isi: LongText
     lampiran: str | None = None
     produk_hukum: list[ItemId] = []
 

@@ -13,7 +13,17 @@ from typing import Annotated
 
 from pydantic import Field
 
-from ..source.model_base import HTTPS_URL, PLAIN_LABEL, SLUG, Date, NonEmptyTextList, Strict, Text, TextList
+from ..source.model_base import (
+    HTTPS_URL,
+    PLAIN_LABEL,
+    SLUG,
+    Date,
+    LongText,
+    NonEmptyTextList,
+    Strict,
+    Text,
+    TextList,
+)
 
 ItemId = Annotated[str, Field(pattern=SLUG)]
 
@@ -49,10 +59,10 @@ class Platform(StrEnum):
 class Lampiran(Strict):
     """The full text and other files: a path inside content_archive/ or an https URL."""
 
-    dokumen: str | None = Field(
+    dokumen: Text | None = Field(
         None, description="Naskah lengkap PDF: berkas di folder arsip, mis. lampiran/pkpu-8-2019.pdf, atau https://."
     )
-    abstrak: str | None = Field(None, description="Berkas abstrak PDF: berkas di folder arsip atau https://.")
+    abstrak: Text | None = Field(None, description="Berkas abstrak PDF: berkas di folder arsip atau https://.")
 
 
 class Abstrak(Strict):
@@ -96,18 +106,18 @@ class ProdukHukum(Strict):
     tanggal_pengundangan: Date | None = Field(
         None, description="Tanggal diundangkan (TTTT-BB-HH); tulis hanya bila pasti."
     )
-    sumber: str | None = Field(None, description="Sumber pengundangan (LN, BN, BD), mis. BN 2019 (692).")
+    sumber: Text | None = Field(None, description="Sumber pengundangan (LN, BN, BD), mis. BN 2019 (692).")
     subjek: NonEmptyTextList = Field(description="Kata kunci subjek, huruf kapital.")
     status: Status = Field(
         Status.berlaku,
         description="Berlaku atau Tidak Berlaku; produk hukum yang dicabut produk hukum lain otomatis Tidak Berlaku.",
     )
-    keterangan_status: str | None = Field(None, description="Penjelasan status, bila perlu.")
+    keterangan_status: Text | None = Field(None, description="Penjelasan status, bila perlu.")
     bahasa: Text = Field("Indonesia", description="Bahasa naskah (bawaan: Indonesia).")
     bidang_hukum: BidangHukum = Field(description=f"Salah satu dari: {', '.join(BidangHukum)}.")
-    lokasi: str | None = Field(None, description="Tempat naskah asli disimpan.")
-    pemrakarsa: str | None = Field(None, description="Unit pemrakarsa, mis. Subbagian Hukum dan SDM.")
-    penandatangan: str | None = Field(None, description="Pejabat penandatangan.")
+    lokasi: Text | None = Field(None, description="Tempat naskah asli disimpan.")
+    pemrakarsa: Text | None = Field(None, description="Unit pemrakarsa, mis. Subbagian Hukum dan SDM.")
+    penandatangan: Text | None = Field(None, description="Pejabat penandatangan.")
     mengingat: TextList = Field(
         [], description='Peraturan di bagian "Mengingat", lengkap dengan jenis, nomor, tahun dan "tentang".'
     )
@@ -120,14 +130,14 @@ class ProdukHukum(Strict):
         description="Ditulis hanya di produk hukum yang bertindak, dengan id produk hukum lain; halaman yang "
         "dikenai menampilkan sisi sebaliknya.",
     )
-    uraian: str | None = Field(None, description="Teks panjang; dalam berkas .md, isi di bawah front matter.")
+    uraian: LongText | None = Field(None, description="Teks panjang; dalam berkas .md, isi di bawah front matter.")
 
 
 class Unggahan(Strict):
     """One publication of the content on one platform."""
 
     platform: Platform = Field(description=f"Salah satu dari: {', '.join(Platform)}.")
-    tautan: str = Field(pattern=HTTPS_URL, description="Tautan permanen unggahan, selalu https://.")
+    tautan: Text = Field(pattern=HTTPS_URL, description="Tautan permanen unggahan, selalu https://.")
 
 
 class Tahap(StrEnum):
@@ -148,7 +158,7 @@ class CatatanAlur(Strict):
     tahap: Tahap = Field(description=f"Salah satu dari: {', '.join(Tahap)}.")
     oleh: Text = Field(description="Nama dan/atau jabatan, mis. Kasubbag Hukum (Rina).")
     tanggal: Date = Field(description="Tanggal tahap ini (TTTT-BB-HH).")
-    catatan: str | None = Field(None, description="Catatan tahap ini (boleh dihapus).")
+    catatan: Text | None = Field(None, description="Catatan tahap ini (boleh dihapus).")
 
 
 class Konten(Strict):
@@ -157,7 +167,7 @@ class Konten(Strict):
     id: ItemId = Field(description="Huruf kecil, angka dan '-'. Menjadi alamat halaman; jangan diubah setelah terbit.")
     judul: Text = Field(description="Judul atau tema unggahan.")
     tanggal_terbit: Date = Field(description="Tanggal terbit, ditulis TTTT-BB-HH, mis. 2024-08-23.")
-    caption: Text = Field(
+    caption: LongText = Field(
         description="Caption seperti diterbitkan. Di YAML ditulis di bawah 'caption: |-', setiap baris menjorok dua "
         "spasi; di berkas .md, isi di bawah front matter. Baris kosong memisahkan paragraf."
     )

@@ -65,7 +65,7 @@ class Pejabat(Strict):
 
     jabatan: Text = Field(description="Jabatan pejabat, mis. Sekretaris.")
     nama: Text = Field(description="Nama pejabat seperti tercetak.")
-    nip: str | None = Field(
+    nip: Text | None = Field(
         None, description='NIP di antara tanda kutip, dengan spasi seperti tercetak, mis. "19710805 199603 1 002".'
     )
 
@@ -85,7 +85,7 @@ class MutuBaku(Strict):
     waktu: Waktu = Field(
         None, description="Angka lalu satuan: menit, jam, hari atau minggu, mis. 10 menit atau 1 jam 30 menit."
     )
-    output: str | None = Field(None, description="Hasil langkah ini.")
+    output: Text | None = Field(None, description="Hasil langkah ini.")
 
 
 class Langkah(Strict):
@@ -95,7 +95,7 @@ class Langkah(Strict):
     kegiatan: NonEmptyTextList = Field(
         description="Kegiatan langkah ini; beberapa butir, mis. [Butir satu, Butir dua], tampil sebagai a., b."
     )
-    ringkasan: str | None = Field(
+    ringkasan: Text | None = Field(
         None, description="Teks pendek di dalam simbol; bila tidak ada, awal kegiatan yang dipakai."
     )
     pelaksana: NonEmptyTextList = Field(
@@ -105,7 +105,7 @@ class Langkah(Strict):
         Simbol.proses, description="Simbol bagan alur: mulai, proses (bawaan), keputusan, penghubung atau selesai."
     )
     mutu_baku: MutuBaku = Field(MutuBaku(), description="Mutu baku langkah ini: kelengkapan, waktu dan output.")
-    keterangan: str | None = Field(None, description="Isi kolom Keterangan (boleh dihapus).")
+    keterangan: Text | None = Field(None, description="Isi kolom Keterangan (boleh dihapus).")
     ke: int | None = Field(None, description="Nomor langkah tujuan, bila bukan langkah berikutnya.")
     ya: int | None = Field(None, description="Khusus keputusan: nomor langkah tujuan bila Ya.")
     tidak: int | None = Field(
@@ -157,13 +157,13 @@ class SopDocument(Strict):
     instansi: Text = Field(
         description="Nama lengkap kantor seperti tercetak, mis. Komisi Pemilihan Umum Kabupaten Agam."
     )
-    satuan_kerja: str | None = Field(None, description="Unit pemilik SOP, mis. Sekretariat (boleh dihapus).")
+    satuan_kerja: Text | None = Field(None, description="Unit pemilik SOP, mis. Sekretariat (boleh dihapus).")
     nomor_sop: Text = Field(description="Nomor seperti tercetak, mis. 2 Tahun 2024 atau 175/ORT.06/1306/2023.")
     nama_sop: Text = Field(description="Nama SOP seperti tercetak.")
     tanggal_pembuatan: Date | None = Field(None, description="Tanggal pembuatan, ditulis TTTT-BB-HH, mis. 2024-08-23.")
     tanggal_revisi: Date | None = Field(None, description="Tanggal revisi terakhir (TTTT-BB-HH), bila ada.")
     tanggal_pengesahan: Date | None = Field(None, description="Tanggal SOP disahkan (TTTT-BB-HH).")
-    tempat_pengesahan: str | None = Field(None, description="Kota tempat SOP disahkan.")
+    tempat_pengesahan: Text | None = Field(None, description="Kota tempat SOP disahkan.")
     disahkan_oleh: Pejabat | None = Field(None, description="Pejabat yang mengesahkan SOP.")
     dasar_hukum: TextList = Field(
         [],
@@ -171,7 +171,7 @@ class SopDocument(Strict):
         "dasar hukum).",
     )
     kualifikasi_pelaksana: TextList = Field([], description="Kompetensi yang dibutuhkan pelaksana.")
-    jumlah_pelaksana: str | None = Field(None, description="Jumlah pelaksana, bila kantor mencantumkannya.")
+    jumlah_pelaksana: Text | None = Field(None, description="Jumlah pelaksana, bila kantor mencantumkannya.")
     keterkaitan: list[Keterkaitan] = Field(
         [], description="SOP terkait: judulnya sebagai teks, atau sop: <id> untuk SOP di repositori ini."
     )

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from .problems import Problem
-from .yaml_source import SourceFile, load_yaml, parse_yaml, read_text
+from .yaml_source import SourceFile, load_yaml, normal_text, parse_yaml, read_text
 
 FENCE = "---"
 
@@ -31,7 +31,7 @@ def load_item(file: Path, shown_as: str, body_field: str) -> tuple[SourceFile | 
             problems.append(
                 source.problem((body_field,), f"'{body_field}' ditulis di front matter dan di isi berkas; pilih satu")
             )
-        source.data[body_field] = body
+        source.data[body_field] = normal_text(body)
         source.lines.setdefault((body_field,), closing + 2)
     return source, problems
 

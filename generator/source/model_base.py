@@ -1,4 +1,8 @@
-"""Building blocks shared by the SOP and archive models."""
+"""Building blocks shared by the SOP and archive models.
+
+Every string an editor writes is read through `Text` (one line) or `LongText` (paragraphs), so a new field gets the
+rule of its kind by its type.
+"""
 
 from __future__ import annotations
 
@@ -6,8 +10,10 @@ import datetime
 import re
 from typing import Annotated, Any
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, WithJsonSchema
+from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, WithJsonSchema
 from pydantic_core import PydanticCustomError
+
+from .problems import INVISIBLE, visible
 
 SLUG = r"^[a-z0-9]+(-[a-z0-9]+)*$"
 ACTOR_ID = r"^[a-z0-9]+([_-][a-z0-9]+)*$"  # a pelaksana's id: like SLUG, and '_' too
@@ -35,7 +41,50 @@ def _date_as_written(value: Any) -> Any:
 
 _ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 Date = Annotated[datetime.date, BeforeValidator(_date_as_written)]
-Text = Annotated[str, Field(min_length=1)]
+
+# Characters no text may hold (problems.INVISIBLE: controls, line and paragraph separators, bidi controls). In one line
+# a line break forges a paragraph or a heading of its own (`nama_sop: "SOP\r===\rPENGUMUMAN"`), turns a table into a
+# code block, or ends a link; a control character makes feed.xml invalid XML; a bidi control reorders what readers
+# see. Text of several paragraphs keeps its line breaks, written as "\n" only.
+_UNSEEN = re.compile(f"[{INVISIBLE}]")
+_UNSEEN_BUT_NEWLINE = re.compile(f"(?!\n)[{INVISIBLE}]")
+_LINE_BREAKS = frozenset("\n\r\x0b\x0c\x85\u2028\u2029")
+_BIDI = frozenset("\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
+
+
+def _one_line(value: str) -> str:
+    found = _UNSEEN.search(value)
+    if found:
+        raise PydanticCustomError("one_line", _refusal(found.group(), found.start() + 1, long=False))
+    return value
+
+
+def _paragraphs(value: str) -> str:
+    """Windows line ends become "\n"; any other line break or control character is refused, like in one line."""
+    value = value.replace("\r\n", "\n")
+    found = _UNSEEN_BUT_NEWLINE.search(value)
+    if found:
+        raise PydanticCustomError("long_text", _refusal(found.group(), found.start() + 1, long=True))
+    return value
+
+
+def _refusal(char: str, position: int, long: bool) -> str:
+    """Why `char` at `position` (1-based, in the value) is refused, and what to write instead."""
+    shown, at = visible(char), f"pada karakter ke-{position}"
+    if char == "\t":
+        return f"tab {at} tidak boleh ada; ganti dengan spasi"
+    if char in _LINE_BREAKS:
+        if long:
+            return f"pindah baris {shown} {at} tidak boleh ada; mulai baris baru dengan Enter biasa"
+        folded = "; teks di bawah '|' ditulis di bawah '>-' agar barisnya digabung" if char == "\n" else ""
+        return f"harus satu baris; hapus pindah baris {shown} {at}{folded}"
+    if char in _BIDI:
+        return f"karakter pengatur arah teks {shown} {at} tidak boleh ada (dapat mengacak urutan teks); hapus itu"
+    return f"karakter tak terlihat {shown} {at} tidak boleh ada; hapus itu (sering ikut tersalin dari Word atau PDF)"
+
+
+Text = Annotated[str, Field(min_length=1), AfterValidator(_one_line)]
+LongText = Annotated[str, Field(min_length=1), AfterValidator(_paragraphs)]
 
 
 def _text_or_list_schema(min_items: int) -> dict[str, Any]:

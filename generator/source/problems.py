@@ -7,7 +7,9 @@ from dataclasses import dataclass
 
 # What must never reach a terminal or a CI log as itself: C0 and C1 controls (newline, carriage return, ESC …), the
 # line and paragraph separators, and bidi controls that reorder what follows them (the "Trojan Source" characters).
-_INVISIBLE = re.compile("[\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069\ufeff]")
+# The same characters may not stand in any loaded text either (`model_base.Text`): this is a regex class's body.
+INVISIBLE = "\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069\ufeff"
+_INVISIBLE = re.compile(f"[{INVISIBLE}]")
 _NAMED = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}
 
 

@@ -2,9 +2,9 @@
 
 PyYAML's parser events know where each value starts; we build the data from them ourselves so that
 every later problem (a pydantic error, a dangling step reference) can name its line, and so that
-nothing an editor writes (aliases, merges, deep nesting) can exhaust memory or crash. Dates are left as
-strings on purpose: the model parses them, so a date that does not exist (2024-02-31) is a
-located validation error instead of a crash inside the YAML constructor.
+nothing an editor writes (aliases, merges, deep nesting) can exhaust memory or crash. Every key and string is read in
+Unicode NFC (`normal_text`). Dates are left as strings on purpose: the model parses them, so a date that does not
+exist (2024-02-31) is a located validation error instead of a crash inside the YAML constructor.
 """
 
 from __future__ import annotations
@@ -64,6 +64,16 @@ class SourceFile:
 
     def problem(self, location: Location, message: str) -> Problem:
         return Problem(self.path, self.line_of(location), dotted(location), message)
+
+
+def normal_text(text: str) -> str:
+    """Unicode NFC: one spelling of every text, whatever the editor's keyboard or the PDF it was copied from wrote.
+
+    "é" typed as one character or as "e" plus a combining accent looks the same and must be the same: one `jenis`
+    written both ways made two look-alike listing groups at two addresses. Every key and string value is read
+    through here, so no later stage compares two spellings of one text.
+    """
+    return unicodedata.normalize("NFC", text)
 
 
 def dotted(location: Location) -> str:
@@ -476,9 +486,10 @@ class _Builder:
             return self._unsupported(at, f"tag YAML '{_short(tag)}' tidak didukung; hapus tag itu")
         node = yaml.ScalarNode(tag, event.value, event.start_mark, event.end_mark, event.style)
         try:
-            return self.loader.construct_object(node)
+            value = self.loader.construct_object(node)
         except Exception:  # PyYAML's constructors raise anything on a value that does not fit its tag (`!!int` alone)
             return self._unsupported(at, f"nilai '{event.value}' tidak sesuai dengan tag '{_short(tag)}'")
+        return normal_text(value) if isinstance(value, str) else value
 
     def _unsupported(self, at: Location, message: str) -> None:
         """An explicit tag we do not read: the value is left out, so the model must not see the document."""
