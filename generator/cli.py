@@ -45,6 +45,9 @@ def main(argv: list[str] | None = None) -> int:
     except DataError as error:
         print(error, file=sys.stderr)
         return 1
+    if content.notices:  # as `mkdocs build --strict` with the default settings: every warning fails
+        print(DataError([notice.problem for notice in content.notices]), file=sys.stderr)
+        return 1
     print(f"OK: {len(content.sops)} SOP, {content.archive.counts()} valid.")
     return 0
 

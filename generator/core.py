@@ -5,10 +5,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+from .archive.checks import doubt_notices
 from .archive.collection import Archive
 from .archive.kind import is_url
 from .archive.loader import load_archive
-from .dasar_hukum.index import DasarHukumIndex, build_index
+from .dasar_hukum.index import DasarHukumIndex, build_index, duplicate_regulations
 from .pages.addresses import ARCHIVE_INDEX, FEED_FILE, JDIHN_FILE, SEARCH_PAGE, attachment_uri
 from .pages.archive import archive_pages
 from .pages.dasar_hukum import regulation_pages
@@ -19,7 +20,7 @@ from .pages.staging import StagingFolder
 from .pages.urls import SiteUrls, markdown_link
 from .sop.bagan.render import DiagramRenderer
 from .sop.loader import LoadedSop, load_sops
-from .source.problems import DataError
+from .source.problems import DataError, Notice
 
 
 @dataclass(frozen=True)
@@ -55,6 +56,7 @@ class Content:
     sops: list[LoadedSop]
     archive: Archive
     dasar_hukum: DasarHukumIndex
+    notices: list[Notice]  # warnings: `--strict` fails on them unless their setting says "info"
 
 
 @dataclass(frozen=True)
@@ -80,9 +82,10 @@ def load_content(project: Project) -> Content:
     sops, problems, sop_ids = load_sops(project.root, project.sops_dir)
     archive, archive_problems = load_archive(project.root, project.archive_dir, sop_ids)
     problems += archive_problems
+    problems += duplicate_regulations(archive)
     if problems:
         raise DataError(problems)
-    return Content(sops, archive, build_index(sops, archive))
+    return Content(sops, archive, build_index(sops, archive), doubt_notices(archive))
 
 
 def generate(

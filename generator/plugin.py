@@ -106,6 +106,9 @@ class SopJdihConfig(Config):
     # An SOP citing a revoked regulation: "warn" (fails `mkdocs build --strict`) or "info" (reported, never fails:
     # a signed SOP stays in force until it is revised).
     dasar_hukum_tidak_berlaku = options.Choice(("warn", "info"), default="warn")
+    # A produk hukum whose tahun and tanggal disagree (tahun 2024, ditetapkan 2023-12-30): "warn" (fails
+    # `mkdocs build --strict`) or "info" (reported, never fails: the signed document may say so).
+    tanggal_tidak_cocok = options.Choice(("warn", "info"), default="warn")
     # Also print every SOP page to sop/<id>.pdf with headless Chromium, linked from the page (needs a browser).
     pdf = options.Type(bool, default=False)
 
@@ -147,6 +150,9 @@ class SopJdihPlugin(BasePlugin[SopJdihConfig]):
         except (DataError, GraphvizMissing) as error:
             raise PluginError(str(error)) from None
         self._report_dasar_hukum(self.content)
+        for notice in self.content.notices:
+            level = logging.WARNING if self.config[notice.setting] == "warn" else logging.INFO
+            log.log(level, f"sop-jdih: {notice.problem}")
         _pin_source_date_epoch(content_epoch(self.content))
         self._build_beside(config)  # last: a data error above stops the build before anything is written
         return config

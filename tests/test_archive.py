@@ -192,6 +192,7 @@ def test_listings_by_jenis_tahun_status_and_platform(site: Path) -> None:
 def test_every_item_on_exactly_one_page_of_each_listing(tmp_path: Path) -> None:
     extra = {
         f"produk-hukum/kepkab-{n}-2023.yaml": KEPUTUSAN_BARU.replace("id: kepkab-5-2024", f"id: kepkab-{n}-2023")
+        .replace("nomor: 5/HK.03.1-Kpt/3300/2024", f"nomor: {n}/HK.03.1-Kpt/3300/2023")
         .replace("tahun: 2024", "tahun: 2023")
         .replace("2024-03-04", f"2023-{1 + n % 12:02d}-{1 + n % 28:02d}")
         .replace("relasi:\n  mencabut: [kepkab-12-2022]\n  melaksanakan: [uu-7-2017]\n", "")

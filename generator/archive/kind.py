@@ -103,6 +103,18 @@ class MetadataRow:
     facet: str | None = None  # the Pagefind filter the value feeds, e.g. "tahun"
 
 
+@dataclass(frozen=True)
+class Doubt:
+    """Fields of one item that disagree (tahun and tanggal_penetapan), where the signed document itself may disagree.
+
+    Reported as a warning (`source.problems.Notice`) that the plugin setting named `setting` can lower to "info".
+    """
+
+    where: Location
+    message: str
+    setting: str
+
+
 class Addresses(Protocol):
     """Absolute addresses on the built site, for the mappings that publish them (JDIHN feed, JSON-LD)."""
 
@@ -135,6 +147,7 @@ class ArchiveKind:
     references: tuple[Reference, ...] = ()
     relations: bool = False  # its items declare `relasi` (relations.py) to items of the same collection
     cites: str | None = None  # a field of regulation lines the dasar hukum index reads, e.g. "mengingat"
+    doubts: Callable[[Any], list[Doubt]] | None = None  # where an item's fields disagree: warnings, not errors
     metadata: Callable[[Any, Archive], list[MetadataRow]] | None = None  # the item page's metadata table
     facets: tuple[Facet, ...] = ()
     columns: tuple[Column, ...] = ()  # of its listings

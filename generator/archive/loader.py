@@ -14,6 +14,7 @@ from ..source.model_errors import Loaded, validate_source
 from ..source.problems import Problem
 from ..source.yaml_source import Location, SourceFile, declared_id, file_name_problems
 from . import kinds
+from .checks import repeated_targets
 from .collection import Archive
 from .kind import SOP, ArchiveKind
 from .relations import RELATIONS
@@ -35,6 +36,7 @@ def load_archive(project_root: Path, archive_dir: Path, sop_ids: set[str]) -> tu
     names = {SOP: "SOP", **{kind.key: kind.name for kind in collections}}
     for kind in collections:
         problems.extend(_reference_problems(kind, loaded[kind.key], declared, names))
+        problems.extend(repeated_targets(kind, loaded[kind.key]))
         if kind.relations:
             problems.extend(_cycle_problems(loaded[kind.key]))
         for item in loaded[kind.key]:

@@ -23,6 +23,7 @@ from ..source.model_base import (
     Strict,
     Text,
     TextList,
+    Year,
 )
 
 ItemId = Annotated[str, Field(pattern=SLUG)]
@@ -98,7 +99,7 @@ class ProdukHukum(Strict):
     nomor: Text = Field(
         description='Nomor seperti tercetak, selalu di antara tanda kutip, mis. "8" atau "10/HK.04/08/2022".'
     )
-    tahun: int = Field(ge=1945, le=2100, description="Tahun produk hukum, mis. 2019.")
+    tahun: Year = Field(description="Tahun produk hukum, mis. 2019.")
     judul: Text = Field(description="Judul seperti tercetak.")
     teu_badan: Text = Field(description="Tajuk entri utama (badan pembuat), mis. Indonesia. Komisi Pemilihan Umum.")
     tempat_penetapan: Text = Field(description="Kota tempat produk hukum ditetapkan.")

@@ -7,7 +7,7 @@ import posixpath
 from typing import Any
 
 from .collection import Archive
-from .kind import DOCUMENT_SUFFIXES, Addresses, ArchiveKind, Attachment, Cell, Column, Facet, MetadataRow
+from .kind import DOCUMENT_SUFFIXES, Addresses, ArchiveKind, Attachment, Cell, Column, Doubt, Facet, MetadataRow
 from .model import ProdukHukum, Status
 from .relations import MENCABUT, RELATIONS
 
@@ -24,6 +24,34 @@ def date(item: ProdukHukum) -> datetime.date:
 
 def _dates(item: ProdukHukum) -> list[datetime.date | None]:
     return [item.tanggal_penetapan, item.tanggal_pengundangan, datetime.date(item.tahun, 1, 1)]
+
+
+# The plugin setting that lowers the warnings below to "info": a signed document may carry the same disagreement.
+TANGGAL_TIDAK_COCOK = "tanggal_tidak_cocok"
+
+
+def _doubts(item: ProdukHukum) -> list[Doubt]:
+    """Tahun is the year a produk hukum is ditetapkan; it is diundangkan after that, in the same year or the next."""
+    doubts = []
+    penetapan, pengundangan = item.tanggal_penetapan, item.tanggal_pengundangan
+    if penetapan is not None and penetapan.year != item.tahun:
+        message = f"{item.tahun} berbeda dengan tahun tanggal_penetapan {penetapan.isoformat()}"
+        doubts.append(Doubt(("tahun",), message, TANGGAL_TIDAK_COCOK))
+    if pengundangan is None:
+        return doubts
+    if penetapan is not None and pengundangan < penetapan:
+        message = (
+            f"{pengundangan.isoformat()} lebih awal dari tanggal_penetapan {penetapan.isoformat()}; "
+            "produk hukum diundangkan setelah ditetapkan"
+        )
+        doubts.append(Doubt(("tanggal_pengundangan",), message, TANGGAL_TIDAK_COCOK))
+    elif pengundangan.year not in (item.tahun, item.tahun + 1):
+        message = (
+            f"{pengundangan.isoformat()} jauh dari tahun {item.tahun}; produk hukum diundangkan pada tahun itu "
+            "atau tahun berikutnya"
+        )
+        doubts.append(Doubt(("tanggal_pengundangan",), message, TANGGAL_TIDAK_COCOK))
+    return doubts
 
 
 def _status(item: ProdukHukum, archive: Archive) -> Status:
@@ -164,6 +192,7 @@ PRODUK_HUKUM = ArchiveKind(
     ),
     relations=True,
     cites="mengingat",
+    doubts=_doubts,
     metadata=_metadata,
     facets=(
         Facet("jenis", "Produk hukum menurut jenis", lambda item, archive: [item.jenis]),

@@ -12,6 +12,7 @@ from ..archive.produk_hukum import PRODUK_HUKUM
 from ..archive.relations import MENCABUT, MENGUBAH
 from ..sop.model import SopDocument
 from ..source.model_errors import Loaded
+from ..source.problems import Problem
 from .citations import OTHER, Citation, parse_citation
 
 
@@ -165,6 +166,26 @@ def _read(index: DasarHukumIndex, line: str, place: Citing) -> str | None:
         index.unparsed.append(Unparsed(place, line))
         return None
     return index._cite(citation, place, line)
+
+
+def duplicate_regulations(archive: Archive) -> list[Problem]:
+    """Two produk hukum that are one regulation: the same jenis, nomor and tahun, however each is spelled.
+
+    The index would make them one entry, so one of them would amend or revoke itself. Reported at the later file's
+    nomor, naming the earlier one; two files with the same id are already reported as such.
+    """
+    problems = []
+    first: dict[str, Loaded[ProdukHukum]] = {}
+    for item in archive.items(PRODUK_HUKUM):
+        citation = archive_citation(item.document)
+        other = first.setdefault(citation.key, item)
+        if other is not item and other.document.id != item.document.id:
+            message = (
+                f"{citation.name} sudah dicatat di {other.path} (jenis, nomor dan tahunnya sama); "
+                "satu dokumen dicatat sekali: hapus salah satunya"
+            )
+            problems.append(item.source.problem(("nomor",), message))
+    return problems
 
 
 def archive_citation(item: ProdukHukum) -> Citation:

@@ -8,7 +8,7 @@ from ..source.problems import Problem
 from ..source.yaml_source import SourceFile
 from .bagan.grid import short_label
 from .flow import arrows
-from .model import Prosedur, Simbol, SopDocument
+from .model import Langkah, Prosedur, Simbol, SopDocument
 
 # Sizes no signed sheet comes near, so that one pull request cannot make the build draw for minutes or write a page of
 # tens of megabytes (5,000 steps took 115 s and 48 MB). The real sheets (GUIDE §1): a document holds up to 9
@@ -87,6 +87,7 @@ def _procedure_problems(procedure: Prosedur, at: tuple[str | int, ...], source: 
         actor_ids.add(actor.id)
 
     row_of: dict[int, int] = {}
+    misdirected = False  # a step that leads to itself also strands the steps after it: report only the cause
     for index, step in enumerate(procedure.langkah):
         here = (*at, "langkah", index)
         if step.no in row_of:
@@ -99,6 +100,9 @@ def _procedure_problems(procedure: Prosedur, at: tuple[str | int, ...], source: 
                     f"pelaksana '{actor}' tidak dideklarasikan; yang ada: {', '.join(sorted(actor_ids))}",
                 )
         yield from _step_shape_problems(step.simbol, step.ke, step.ya, step.tidak, here, source)
+        loops = list(_target_problems(step, here, source))
+        misdirected = misdirected or bool(loops)
+        yield from loops
 
     graph: dict[int, list[int]] = {no: [] for no in row_of}
     dangling = False
@@ -116,7 +120,7 @@ def _procedure_problems(procedure: Prosedur, at: tuple[str | int, ...], source: 
             (*at, "langkah", len(procedure.langkah) - 1, "simbol"),
             "langkah terakhir harus 'selesai' atau menyebut 'ke' (langkah berikutnya)",
         )
-    if not dangling:  # a wrong target would also make later steps unreachable: report only the cause
+    if not dangling and not misdirected:  # a wrong target would also make later steps unreachable: only the cause
         yield from _reachability_problems(procedure, graph, row_of, at, source)
 
 
@@ -135,6 +139,24 @@ def _step_shape_problems(
             yield source.problem((*here, name), f"'{name}' hanya untuk langkah bersimbol keputusan")
     if simbol is Simbol.selesai and ke is not None:
         yield source.problem((*here, "ke"), "langkah selesai tidak mengalir ke langkah lain")
+
+
+def _target_problems(step: Langkah, here: tuple[str | int, ...], source: SourceFile) -> Iterator[Problem]:
+    """A step that leads to itself (drawn as an arrow of no length), or a keputusan whose two exits are one."""
+    decision = step.simbol is Simbol.keputusan
+    fields = ("ya", "tidak") if decision else ("ke",)
+    if step.simbol is Simbol.selesai:
+        fields = ()  # its `ke` is refused by _step_shape_problems whatever it names
+    for name in fields:
+        if getattr(step, name) == step.no:
+            yield source.problem(
+                (*here, name), f"langkah {step.no} tidak dapat menuju dirinya sendiri; tulis nomor langkah tujuannya"
+            )
+    if decision and step.ya is not None and step.ya == step.tidak and step.ya != step.no:
+        yield source.problem(
+            (*here, "tidak"),
+            f"'ya' dan 'tidak' menuju langkah yang sama ({step.ya}); keputusan bercabang ke dua langkah berbeda",
+        )
 
 
 def _reachability_problems(

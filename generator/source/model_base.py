@@ -1,7 +1,7 @@
 """Building blocks shared by the SOP and archive models.
 
 Every string an editor writes is read through `Text` (one line) or `LongText` (paragraphs), so a new field gets the
-rule of its kind by its type.
+rule of its kind by its type; every date through `Date`, which also keeps it in a plausible range.
 """
 
 from __future__ import annotations
@@ -40,7 +40,33 @@ def _date_as_written(value: Any) -> Any:
 
 
 _ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
-Date = Annotated[datetime.date, BeforeValidator(_date_as_written)]
+EARLIEST_YEAR = 1945  # nothing an office archives or signs is older than the republic
+
+
+def _latest_year() -> int:
+    """Next year: a keputusan may be signed now to take effect in January; anything later is a typo."""
+    return datetime.date.today().year + 1
+
+
+def _plausible_date(value: datetime.date) -> datetime.date:
+    """Year 0001 fails the JDIHN schema at the end of a build; a date in 2099 dates the whole site (sitemap lastmod)."""
+    if EARLIEST_YEAR <= value.year <= _latest_year():
+        return value
+    raise PydanticCustomError(
+        "date_range",
+        f"tanggal {value.isoformat()} tidak masuk akal; tulis tanggal dari tahun {EARLIEST_YEAR} sampai tahun depan",
+    )
+
+
+def _plausible_year(value: int) -> int:
+    """Like a date's year: the schema says up to 2100 (it cannot change every January), this says up to next year."""
+    if value <= _latest_year():
+        return value
+    raise PydanticCustomError("year_range", f"tahun {value} belum tiba; tulis tahun sampai tahun depan")
+
+
+Date = Annotated[datetime.date, BeforeValidator(_date_as_written), AfterValidator(_plausible_date)]
+Year = Annotated[int, Field(ge=EARLIEST_YEAR, le=2100), AfterValidator(_plausible_year)]
 
 # Characters no text may hold (problems.INVISIBLE: controls, line and paragraph separators, bidi controls). In one line
 # a line break forges a paragraph or a heading of its own (`nama_sop: "SOP\r===\rPENGUMUMAN"`), turns a table into a

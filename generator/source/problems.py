@@ -45,6 +45,18 @@ class Problem:
         return f"{where}: {field}: {message}" if field else f"{where}: {message}"
 
 
+@dataclass(frozen=True, order=True)
+class Notice:
+    """A problem a signed document may legitimately have, so it is a warning rather than an error.
+
+    `mkdocs build --strict` and `sop-jdih check` fail on it unless the plugin setting named `setting` is "info", which
+    reports it without failing (e.g. `tanggal_tidak_cocok: info`).
+    """
+
+    setting: str
+    problem: Problem
+
+
 class DataError(Exception):
     """Raised at the edge (CLI, MkDocs plugin) when a run found problems in the data."""
 

@@ -1,0 +1,58 @@
+"""Checks of archive items the model cannot express alone: an item that names one target twice, and fields of one item
+that disagree with each other (warnings, since the signed document may disagree the same way)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+from ..source.model_errors import Loaded
+from ..source.problems import Notice, Problem
+from ..source.yaml_source import Location, dotted
+from .collection import Archive
+from .kind import ArchiveKind
+from .relations import RELATIONS
+
+
+def repeated_targets(kind: ArchiveKind, loaded: list[Loaded[Any]]) -> Iterator[Problem]:
+    """One item named twice by another: twice in a relation (`mencabut: [x, x]`), in two relations (mencabut and
+    mengubah x: one is wrong), or twice in a reference list; reported at the second mention, naming the first.
+
+    A relation to the item itself is reported by the loader, once per mention, so it is not counted here.
+    """
+    for item in loaded:
+        named: dict[str, Location] = {}
+        for relation in RELATIONS if kind.relations else ():
+            for index, target in enumerate(relation.targets(item.document)):
+                where: Location = ("relasi", relation.name, index)
+                first = named.setdefault(target, where)
+                if first == where or target == item.document.id:
+                    continue
+                if first[1] == relation.name:
+                    yield item.source.problem(where, f"'{target}' sudah ditulis di {dotted(first)}; hapus yang ganda")
+                else:
+                    yield item.source.problem(
+                        where,
+                        f"{kind.name} tidak dapat sekaligus {first[1]} dan {relation.name} '{target}' "
+                        f"({dotted(first)}); hapus yang salah",
+                    )
+        for reference in kind.references:
+            seen: dict[str, Location] = {}
+            for where, target in reference.ids(item.document):
+                first = seen.setdefault(target, where)
+                if first != where:
+                    yield item.source.problem(where, f"'{target}' sudah ditulis di {dotted(first)}; hapus yang ganda")
+
+
+def doubt_notices(archive: Archive) -> list[Notice]:
+    """Every item's doubts (`ArchiveKind.doubts`) as located warnings that say which setting lowers them."""
+    notices = []
+    for kind in archive.kinds:
+        for item in archive.items(kind) if kind.doubts else ():
+            for doubt in kind.doubts(item.document):
+                message = (
+                    f"{doubt.message} (peringatan; bila naskah bertanda tangan memang begitu, setel "
+                    f"'{doubt.setting}: info' pada plugin sop-jdih di mkdocs.yml)"
+                )
+                notices.append(Notice(doubt.setting, item.source.problem(doubt.where, message)))
+    return notices
