@@ -11,11 +11,12 @@ from .archive.kind import is_url
 from .archive.loader import load_archive
 from .dasar_hukum.index import DasarHukumIndex, build_index, duplicate_regulations
 from .pages.addresses import ARCHIVE_INDEX, FEED_FILE, JDIHN_FILE, SEARCH_PAGE, attachment_uri
-from .pages.archive import archive_pages
-from .pages.dasar_hukum import regulation_pages
+from .pages.archive import archive_page_uris, archive_pages
+from .pages.dasar_hukum import regulation_page_uris, regulation_pages
 from .pages.feeds import atom_feed, jdihn_feed
+from .pages.hand_written import taken_addresses
 from .pages.page_source import PageSource, render
-from .pages.sop import sop_pages
+from .pages.sop import sop_page_uris, sop_pages
 from .pages.staging import StagingFolder
 from .pages.urls import SiteUrls, markdown_link
 from .sop.bagan.render import DiagramRenderer
@@ -77,15 +78,32 @@ class Generation:
     files_changed: int
 
 
-def load_content(project: Project) -> Content:
-    """Load and validate everything; all problems of the run are raised together."""
+def load_content(project: Project, docs_dir: Path | None = None, directory_urls: bool = True) -> Content:
+    """Load and validate everything; all problems of the run are raised together.
+
+    Then the hand-written files of `docs_dir` (default: docs/ in the project) that would be built where a generated
+    page is, as MkDocs builds them (`directory_urls`: its use_directory_urls), raised the same way.
+    """
     sops, problems, sop_ids = load_sops(project.root, project.sops_dir)
     archive, archive_problems = load_archive(project.root, project.archive_dir, sop_ids)
     problems += archive_problems
     problems += duplicate_regulations(archive)
     if problems:
         raise DataError(problems)
-    return Content(sops, archive, build_index(sops, archive), doubt_notices(archive))
+    content = Content(sops, archive, build_index(sops, archive), doubt_notices(archive))
+    docs = docs_dir or project.root / "docs"
+    shown = f"{docs.relative_to(project.root).as_posix()}/" if docs.is_relative_to(project.root) else f"{docs}/"
+    taken = taken_addresses(docs, shown, generated_uris(content), directory_urls)
+    if taken:
+        raise DataError(taken)
+    return content
+
+
+def generated_uris(content: Content) -> dict[str, str | None]:
+    """Every file `generate` adds to the site's docs, with the editor's file it comes from, without writing any."""
+    uris = {**sop_page_uris(content.sops), **archive_page_uris(content.archive)}
+    uris |= dict.fromkeys([*regulation_page_uris(content.dasar_hukum), JDIHN_FILE, FEED_FILE, SEARCH_PAGE])
+    return uris | dict.fromkeys(attachment_uri(path) for path in _local_files(content.archive))
 
 
 def generate(
@@ -120,7 +138,10 @@ def generate(
 
 def _attachments(archive: Archive, project: Project) -> list[SiteFile]:
     """Local PDFs and images, published from content_archive/ as they are (never copied to staging)."""
+    return [SiteFile(attachment_uri(path), project.archive_dir / path, None) for path in _local_files(archive)]
+
+
+def _local_files(archive: Archive) -> list[str]:
+    """The attachments inside content_archive/ (not https addresses), each once, in order."""
     paths = {value for kind in archive.kinds for item in archive.documents(kind) for _, value in kind.files(item)}
-    return [
-        SiteFile(attachment_uri(path), project.archive_dir / path, None) for path in sorted(paths) if not is_url(path)
-    ]
+    return [path for path in sorted(paths) if not is_url(path)]

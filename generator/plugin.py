@@ -146,7 +146,7 @@ class SopJdihPlugin(BasePlugin[SopJdihConfig]):
         _extend_theme(config)
         try:
             self.renderer = DiagramRenderer(self.project.diagram_cache_dir)
-            self.content = load_content(self.project)
+            self.content = load_content(self.project, Path(config.docs_dir), config.use_directory_urls)
         except (DataError, GraphvizMissing) as error:
             raise PluginError(str(error)) from None
         self._report_dasar_hukum(self.content)

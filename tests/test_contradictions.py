@@ -1,5 +1,5 @@
-"""Data that contradicts itself is named: warnings that `--strict` honours and a setting lowers, and plausible dates.
-The corpus (tests/bad_inputs/65-69) holds the exact messages."""
+"""Data that contradicts itself is named: warnings that `--strict` honours and a setting lowers, plausible dates, and
+hand-written pages at generated addresses. The corpus (tests/bad_inputs/65-70) holds the exact messages."""
 
 from __future__ import annotations
 
@@ -8,9 +8,11 @@ import logging
 from pathlib import Path
 
 import pytest
-from mkdocs.exceptions import Abort
+from mkdocs.exceptions import Abort, PluginError
 
-from generator.core import Project, load_content
+from generator.core import Project, generate, generated_uris, load_content
+from generator.pages import archive as archive_pages
+from generator.pages.urls import SiteUrls
 from generator.source.problems import DataError
 
 from .archive_fixture import KEPUTUSAN_LAMA, write_archive
@@ -78,3 +80,34 @@ def test_dates_run_up_to_the_end_of_next_year_and_no_further(tmp_path: Path) -> 
     assert [problem.message for problem in raised.value.problems] == [
         f"tanggal {next_year + 1}-01-01 tidak masuk akal; tulis tanggal dari tahun 1945 sampai tahun depan"
     ]
+
+
+def test_a_hand_written_page_at_a_generated_address_stops_the_build_with_checks_message(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    project = archive_project(tmp_path, {})
+    (project / "docs" / "sop" / "uji-persetujuan").mkdir(parents=True)
+    (project / "docs" / "sop" / "uji-persetujuan" / "index.md").write_text("# Lama\n", encoding="utf-8")
+    (project / "docs" / "sop" / "panduan.md").write_text("# Panduan\n", encoding="utf-8")  # its own address
+    with pytest.raises(DataError) as raised:
+        load_content(Project(project))
+    expected = (
+        "docs/sop/uji-persetujuan/index.md: alamat /sop/uji-persetujuan/ sudah dipakai sop-jdih untuk "
+        "sops/uji-persetujuan.yaml; pindahkan berkas ini ke alamat lain atau hapus"
+    )
+    assert [str(problem) for problem in raised.value.problems] == [expected]
+    with pytest.raises((PluginError, Abort)):
+        build_site(project)
+    assert expected in caplog.text
+
+
+def test_the_addresses_check_knows_are_the_files_generate_writes(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`generated_uris` answers without drawing or writing; `generate` must agree, listing pages included."""
+    monkeypatch.setattr(archive_pages, "PER_PAGE", 1)  # every listing group spreads over pages
+    content = load_content(Project(archive_project(tmp_path, {})))
+    written = generate(content, Project(tmp_path), SiteUrls("https://contoh.example/"), "Uji")
+    uris = generated_uris(content)
+    assert uris == {file.uri: file.source for file in written.files}
+    assert "arsip/jenis/keputusan-komisi-pemilihan-umum-kabupaten-uji/halaman-2.md" in uris

@@ -73,6 +73,18 @@ def archive_pages(
     return pages
 
 
+def archive_page_uris(archive: Archive) -> dict[str, str | None]:
+    """What `archive_pages` writes, each with the item file it comes from, without writing it."""
+    uris: dict[str, str | None] = {
+        kind.uri(item.document.id): item.path for kind in archive.kinds for item in archive.items(kind)
+    }
+    for listing in _listings(archive):
+        for group in listing.groups:
+            uris |= {listing_uri(listing, group, number): None for number in range(1, len(_chunks(group)) + 1)}
+    uris[ARCHIVE_INDEX] = None
+    return uris
+
+
 def _item_page(kind: ArchiveKind, item: Any, site: _Site) -> str:
     """The collection's page template, given the item and what any item page may show (empty when it has none)."""
     archive, urls = site.archive, site.urls
@@ -260,8 +272,13 @@ def listing_uri(listing: Listing, group: Group, number: int) -> str:
     return f"{base}/index.md" if number == 1 else f"{base}/halaman-{number}.md"
 
 
+def _chunks(group: Group) -> list[list[str]]:
+    """The group's item ids, page by page."""
+    return [group.item_ids[start : start + PER_PAGE] for start in range(0, len(group.item_ids), PER_PAGE)]
+
+
 def _listing_pages(listing: Listing, group: Group, archive: Archive, urls: SiteUrls) -> list[PageSource]:
-    chunks = [group.item_ids[start : start + PER_PAGE] for start in range(0, len(group.item_ids), PER_PAGE)]
+    chunks = _chunks(group)
     columns = listing.kind.columns
     pages = []
     for number, chunk in enumerate(chunks, start=1):

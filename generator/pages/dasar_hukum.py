@@ -21,13 +21,18 @@ def citing_uri(place: Citing, archive: Archive) -> str:
 
 def regulation_pages(index: DasarHukumIndex, archive: Archive) -> list[PageSource]:
     """Pages for the regulations something cites; an archive item nothing cites already has its own page."""
-    pages = [
-        PageSource(regulation_uri(reg.slug), _page(reg, index, archive), None)
-        for reg in index.regulations.values()
-        if reg.cited_by
-    ]
+    pages = [PageSource(regulation_uri(reg.slug), _page(reg, index, archive), None) for reg in _with_page(index)]
     pages.append(PageSource(INDEX, _index(index, archive), None, in_nav=True))
     return pages
+
+
+def regulation_page_uris(index: DasarHukumIndex) -> list[str]:
+    """What `regulation_pages` writes, without writing it."""
+    return [*(regulation_uri(reg.slug) for reg in _with_page(index)), INDEX]
+
+
+def _with_page(index: DasarHukumIndex) -> list[Regulation]:
+    return [reg for reg in index.regulations.values() if reg.cited_by]
 
 
 def _link(here: str, regulation: Regulation, archive: Archive) -> str | None:

@@ -58,6 +58,11 @@ def sop_pages(
     return pages
 
 
+def sop_page_uris(sops: list[LoadedSop]) -> dict[str, str | None]:
+    """What `sop_pages` writes, each with the SOP file it comes from, without drawing a diagram."""
+    return {**{sop_uri(item.document.id): item.path for item in sops}, SOP_INDEX: None}
+
+
 def _sop_page(sop: SopDocument, links: _Links, renderer: DiagramRenderer) -> str:
     signer = sop.disahkan_oleh
     identity = [
