@@ -17,7 +17,7 @@ MAX_PROCEDURES = 20
 MAX_STEPS = 100
 MAX_ACTORS = 10
 MAX_RINGKASAN = 60  # characters inside a symbol
-MAX_LABEL_WORD = 24  # a word in a symbol is never broken; a longer one runs across the lanes beside it
+MAX_LABEL_WORD = 40  # longer than any Indonesian word: a word wider than a lane is broken inside its symbol
 
 
 def document_problems(sop: SopDocument, source: SourceFile) -> list[Problem]:

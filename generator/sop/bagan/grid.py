@@ -26,6 +26,7 @@ MUTU_WIDTHS = {"kelengkapan": 100.0, "waktu": 58.0, "output": 100.0}
 KETERANGAN_WIDTH = 90.0
 
 DIAMOND_COLUMNS = 12
+LANE_COLUMNS = int((LANE_WIDTH - 2 * PADDING) / CHAR_WIDTH)  # characters of one line across a whole lane
 SYMBOL_MARGIN = 9.0  # between a symbol and its lane's border: room for gutter arrows
 MIN_SYMBOL_GAP = 16.0  # vertical room above and below a symbol for arrows and their labels
 
@@ -203,14 +204,16 @@ class Layout:
 def _symbol_size(kind: Simbol, label: str) -> tuple[float, float, list[str]]:
     if kind is Simbol.penghubung:
         return 34.0, 30.0, wrap(label, 34.0)[:1]
+    # Words are kept whole, unless one is wider than a lane: it would run over the lanes beside it, so it is broken.
+    split_words = any(len(word) > LANE_COLUMNS for word in label.split())
     if kind is Simbol.keputusan:
         # Text fits a diamond's inner half: keep words whole and size the diamond to them.
-        lines = wrap_columns(label, DIAMOND_COLUMNS, split_words=False)
+        lines = wrap_columns(label, DIAMOND_COLUMNS, split_words=split_words)
         longest = max(len(line) for line in lines) * CHAR_WIDTH
         width = min(LANE_WIDTH - 14, max(60.0, 1.6 * longest + 12))  # vertices stay inside the gutters
         return width, max(44.0, 1.8 * len(lines) * LINE_HEIGHT + 12), lines
     width = LANE_WIDTH - 2 * SYMBOL_MARGIN
-    lines = wrap_columns(label, int((width - 2 * PADDING) / CHAR_WIDTH), split_words=False)
+    lines = wrap_columns(label, int((width - 2 * PADDING) / CHAR_WIDTH), split_words=split_words)
     return width, max(26.0, len(lines) * LINE_HEIGHT + 10), lines
 
 
