@@ -5,44 +5,42 @@ from __future__ import annotations
 import argparse
 import datetime
 import sys
+from dataclasses import dataclass
 from pathlib import Path
 
-from .core import Project, load_content
+from .core import load_content
+from .project import CONFIG_FILE, Project, read_project
 from .publish.link_check import check_site
 from .scaffold import WRITERS, ScaffoldRefused, scaffold
-from .schema import SCHEMAS, schema_text
+from .schema import schema_files, schema_text
 from .source.problems import DataError
 
 NEXT_STEPS = {
     "sop": "Berikutnya: ganti isian contoh (identitas, kotak kepala, pelaksana, langkah dan mutu baku), "
     "lalu jalankan: {check}",
     "produk-hukum": "Berikutnya: ganti metadata contoh (jenis, nomor, tahun, judul, subjek, abstrak), "
-    "simpan PDF-nya di content_archive/lampiran/ dan isi lampiran.dokumen, lalu jalankan: {check}",
+    "simpan PDF-nya di {archive}lampiran/ dan isi lampiran.dokumen, lalu jalankan: {check}",
     "konten": "Berikutnya: ganti judul, caption, tautan unggahan, teks alternatif, produk hukum dan gambarnya, "
     "lalu jalankan: {check}",
 }
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="sop-jdih", description="Generator situs SOP dan arsip JDIH.")
-    parser.add_argument("--root", type=Path, default=Path("."), help="folder proyek (berisi sops/), bawaan: folder ini")
-    commands = parser.add_subparsers(dest="command", required=True)
-    check = commands.add_parser("check", help="periksa semua berkas SOP dan laporkan setiap masalah sekaligus")
-    check.add_argument("--site", type=Path, metavar="DIR", help="hanya tautan dan #jangkar situs yang sudah dibangun")
-    schema = commands.add_parser("schema", help="tulis skema JSON untuk penyunting dari model")
-    schema.add_argument("--check", action="store_true", help="hanya periksa bahwa berkas skema mutakhir")
-    new = commands.add_parser("new", help="buat berkas baru yang sudah valid, lengkap dengan penjelasan setiap kolom")
-    new.add_argument("kind", choices=list(WRITERS), help="jenis berkas")
-    new.add_argument("id", help="id baru: huruf kecil, angka dan '-', mis. pengelolaan-arsip")
-    args = parser.parse_args(argv)
-    project = Project(args.root.resolve())
-
+    """Exit 0 when all is well, 1 for problems in the data or the site, 2 when the command cannot run as asked
+    (a wrong folder, id or option, or a wrong `sop-jdih` setting in mkdocs.yml)."""
+    args = _parser().parse_args(argv)
+    try:
+        located = _locate(getattr(args, "root", None), getattr(args, "config_file", None))
+    except (Unusable, DataError) as error:
+        print(f"sop-jdih: {error}" if isinstance(error, Unusable) else error, file=sys.stderr)
+        return 2
+    project = located.project
     if args.command == "schema":
         return _schema(project, args.check)
     if args.command == "new":
-        return _new(project, args.root, args.kind, args.id)
+        return _new(located, args.kind, args.id)
     if args.site is not None:
-        return _check_site(args.site)
+        return _check_site(Path(args.site) if args.site else project.site_dir)
     try:
         content = load_content(project)
     except DataError as error:
@@ -51,6 +49,70 @@ def main(argv: list[str] | None = None) -> int:
     archive = content.archive
     print(f"OK: {len(content.sops)} SOP, {len(archive.produk)} produk hukum, {len(archive.konten)} konten valid.")
     return 0
+
+
+def _parser() -> argparse.ArgumentParser:
+    # Where the project is, accepted before or after the command: pre-commit appends a hook's args after its entry.
+    where = argparse.ArgumentParser(add_help=False)
+    where.add_argument(
+        "--root", type=Path, default=argparse.SUPPRESS, help="folder proyek (berisi mkdocs.yml), bawaan: folder ini"
+    )
+    where.add_argument(
+        "-f",
+        "--config-file",
+        type=Path,
+        default=argparse.SUPPRESS,
+        metavar="BERKAS",
+        help="pengaturan situs yang dibaca, bawaan: mkdocs.yml (folder berkas itu menjadi folder proyek)",
+    )
+    parser = argparse.ArgumentParser(
+        prog="sop-jdih", description="Generator situs SOP dan arsip JDIH.", parents=[where]
+    )
+    commands = parser.add_subparsers(dest="command", required=True)
+    check = commands.add_parser(
+        "check", parents=[where], help="periksa semua berkas SOP dan laporkan setiap masalah sekaligus"
+    )
+    check.add_argument(
+        "--site",
+        nargs="?",
+        const="",
+        metavar="DIR",
+        help="hanya tautan dan #jangkar situs yang sudah dibangun (bawaan: site_dir di mkdocs.yml, yaitu site/)",
+    )
+    schema = commands.add_parser("schema", parents=[where], help="tulis skema JSON untuk penyunting dari model")
+    schema.add_argument("--check", action="store_true", help="hanya periksa bahwa berkas skema mutakhir")
+    new = commands.add_parser(
+        "new", parents=[where], help="buat berkas baru yang sudah valid, lengkap dengan penjelasan setiap kolom"
+    )
+    new.add_argument("kind", choices=list(WRITERS), help="jenis berkas")
+    new.add_argument("id", help="id baru: huruf kecil, angka dan '-', mis. pengelolaan-arsip")
+    return parser
+
+
+class Unusable(Exception):
+    """The project the command was pointed at cannot be used; the message says why."""
+
+
+@dataclass(frozen=True)
+class Located:
+    project: Project
+    shown_root: Path  # the root as the user typed it, to show paths the way they know them
+    command: str  # how to run sop-jdih on this project again, e.g. `sop-jdih --root ../situs`
+
+
+def _locate(root: Path | None, config_file: Path | None) -> Located:
+    """The project read from `config_file`, or from mkdocs.yml in `root` (defaults when that file does not exist)."""
+    if root is not None and config_file is not None:
+        raise Unusable("pakai --root atau --config-file, tidak keduanya")
+    if root is not None and not root.is_dir():
+        raise Unusable(f"--root {root}: folder tidak ada")
+    if config_file is not None and not config_file.is_file():
+        raise Unusable(f"--config-file {config_file}: berkas tidak ada")
+    if config_file is not None:
+        return Located(read_project(config_file), config_file.parent, f"sop-jdih --config-file {config_file}")
+    root = root or Path(".")
+    command = "sop-jdih" if root == Path(".") else f"sop-jdih --root {root}"
+    return Located(read_project(root / CONFIG_FILE), root, command)
 
 
 def _check_site(site: Path) -> int:
@@ -70,8 +132,9 @@ def _check_site(site: Path) -> int:
     return 0
 
 
-def _new(project: Project, shown_root: Path, kind: str, item_id: str) -> int:
+def _new(located: Located, kind: str, item_id: str) -> int:
     """A refused id or taken file exits 2 like a usage error; paths are shown from the root as the user typed it."""
+    project, shown_root = located.project, located.shown_root
     try:
         written = scaffold(project, kind, item_id, datetime.date.today())
     except ScaffoldRefused as refusal:
@@ -80,15 +143,14 @@ def _new(project: Project, shown_root: Path, kind: str, item_id: str) -> int:
     print(f"ditulis: {shown_root / written.file}")
     if written.image is not None:
         print(f"ditulis: {shown_root / written.image} (gambar pengganti; timpa dengan desain aslinya)")
-    check = "sop-jdih check" if shown_root == Path(".") else f"sop-jdih --root {shown_root} check"
-    print(NEXT_STEPS[kind].format(check=check))
+    print(NEXT_STEPS[kind].format(check=f"{located.command} check", archive=project.archive_label))
     return 0
 
 
 def _schema(project: Project, check_only: bool) -> int:
     stale = []
-    for relative, model in SCHEMAS.items():
-        target = project.root / relative
+    for target, model in schema_files(project).items():
+        relative = target.relative_to(project.root).as_posix()
         expected = schema_text(model)
         if target.exists() and target.read_text(encoding="utf-8") == expected:
             continue

@@ -8,8 +8,8 @@ from pathlib import Path
 from typing import Literal
 from urllib.parse import urljoin, urlsplit
 
-from mkdocs.config import config_options as options
-from mkdocs.config.base import Config
+from mkdocs.config import config_options
+from mkdocs.config.base import BaseConfigOption
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
@@ -18,12 +18,13 @@ from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
 from mkdocs.utils import CountHandler
 
-from .core import Content, Generation, Project, generate, load_content
+from .core import Content, Generation, generate, load_content
 from .dasar_hukum.index import revoked_basis
 from .pages.addresses import sop_pdf_uri, sop_uri
 from .pages.feeds import FeedInvalid
 from .pages.html_body import anchor_ids, toc_tokens
 from .pages.urls import SiteUrls
+from .project import CONFIG_FILE, OPTIONS, Option, Project, project_from_options
 from .publish.hardening import Policy, harden
 from .publish.manifest import ManifestError, built_file, content_epoch, publish_manifest
 from .publish.search_index import SearchIndexError, index_site
@@ -96,21 +97,19 @@ def site_policy(config: MkDocsConfig) -> Policy:
     return Policy(unique(scripts), unique(styles), unique(fonts), unique(connect), preview)
 
 
-class SopJdihConfig(Config):
-    sops_dir = options.Type(str, default="sops")
-    archive_dir = options.Type(str, default="content_archive")
-    cache_dir = options.Type(str, default=".cache")
-    # Where "edit this page" points for generated pages, relative to repo_url (e.g. "edit/main/").
-    # Default: MkDocs' edit_uri without its trailing docs folder.
-    edit_uri = options.Optional(options.Type(str))
-    # An SOP citing a revoked regulation: "warn" (fails `mkdocs build --strict`) or "info" (reported, never fails:
-    # a signed SOP stays in force until it is revised).
-    dasar_hukum_tidak_berlaku = options.Choice(("warn", "info"), default="warn")
-    # Also print every SOP page to sop/<id>.pdf with headless Chromium, linked from the page (needs a browser).
-    pdf = options.Type(bool, default=False)
+def _mkdocs_option(option: Option) -> BaseConfigOption:
+    """MkDocs' validator for one option of `project.Settings`: the build and the CLI accept the same block."""
+    if option.choices:
+        return config_options.Choice(option.choices, default=option.default)
+    if option.nullable:
+        return config_options.Optional(config_options.Type(option.kind))
+    return config_options.Type(option.kind, default=option.default)
 
 
-class SopJdihPlugin(BasePlugin[SopJdihConfig]):
+class SopJdihPlugin(BasePlugin):
+    # MkDocs checks the types; `project_from_options` then checks the rest (folders that exist) for the CLI alike.
+    config_scheme = tuple((option.name, _mkdocs_option(option)) for option in OPTIONS)
+
     # MkDocs keeps this object across `mkdocs serve` rebuilds: on_config resets every field.
     def __init__(self) -> None:
         self.project: Project | None = None
@@ -129,17 +128,22 @@ class SopJdihPlugin(BasePlugin[SopJdihConfig]):
         self.dirty = dirty
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
-        root = Path(config.config_file_path or ".").resolve().parent
-        self.project = Project(root, self.config.sops_dir, self.config.archive_dir, self.config.cache_dir)
+        config_file = Path(config.config_file_path or CONFIG_FILE).resolve()
+        self.content = self.project = self.generation = self.swap = self.swap_config = None
         self.sources = {}
         self.html_pages = set()
         self.html_bodies = {}
-        self.generation = self.swap = self.swap_config = None
+        if not config.site_url:
+            raise PluginError("site_url wajib diisi di mkdocs.yml: umpan JDIHN dan Atom memakai alamat absolut situs")
+        try:
+            self.project = project_from_options(
+                config_file.parent, dict(self.config), config_file.name, config.site_dir
+            )
+        except DataError as error:
+            raise PluginError(str(error)) from None
         for folder in (self.project.sops_dir, self.project.archive_dir):
             if folder.is_dir() and str(folder) not in config.watch:
                 config.watch.append(str(folder))
-        if not config.site_url:
-            raise PluginError("site_url wajib diisi di mkdocs.yml: umpan JDIHN dan Atom memakai alamat absolut situs")
         _extend_theme(config)
         try:
             self.renderer = DiagramRenderer(self.project.diagram_cache_dir)
@@ -167,6 +171,7 @@ class SopJdihPlugin(BasePlugin[SopJdihConfig]):
 
     def _report_dasar_hukum(self, content: Content) -> None:
         """Lines kept as written, and SOPs resting on regulations no longer in force, named with file and line."""
+        assert self.project
         unparsed = content.dasar_hukum.unparsed
         if unparsed:
             lines = "\n".join(
@@ -175,7 +180,7 @@ class SopJdihPlugin(BasePlugin[SopJdihConfig]):
             log.warning(
                 f"sop-jdih: {len(unparsed)} baris dasar hukum tidak dapat diuraikan; ditampilkan apa adanya:\n{lines}"
             )
-        level = logging.WARNING if self.config.dasar_hukum_tidak_berlaku == "warn" else logging.INFO
+        level = logging.WARNING if self.project.settings.dasar_hukum_tidak_berlaku == "warn" else logging.INFO
         for message in revoked_basis(content.dasar_hukum, content.archive):
             log.log(level, f"sop-jdih: {message}")
 
@@ -184,7 +189,7 @@ class SopJdihPlugin(BasePlugin[SopJdihConfig]):
         urls = SiteUrls(config.site_url or "", config.use_directory_urls)
         archive = self.content.archive
         try:
-            generation = generate(self.content, self.project, urls, config.site_name, self.renderer, self.config.pdf)
+            generation = generate(self.content, self.project, urls, config.site_name, self.renderer)
         except FeedInvalid as error:
             raise PluginError(str(error)) from None
         for site_file in generation.files:
@@ -207,17 +212,17 @@ class SopJdihPlugin(BasePlugin[SopJdihConfig]):
     @event_priority(-100)  # last: what other plugins write is in the new folder before it is checked and swapped in
     def on_post_build(self, config: MkDocsConfig) -> None:
         """PDFs, the search index and the manifest, written into the new folder; then it replaces site/."""
-        assert self.content and self.generation
+        assert self.project and self.content and self.generation
         if _strict_abort_coming(config):  # on_build_error drops the new folder; site/ stays as it was
             return
         site = Path(config.site_dir)
         urls = SiteUrls(config.site_url or "", config.use_directory_urls)
         try:
-            if self.config.pdf:
+            if self.project.settings.pdf:
                 self._print_pdfs(self.content, site, urls)
             summary = index_site(site)
             log.info(f"sop-jdih: indeks pencarian Pagefind: {summary}")
-            manifest = publish_manifest(self.content, self.generation, urls, site, self.config.pdf)
+            manifest = publish_manifest(self.content, self.generation, urls, site, self.project.settings.pdf)
         except (SearchIndexError, PdfError, ManifestError) as error:
             raise PluginError(str(error)) from None
         if self.swap and self.swap_config:
@@ -271,7 +276,8 @@ class SopJdihPlugin(BasePlugin[SopJdihConfig]):
     def _edit_base(self, config: MkDocsConfig) -> str | None:
         if not config.repo_url:
             return None
-        edit_uri = self.config.edit_uri
+        assert self.project
+        edit_uri = self.project.settings.edit_uri
         if edit_uri is None:
             if not config.edit_uri:
                 return None

@@ -11,8 +11,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .archive.loader import KONTEN, PRODUK_HUKUM, item_files
-from .core import Project
 from .pages.page_source import render
+from .project import Project
 from .schema import ITEM_MODELINES, SOP_MODELINE
 from .sop.loader import sop_files
 from .source.front_matter import load_item
@@ -41,20 +41,34 @@ def scaffold(project: Project, kind: str, item_id: str, today: datetime.date) ->
         raise ScaffoldRefused(f"id {item_id!r} tidak dapat dipakai: tulis huruf kecil, angka dan '-', mis. 'sop-baru'")
     if not (project.sops_dir.is_dir() or project.archive_dir.is_dir()):
         raise ScaffoldRefused(
-            f"{project.root} bukan folder proyek (tidak ada sops/ atau content_archive/); pakai --root"
+            f"{project.root} bukan folder proyek (tidak ada {project.sops_label} atau {project.archive_label}); "
+            "pakai --root"
         )
     return WRITERS[kind](project, item_id, today)
 
 
 def _new_sop(project: Project, item_id: str, today: datetime.date) -> Written:
     _refuse_taken(project, [project.sops_dir / f"{item_id}{suffix}" for suffix in (".yaml", ".yml")])
-    text = render("new_sop.yaml.j2", modeline=SOP_MODELINE, id=item_id, today=today, related_sop=_first_sop(project))
+    text = render(
+        "new_sop.yaml.j2",
+        modeline=SOP_MODELINE,
+        id=item_id,
+        today=today,
+        related_sop=_first_sop(project),
+        sops_folder=project.sops_label,
+    )
     return Written(_create(project, project.sops_dir / f"{item_id}.yaml", text.encode("utf-8")))
 
 
 def _new_produk_hukum(project: Project, item_id: str, today: datetime.date) -> Written:
     _refuse_taken_item(project, item_id)
-    text = render("new_produk_hukum.yaml.j2", modeline=ITEM_MODELINES["produk-hukum"], id=item_id, today=today)
+    text = render(
+        "new_produk_hukum.yaml.j2",
+        modeline=ITEM_MODELINES["produk-hukum"],
+        id=item_id,
+        today=today,
+        archive_folder=project.archive_label,
+    )
     target = project.archive_dir / PRODUK_HUKUM.folder / f"{item_id}.yaml"
     return Written(_create(project, target, text.encode("utf-8")))
 
@@ -62,7 +76,7 @@ def _new_produk_hukum(project: Project, item_id: str, today: datetime.date) -> W
 def _new_konten(project: Project, item_id: str, today: datetime.date) -> Written:
     """A konten must point at an image that exists: a grey placeholder is written unless one is already there."""
     _refuse_taken_item(project, item_id)
-    gambar = f"{KONTEN.folder}/gambar/{item_id}.png"  # relative to content_archive/, as the loader reads it
+    gambar = f"{KONTEN.folder}/gambar/{item_id}.png"  # relative to the archive folder, as the loader reads it
     text = render(
         "new_konten.yaml.j2",
         modeline=ITEM_MODELINES["konten"],
@@ -71,6 +85,8 @@ def _new_konten(project: Project, item_id: str, today: datetime.date) -> Written
         gambar=gambar,
         produk_hukum=_first_produk(project),
         sop=_first_sop(project),
+        sops_folder=project.sops_label,
+        archive_folder=project.archive_label,
     )
     image = project.archive_dir / gambar
     make_image = not image.exists()

@@ -3,23 +3,28 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 from pydantic import BaseModel
 
 from .archive.model import Konten, ProdukHukum
+from .project import Project
 from .sop.model import SopDocument
 
-# path relative to the project root → the model it describes
-SCHEMAS: dict[str, type[BaseModel]] = {
-    "sops/schema.json": SopDocument,
-    "content_archive/schema/produk-hukum.json": ProdukHukum,
-    "content_archive/schema/konten.json": Konten,
-}
 SOP_MODELINE = "# yaml-language-server: $schema=schema.json"
 ITEM_MODELINES = {
     "produk-hukum": "# yaml-language-server: $schema=../schema/produk-hukum.json",
     "konten": "# yaml-language-server: $schema=../schema/konten.json",
 }
+
+
+def schema_files(project: Project) -> dict[Path, type[BaseModel]]:
+    """Each schema file → the model it describes, inside the project's own folders, where the modelines point."""
+    return {
+        project.sops_dir / "schema.json": SopDocument,
+        project.archive_dir / "schema" / "produk-hukum.json": ProdukHukum,
+        project.archive_dir / "schema" / "konten.json": Konten,
+    }
 
 
 def schema_text(model: type[BaseModel]) -> str:

@@ -15,8 +15,9 @@ from mkdocs.commands.build import build
 from mkdocs.config import load_config
 from mkdocs.exceptions import Abort
 
-from generator.core import Generation, Project, SiteFile, generate, load_content
+from generator.core import Generation, SiteFile, generate, load_content
 from generator.pages.urls import SiteUrls
+from generator.project import Project
 from generator.publish.manifest import MANIFEST_FILE, ManifestError, content_epoch, publish_manifest
 from generator.publish.site_swap import NEW_SUFFIX, SiteSwap
 

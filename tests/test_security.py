@@ -26,8 +26,9 @@ from mkdocs.exceptions import Abort
 from playwright.sync_api import Browser, Page, expect
 
 from generator import plugin
-from generator.core import Project, load_content
+from generator.core import load_content
 from generator.plugin import site_policy
+from generator.project import Project
 from generator.publish import hardening
 from generator.publish.hardening import Policy, external, harden, tokens
 from generator.source.problems import DataError

@@ -1,4 +1,4 @@
-"""Load content_archive/ and report every problem of the run at once, like the SOP loader."""
+"""Load the archive folder (content_archive/) and report every problem of the run at once, like the SOP loader."""
 
 from __future__ import annotations
 
@@ -9,6 +9,7 @@ from pathlib import Path
 
 from pydantic import BaseModel
 
+from ..project import Project
 from ..source.front_matter import load_item
 from ..source.model_base import HTTPS_URL
 from ..source.model_errors import Loaded, validate_source
@@ -23,7 +24,7 @@ IMAGE_SUFFIXES = (".png", ".jpg", ".jpeg", ".webp")  # no SVG: it can carry scri
 
 @dataclass(frozen=True)
 class ItemKind:
-    folder: str  # inside content_archive/, also the page address prefix
+    folder: str  # inside the archive folder, also the page address prefix
     model: type[BaseModel]
     body_field: str  # what the body of a .md file becomes
 
@@ -36,21 +37,22 @@ def item_files(folder: Path) -> list[Path]:
     return sorted(path for pattern in ("*.yaml", "*.yml", "*.md") for path in folder.glob(pattern))
 
 
-def load_archive(project_root: Path, archive_dir: Path, sop_ids: set[str]) -> tuple[Archive, list[Problem]]:
+def load_archive(project: Project, sop_ids: set[str]) -> tuple[Archive, list[Problem]]:
     problems: list[Problem] = []
     produk_ids: set[str] = set()  # of every produk file, valid or not: a broken target is reported once, at itself
-    produk = _load_kind(project_root, archive_dir, PRODUK_HUKUM, problems, produk_ids)
-    konten = _load_kind(project_root, archive_dir, KONTEN, problems, produk_ids)
-    problems.extend(_reference_problems(produk, konten, sop_ids, produk_ids))
+    archive_dir = project.archive_dir
+    produk = _load_kind(project.root, archive_dir, PRODUK_HUKUM, problems, produk_ids)
+    konten = _load_kind(project.root, archive_dir, KONTEN, problems, produk_ids)
+    problems.extend(_reference_problems(produk, konten, sop_ids, produk_ids, project))
     problems.extend(_cycle_problems(produk))
     for item in produk:
         lampiran = item.document.lampiran
         for name in ("dokumen", "abstrak"):
             value = getattr(lampiran, name)
             if value is not None:
-                problems.extend(_file_problems(value, ("lampiran", name), DOCUMENT_SUFFIXES, archive_dir, item.source))
+                problems.extend(_file_problems(value, ("lampiran", name), DOCUMENT_SUFFIXES, project, item.source))
     for post in konten:
-        problems.extend(_file_problems(post.document.gambar, ("gambar",), IMAGE_SUFFIXES, archive_dir, post.source))
+        problems.extend(_file_problems(post.document.gambar, ("gambar",), IMAGE_SUFFIXES, project, post.source))
     return Archive.derive(produk, konten), problems
 
 
@@ -75,8 +77,13 @@ def _load_kind(
 
 
 def _reference_problems(
-    produk: list[Loaded[ProdukHukum]], konten: list[Loaded[Konten]], sop_ids: set[str], produk_ids: set[str]
+    produk: list[Loaded[ProdukHukum]],
+    konten: list[Loaded[Konten]],
+    sop_ids: set[str],
+    produk_ids: set[str],
+    project: Project,
 ) -> Iterator[Problem]:
+    archive, sops = project.archive_label, project.sops_label
     first_seen: dict[str, str] = {}
     # The copy is blamed, not the original: a file named after its id is taken as the owner of that id.
     for item in sorted([*produk, *konten], key=lambda item: Path(item.path).stem != item.document.id):
@@ -91,15 +98,15 @@ def _reference_problems(
                 if target == item.document.id:
                     yield item.source.problem(where, f"produk hukum tidak dapat {name} dirinya sendiri")
                 elif target not in produk_ids:
-                    yield item.source.problem(where, f"tidak ada produk hukum dengan id '{target}' di content_archive/")
+                    yield item.source.problem(where, f"tidak ada produk hukum dengan id '{target}' di {archive}")
     for post in konten:
         for index, target in enumerate(post.document.produk_hukum):
             if target not in produk_ids:
                 yield post.source.problem(
-                    ("produk_hukum", index), f"tidak ada produk hukum dengan id '{target}' di content_archive/"
+                    ("produk_hukum", index), f"tidak ada produk hukum dengan id '{target}' di {archive}"
                 )
         if post.document.sop is not None and post.document.sop not in sop_ids:
-            yield post.source.problem(("sop",), f"tidak ada SOP dengan id '{post.document.sop}' di sops/")
+            yield post.source.problem(("sop",), f"tidak ada SOP dengan id '{post.document.sop}' di {sops}")
 
 
 Edge = tuple[str, str, int]  # target id, relation name, index in that relation's list
@@ -151,17 +158,18 @@ def _back_edges(graph: dict[str, list[Edge]]) -> Iterator[tuple[list[str], Edge]
 
 
 def _file_problems(
-    value: str, where: Location, suffixes: tuple[str, ...], archive_dir: Path, source: SourceFile
+    value: str, where: Location, suffixes: tuple[str, ...], project: Project, source: SourceFile
 ) -> Iterator[Problem]:
-    """A file is an https URL or a path inside content_archive/ that exists: never outside the repository."""
+    """A file is an https URL or a path inside the archive folder that exists: never outside the repository."""
     if re.match(HTTPS_URL, value):
         return
+    archive, archive_dir = project.archive_label, project.archive_dir
     if "://" in value or value.lower().startswith(("javascript:", "data:", "http:")):
-        yield source.problem(where, "tulis alamat https://… atau path berkas di dalam content_archive/")
+        yield source.problem(where, f"tulis alamat https://… atau path berkas di dalam {archive}")
         return
     relative = Path(value)
     if relative.is_absolute() or ".." in relative.parts:
-        yield source.problem(where, f"path '{value}' harus di dalam content_archive/ (tanpa '/' di awal, tanpa '..')")
+        yield source.problem(where, f"path '{value}' harus di dalam {archive} (tanpa '/' di awal, tanpa '..')")
         return
     if relative.suffix.lower() not in suffixes:
         yield source.problem(where, f"berkas '{value}' harus berjenis {', '.join(suffixes)}")
@@ -171,7 +179,7 @@ def _file_problems(
     for part in relative.parts:
         partial = partial / part
         if partial.is_symlink():
-            yield source.problem(where, f"'{value}' melewati tautan simbolik; simpan berkasnya di content_archive/")
+            yield source.problem(where, f"'{value}' melewati tautan simbolik; simpan berkasnya di {archive}")
             return
     if not target.is_file():
-        yield source.problem(where, f"berkas content_archive/{value} tidak ada")
+        yield source.problem(where, f"berkas {archive}{value} tidak ada")

@@ -18,8 +18,10 @@ def document_problems(sop: SopDocument, source: SourceFile) -> list[Problem]:
     return problems
 
 
-def project_problems(documents: list[tuple[SopDocument, SourceFile]], declared: set[str]) -> list[Problem]:
-    """Problems that need all SOPs at once: duplicate ids, keterkaitan to unknown SOPs."""
+def project_problems(
+    documents: list[tuple[SopDocument, SourceFile]], declared: set[str], sops_label: str
+) -> list[Problem]:
+    """Problems that need all SOPs at once: duplicate ids, keterkaitan to unknown SOPs (in `sops_label`, `sops/`)."""
     problems: list[Problem] = []
     first_seen: dict[str, SourceFile] = {}
     # The copy is blamed, not the original: a file named after its id is taken as the owner of that id.
@@ -33,7 +35,7 @@ def project_problems(documents: list[tuple[SopDocument, SourceFile]], declared: 
             target = getattr(related, "sop", None)
             if target is not None and target not in declared:
                 problems.append(
-                    source.problem(("keterkaitan", index, "sop"), f"tidak ada SOP dengan id '{target}' di sops/")
+                    source.problem(("keterkaitan", index, "sop"), f"tidak ada SOP dengan id '{target}' di {sops_label}")
                 )
     return problems
 
