@@ -20,16 +20,16 @@ from mkdocs.utils import CountHandler
 
 from .core import Content, Generation, generate, load_content
 from .dasar_hukum.index import revoked_basis
-from .pages.addresses import sop_pdf_uri, sop_uri
 from .pages.feeds import FeedInvalid
 from .pages.html_body import anchor_ids, toc_tokens
 from .pages.urls import SiteUrls
 from .project import CONFIG_FILE, OPTIONS, Option, Project, project_from_options
-from .publish.hardening import Policy, harden
-from .publish.manifest import ManifestError, built_file, content_epoch, publish_manifest
-from .publish.search_index import SearchIndexError, index_site
+from .publish.hardening import Policy, harden_pages
+from .publish.manifest import ManifestError, content_epoch
+from .publish.postbuild import postbuild
+from .publish.search_index import SearchIndexError
 from .publish.site_swap import SiteSwap
-from .publish.sop_pdf import PdfError, print_pdfs
+from .publish.sop_pdf import PdfError
 from .sop.bagan.render import DiagramRenderer, GraphvizMissing
 from .source.problems import DataError
 
@@ -115,12 +115,16 @@ class SopJdihPlugin(BasePlugin):
         self.project: Project | None = None
         self.content: Content | None = None
         self.renderer: DiagramRenderer | None = None
+        self.urls = SiteUrls("")
+        self.policy = Policy()
         self.sources: dict[str, str] = {}
         self.html_pages: set[str] = set()  # generated pages written as HTML: Markdown skips them
         self.html_bodies: dict[str, str] = {}  # their HTML, from on_page_markdown to on_page_content
+        self.written: dict[str, str] = {}  # HTML files this build wrote → their untrusted body, to harden
         self.generation: Generation | None = None
         self.swap: SiteSwap | None = None  # where this build writes, swapped in for site/ when it succeeds
         self.swap_config: MkDocsConfig | None = None  # the config whose site_dir points at the new folder meanwhile
+        self.in_place: Path | None = None  # site/ itself, when a `--dirty` build writes into it
         self.dirty = False
 
     def on_startup(self, *, command: Literal["build", "gh-deploy", "serve"], dirty: bool) -> None:
@@ -129,10 +133,11 @@ class SopJdihPlugin(BasePlugin):
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         config_file = Path(config.config_file_path or CONFIG_FILE).resolve()
-        self.content = self.project = self.generation = self.swap = self.swap_config = None
+        self.content = self.project = self.generation = self.swap = self.swap_config = self.in_place = None
         self.sources = {}
         self.html_pages = set()
         self.html_bodies = {}
+        self.written = {}
         if not config.site_url:
             raise PluginError("site_url wajib diisi di mkdocs.yml: umpan JDIHN dan Atom memakai alamat absolut situs")
         try:
@@ -145,6 +150,7 @@ class SopJdihPlugin(BasePlugin):
             if folder.is_dir() and str(folder) not in config.watch:
                 config.watch.append(str(folder))
         _extend_theme(config)
+        self.urls = SiteUrls(config.site_url, config.use_directory_urls)
         try:
             self.renderer = DiagramRenderer(self.project.diagram_cache_dir)
             self.content = load_content(self.project)
@@ -163,6 +169,7 @@ class SopJdihPlugin(BasePlugin):
         last good site.
         """
         if self.dirty:
+            self.in_place = Path(config.site_dir)
             return
         self.swap = SiteSwap.prepare(Path(config.site_dir))
         self.swap_config = config
@@ -186,10 +193,10 @@ class SopJdihPlugin(BasePlugin):
 
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
         assert self.project and self.content and self.renderer
-        urls = SiteUrls(config.site_url or "", config.use_directory_urls)
+        self.policy = site_policy(config)  # here, when every plugin's on_config has had its say about scripts
         archive = self.content.archive
         try:
-            generation = generate(self.content, self.project, urls, config.site_name, self.renderer)
+            generation = generate(self.content, self.project, self.urls, config.site_name, self.renderer)
         except FeedInvalid as error:
             raise PluginError(str(error)) from None
         for site_file in generation.files:
@@ -211,47 +218,49 @@ class SopJdihPlugin(BasePlugin):
 
     @event_priority(-100)  # last: what other plugins write is in the new folder before it is checked and swapped in
     def on_post_build(self, config: MkDocsConfig) -> None:
-        """PDFs, the search index and the manifest, written into the new folder; then it replaces site/."""
+        """Hardening, PDFs, the search index and the manifest (see `postbuild`); then the new folder replaces site/."""
         assert self.project and self.content and self.generation
-        if _strict_abort_coming(config):  # on_build_error drops the new folder; site/ stays as it was
+        if _strict_abort_coming(config):  # on_build_error drops the new folder, or hardens what was written in place
             return
-        site = Path(config.site_dir)
-        urls = SiteUrls(config.site_url or "", config.use_directory_urls)
+        pages, self.written = self.written, {}
         try:
-            if self.project.settings.pdf:
-                self._print_pdfs(self.content, site, urls)
-            summary = index_site(site)
-            log.info(f"sop-jdih: indeks pencarian Pagefind: {summary}")
-            manifest = publish_manifest(self.content, self.generation, urls, site, self.project.settings.pdf)
+            published = postbuild(
+                self.content, self.generation, self.project, Path(config.site_dir), self.urls, self.policy, pages
+            )
         except (SearchIndexError, PdfError, ManifestError) as error:
             raise PluginError(str(error)) from None
+        if published.pdfs:
+            log.info(f"sop-jdih: {published.pdfs} PDF SOP dicetak")
+        log.info(f"sop-jdih: indeks pencarian Pagefind: {published.search}")
         if self.swap and self.swap_config:
             self.swap.commit()
             self.swap_config.site_dir = str(self.swap.site)
             self.swap = self.swap_config = None
-        log.info(f"sop-jdih: {manifest.summary()}")
-
-    def _print_pdfs(self, content: Content, site: Path, urls: SiteUrls) -> None:
-        pages = {sop.document.id: built_file(urls.path(sop_uri(sop.document.id))) for sop in content.sops}
-        print_pdfs([(site / page, site / sop_pdf_uri(sop_id)) for sop_id, page in pages.items()])
-        log.info(f"sop-jdih: {len(pages)} PDF SOP dicetak")
+        log.info(f"sop-jdih: {published.manifest.summary()}")
 
     def on_build_error(self, error: Exception) -> None:
-        """A failed build leaves site/ as it was: drop the new folder and point the config back at site/."""
+        """A failed build leaves site/ as it was: drop the new folder and point the config back at site/.
+
+        A `--dirty` build wrote into site/ itself: the pages it wrote get their hardening all the same.
+        """
         if self.swap and self.swap_config:
             self.swap.discard()
             self.swap_config.site_dir = str(self.swap.site)
+        elif self.in_place is not None:
+            harden_pages(self.in_place, self.urls.site_url, self.policy, self.written)
+        self.written = {}
         self.swap = self.swap_config = None
 
     def on_post_page(self, output: str, page: Page, config: MkDocsConfig) -> str:
-        """Links to other sites get rel="noopener noreferrer"; every page its Content-Security-Policy."""
-        return harden(output, config.site_url or "", site_policy(config), page.content or "")
+        """Note the page for hardening after the build; its Markdown body is where the data is (untrusted)."""
+        self.written[page.file.dest_uri] = page.content or ""
+        return output
 
     def on_post_template(self, output_content: str, template_name: str, config: MkDocsConfig) -> str:
-        """The theme's own pages (404.html) get the same hardening; they are not pages, so on_post_page skips them."""
-        if not template_name.endswith(".html"):  # sitemap.xml
-            return output_content
-        return harden(output_content, config.site_url or "", site_policy(config))
+        """The theme's own pages (404.html) are hardened too; they are not pages, so on_post_page misses them."""
+        if template_name.endswith(".html"):  # not sitemap.xml
+            self.written[template_name] = ""
+        return output_content
 
     def on_page_markdown(self, markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
         """Point "edit this page" of a generated page at its YAML source; set aside the body of an HTML page."""
