@@ -9,13 +9,14 @@ import sys
 from pathlib import Path
 
 import pytest
+import yaml
 from mkdocs.config import load_config
 
 from generator.project import Project, Settings, project_from_options, read_project
 from generator.source.problems import DataError
 
 from .archive_fixture import write_archive
-from .conftest import MKDOCS_YML, VALID_SOP, build_strict_with_cli, make_project
+from .conftest import MKDOCS_YML, REPO, VALID_SOP, build_strict_with_cli, make_project
 
 OTHER_FOLDERS = MKDOCS_YML.replace(
     "  - sop-jdih\n", "  - sop-jdih:\n      sops_dir: prosedur\n      archive_dir: arsip\n"
@@ -215,6 +216,16 @@ def test_the_project_can_be_named_after_the_command_as_a_pre_commit_hook_does(tm
     (tmp_path / "proyek" / "mkdocs.yml").rename(tmp_path / "proyek" / "situs.yml")
     result = sop_jdih(tmp_path, "check", "--config-file", "proyek/situs.yml")
     assert (result.returncode, result.stdout) == (0, "OK: 1 SOP, 3 produk hukum, 2 konten valid.\n"), result.stderr
+
+
+def test_the_pre_commit_hook_runs_whatever_the_folders_are_called() -> None:
+    hook = yaml.safe_load((REPO / ".pre-commit-hooks.yaml").read_text(encoding="utf-8"))[0]
+    assert (hook["entry"], hook["pass_filenames"]) == ("sop-jdih check", False)
+    runs_for = re.compile(hook["files"])
+    for changed in ("prosedur/x.yaml", "arsip/konten/x.md", "sops/x.yml", "content_archive/produk-hukum/x.yaml"):
+        assert runs_for.search(changed), changed
+    assert runs_for.search("mkdocs.yml")  # a changed setting is checked too
+    assert not runs_for.search("arsip/lampiran/x.pdf")
 
 
 def test_check_site_defaults_to_the_site_dir_of_mkdocs_yml(tmp_path: Path) -> None:
