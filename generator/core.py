@@ -17,35 +17,10 @@ from .pages.page_source import PageSource, render
 from .pages.sop import sop_pages
 from .pages.staging import StagingFolder
 from .pages.urls import SiteUrls, markdown_link
+from .project import Project
 from .sop.bagan.render import DiagramRenderer
 from .sop.loader import LoadedSop, load_sops
 from .source.problems import DataError
-
-
-@dataclass(frozen=True)
-class Project:
-    """Where a site's sources live; every path the generator touches derives from `root`."""
-
-    root: Path
-    sops_dir_name: str = "sops"
-    archive_dir_name: str = "content_archive"
-    cache_dir_name: str = ".cache"
-
-    @property
-    def sops_dir(self) -> Path:
-        return self.root / self.sops_dir_name
-
-    @property
-    def archive_dir(self) -> Path:
-        return self.root / self.archive_dir_name
-
-    @property
-    def staging_dir(self) -> Path:
-        return self.root / self.cache_dir_name / "sop-jdih" / "pages"
-
-    @property
-    def diagram_cache_dir(self) -> Path:
-        return self.root / self.cache_dir_name / "sop-jdih" / "bagan"
 
 
 @dataclass(frozen=True)
@@ -77,8 +52,8 @@ class Generation:
 
 def load_content(project: Project) -> Content:
     """Load and validate everything; all problems of the run are raised together."""
-    sops, problems, sop_ids = load_sops(project.root, project.sops_dir)
-    archive, archive_problems = load_archive(project.root, project.archive_dir, sop_ids)
+    sops, problems, sop_ids = load_sops(project)
+    archive, archive_problems = load_archive(project, sop_ids)
     problems += archive_problems
     if problems:
         raise DataError(problems)
@@ -91,16 +66,18 @@ def generate(
     urls: SiteUrls,
     site_name: str,
     renderer: DiagramRenderer | None = None,
-    with_pdf: bool = False,
 ) -> Generation:
-    """Write every generated page and feed into the staging folder, touching only files whose text changed."""
+    """Write every generated page and feed into the staging folder, touching only files whose text changed.
+
+    Raises FeedInvalid when a feed does not match its schema. SOP pages link their PDF when the project prints them.
+    """
     renderer = renderer or DiagramRenderer(project.diagram_cache_dir)
     before = renderer.rendered
     staging = StagingFolder(project.staging_dir)
     titles = {item.document.id: item.document.nama_sop for item in content.sops}
     search_page = render("cari.md.j2", archive=markdown_link(SEARCH_PAGE, ARCHIVE_INDEX))
     generated = [
-        *sop_pages(content.sops, content.archive, content.dasar_hukum, renderer, urls, with_pdf),
+        *sop_pages(content.sops, content.archive, content.dasar_hukum, renderer, urls, project.settings.pdf),
         *archive_pages(content.archive, content.dasar_hukum, titles, urls),
         *regulation_pages(content.dasar_hukum, content.archive),
         PageSource(JDIHN_FILE, jdihn_feed(content.archive, urls), None),
@@ -116,7 +93,7 @@ def generate(
 
 
 def _attachments(archive: Archive, project: Project) -> list[SiteFile]:
-    """Local PDFs and images, published from content_archive/ as they are (never copied to staging)."""
+    """Local PDFs and images, published from the archive folder as they are (never copied to staging)."""
     paths = {value for kind in archive.kinds for item in archive.documents(kind) for _, value in kind.files(item)}
     return [
         SiteFile(attachment_uri(path), project.archive_dir / path, None) for path in sorted(paths) if not is_url(path)

@@ -8,7 +8,8 @@ from pathlib import Path
 import jsonschema
 import pytest
 
-from generator.core import Project, load_content
+from generator.core import load_content
+from generator.project import Project
 from generator.source.problems import DataError
 
 from .archive_fixture import KEPUTUSAN_BARU, KONTEN_MD, KONTEN_YAML, UU, write_archive

@@ -1,4 +1,5 @@
-"""Load content_archive/, one folder per collection (kinds.py), and report every problem of the run at once."""
+"""Load the archive folder (content_archive/), one folder per collection (kinds.py), and report every problem of the
+run at once."""
 
 from __future__ import annotations
 
@@ -7,6 +8,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
+from ..project import Project
 from ..source.front_matter import load_item
 from ..source.ids import duplicate_ids
 from ..source.model_base import HTTPS_URL
@@ -23,23 +25,23 @@ def item_files(folder: Path) -> list[Path]:
     return sorted(path for pattern in ("*.yaml", "*.yml", "*.md") for path in folder.glob(pattern))
 
 
-def load_archive(project_root: Path, archive_dir: Path, sop_ids: set[str]) -> tuple[Archive, list[Problem]]:
+def load_archive(project: Project, sop_ids: set[str]) -> tuple[Archive, list[Problem]]:
     problems: list[Problem] = []
     collections = kinds.KINDS
     loaded: dict[str, list[Loaded[Any]]] = {}
     # Ids of every file, valid or not, by collection: a broken target is reported once, at itself.
     declared: dict[str, set[str]] = {SOP: sop_ids}
     for kind in collections:
-        loaded[kind.key], declared[kind.key] = _load_kind(project_root, archive_dir, kind, problems)
+        loaded[kind.key], declared[kind.key] = _load_kind(project.root, project.archive_dir, kind, problems)
     problems.extend(duplicate_ids([item for kind in collections for item in loaded[kind.key]]))
     names = {SOP: "SOP", **{kind.key: kind.name for kind in collections}}
     for kind in collections:
-        problems.extend(_reference_problems(kind, loaded[kind.key], declared, names))
+        problems.extend(_reference_problems(kind, loaded[kind.key], declared, names, project))
         if kind.relations:
             problems.extend(_cycle_problems(loaded[kind.key]))
         for item in loaded[kind.key]:
             for attachment, value in kind.files(item.document):
-                problems.extend(_file_problems(value, attachment.path, attachment.suffixes, archive_dir, item.source))
+                problems.extend(_file_problems(value, attachment.path, attachment.suffixes, project, item.source))
     return Archive.derive(collections, loaded), problems
 
 
@@ -64,7 +66,11 @@ def _load_kind(
 
 
 def _reference_problems(
-    kind: ArchiveKind, loaded: list[Loaded[Any]], declared: dict[str, set[str]], names: dict[str, str]
+    kind: ArchiveKind,
+    loaded: list[Loaded[Any]],
+    declared: dict[str, set[str]],
+    names: dict[str, str],
+    project: Project,
 ) -> Iterator[Problem]:
     """Relations and references to ids no file declares (`names`: how each target collection is called)."""
     for item in loaded:
@@ -74,11 +80,13 @@ def _reference_problems(
                 if target == item.document.id:
                     yield item.source.problem(where, f"{kind.name} tidak dapat {relation.name} dirinya sendiri")
                 elif target not in declared[kind.key]:
-                    yield item.source.problem(where, f"tidak ada {kind.name} dengan id '{target}' di content_archive/")
+                    yield item.source.problem(
+                        where, f"tidak ada {kind.name} dengan id '{target}' di {project.archive_label}"
+                    )
         for reference in kind.references:
             for where, target in reference.ids(item.document):
                 if target not in declared[reference.target]:
-                    folder = "sops/" if reference.target == SOP else "content_archive/"
+                    folder = project.sops_label if reference.target == SOP else project.archive_label
                     yield item.source.problem(
                         where, f"tidak ada {names[reference.target]} dengan id '{target}' di {folder}"
                     )
@@ -133,17 +141,18 @@ def _back_edges(graph: dict[str, list[Edge]]) -> Iterator[tuple[list[str], Edge]
 
 
 def _file_problems(
-    value: str, where: Location, suffixes: tuple[str, ...], archive_dir: Path, source: SourceFile
+    value: str, where: Location, suffixes: tuple[str, ...], project: Project, source: SourceFile
 ) -> Iterator[Problem]:
-    """A file is an https URL or a path inside content_archive/ that exists: never outside the repository."""
+    """A file is an https URL or a path inside the archive folder that exists: never outside the repository."""
     if re.match(HTTPS_URL, value):
         return
+    archive, archive_dir = project.archive_label, project.archive_dir
     if "://" in value or value.lower().startswith(("javascript:", "data:", "http:")):
-        yield source.problem(where, "tulis alamat https://… atau path berkas di dalam content_archive/")
+        yield source.problem(where, f"tulis alamat https://… atau path berkas di dalam {archive}")
         return
     relative = Path(value)
     if relative.is_absolute() or ".." in relative.parts:
-        yield source.problem(where, f"path '{value}' harus di dalam content_archive/ (tanpa '/' di awal, tanpa '..')")
+        yield source.problem(where, f"path '{value}' harus di dalam {archive} (tanpa '/' di awal, tanpa '..')")
         return
     if relative.suffix.lower() not in suffixes:
         yield source.problem(where, f"berkas '{value}' harus berjenis {', '.join(suffixes)}")
@@ -153,7 +162,7 @@ def _file_problems(
     for part in relative.parts:
         partial = partial / part
         if partial.is_symlink():
-            yield source.problem(where, f"'{value}' melewati tautan simbolik; simpan berkasnya di content_archive/")
+            yield source.problem(where, f"'{value}' melewati tautan simbolik; simpan berkasnya di {archive}")
             return
     if not target.is_file():
-        yield source.problem(where, f"berkas content_archive/{value} tidak ada")
+        yield source.problem(where, f"berkas {archive}{value} tidak ada")

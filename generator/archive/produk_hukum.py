@@ -155,7 +155,7 @@ PRODUK_HUKUM = ArchiveKind(
     sections=("mengingat", "abstrak", "uraian", "dokumen"),
     starter="new_produk_hukum.yaml.j2",
     next_steps="Berikutnya: ganti metadata contoh (jenis, nomor, tahun, judul, subjek, abstrak), "
-    "simpan PDF-nya di content_archive/lampiran/ dan isi lampiran.dokumen, lalu jalankan: {check}",
+    "simpan PDF-nya di {archive}lampiran/ dan isi lampiran.dokumen, lalu jalankan: {check}",
     schema="schema/produk-hukum.json",
     label=citation,
     attachments=(
