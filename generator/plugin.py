@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 import os
+import re
 from pathlib import Path
 from typing import Literal
 from urllib.parse import urljoin, urlsplit
@@ -22,6 +23,7 @@ from .core import Content, Generation, generate, load_content
 from .dasar_hukum.index import revoked_basis
 from .pages.feeds import FeedInvalid
 from .pages.html_body import anchor_ids, toc_tokens
+from .pages.problems_banner import problems_banner
 from .pages.urls import SiteUrls
 from .project import CONFIG_FILE, OPTIONS, Option, Project, project_from_options
 from .publish.hardening import Policy, harden_pages
@@ -31,9 +33,10 @@ from .publish.search_index import SearchIndexError
 from .publish.site_swap import SiteSwap
 from .publish.sop_pdf import PdfError
 from .sop.bagan.render import DiagramRenderer, GraphvizMissing
-from .source.problems import DataError
+from .source.problems import DataError, Problem
 
 log = logging.getLogger("mkdocs.plugins.sop-jdih")
+_BODY_START = re.compile(r"<body\b[^>]*>", re.IGNORECASE)
 THEME_DIR = str(Path(__file__).parent / "theme")
 STYLESHEETS = ("assets/sop-jdih/sop-jdih.css", "assets/sop-jdih/cetak.css")
 SOURCE_DATE_EPOCH = "SOURCE_DATE_EPOCH"
@@ -126,10 +129,14 @@ class SopJdihPlugin(BasePlugin):
         self.swap_config: MkDocsConfig | None = None  # the config whose site_dir points at the new folder meanwhile
         self.in_place: Path | None = None  # site/ itself, when a `--dirty` build writes into it
         self.dirty = False
+        self.serving = False  # `mkdocs serve`: a data error shows on the pages instead of stopping the preview
+        self.last_good: Content | None = None  # the last content that loaded without problems (serve keeps it)
+        self.problems: list[Problem] = []  # the data's problems, while serving
 
     def on_startup(self, *, command: Literal["build", "gh-deploy", "serve"], dirty: bool) -> None:
         """The only event told about `--dirty` (its presence also makes MkDocs keep this object across rebuilds)."""
         self.dirty = dirty
+        self.serving = command == "serve"
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         config_file = Path(config.config_file_path or CONFIG_FILE).resolve()
@@ -138,6 +145,7 @@ class SopJdihPlugin(BasePlugin):
         self.html_pages = set()
         self.html_bodies = {}
         self.written = {}
+        self.problems = []
         if not config.site_url:
             raise PluginError("site_url wajib diisi di mkdocs.yml: umpan JDIHN dan Atom memakai alamat absolut situs")
         try:
@@ -153,13 +161,30 @@ class SopJdihPlugin(BasePlugin):
         self.urls = SiteUrls(config.site_url, config.use_directory_urls)
         try:
             self.renderer = DiagramRenderer(self.project.diagram_cache_dir)
-            self.content = load_content(self.project)
-        except (DataError, GraphvizMissing) as error:
+            self.content = self.last_good = load_content(self.project)
+        except GraphvizMissing as error:
             raise PluginError(str(error)) from None
-        self._report_dasar_hukum(self.content)
-        _pin_source_date_epoch(content_epoch(self.content))
+        except DataError as error:
+            if not self.serving:
+                raise PluginError(str(error)) from None
+            self._preview_with_problems(error.problems)
+        if self.content is not None:
+            self._report_dasar_hukum(self.content)
+            _pin_source_date_epoch(content_epoch(self.content))
         self._build_beside(config)  # last: a data error above stops the build before anything is written
         return config
+
+    def _preview_with_problems(self, problems: list[Problem]) -> None:
+        """`mkdocs serve` goes on with the last good content (or without generated pages) and shows the problems.
+
+        Raising here would leave the browser waiting for a build that never comes until the files are fixed.
+        """
+        self.problems = problems
+        self.content = self.last_good
+        shown = "versi terakhir yang berhasil" if self.content else "tanpa halaman SOP dan arsip"
+        log.warning(
+            f"sop-jdih: pratinjau dibangun {shown}; setiap halaman menampilkan masalahnya:\n{DataError(problems)}"
+        )
 
     def _build_beside(self, config: MkDocsConfig) -> None:
         """Point MkDocs at a fresh sibling of site/; on_post_build swaps it in once the site is complete.
@@ -192,8 +217,10 @@ class SopJdihPlugin(BasePlugin):
             log.log(level, f"sop-jdih: {message}")
 
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
-        assert self.project and self.content and self.renderer
+        assert self.project and self.renderer
         self.policy = site_policy(config)  # here, when every plugin's on_config has had its say about scripts
+        if self.content is None:  # serving broken data with nothing good to show yet
+            return files
         try:
             generation = generate(self.content, self.project, self.urls, config.site_name, self.renderer)
         except FeedInvalid as error:
@@ -218,10 +245,14 @@ class SopJdihPlugin(BasePlugin):
     @event_priority(-100)  # last: what other plugins write is in the new folder before it is checked and swapped in
     def on_post_build(self, config: MkDocsConfig) -> None:
         """Hardening, PDFs, the search index and the manifest (see `postbuild`); then the new folder replaces site/."""
-        assert self.project and self.content and self.generation
+        assert self.project
         if _strict_abort_coming(config):  # on_build_error drops the new folder, or hardens what was written in place
             return
         pages, self.written = self.written, {}
+        if self.content is None or self.generation is None:  # a preview of broken data: no generated pages to finish
+            harden_pages(Path(config.site_dir), self.urls.site_url, self.policy, pages)
+            self._swap_in()
+            return
         try:
             published = postbuild(
                 self.content, self.generation, self.project, Path(config.site_dir), self.urls, self.policy, pages
@@ -231,11 +262,14 @@ class SopJdihPlugin(BasePlugin):
         if published.pdfs:
             log.info(f"sop-jdih: {published.pdfs} PDF SOP dicetak")
         log.info(f"sop-jdih: indeks pencarian Pagefind: {published.search}")
+        self._swap_in()
+        log.info(f"sop-jdih: {published.manifest.summary()}")
+
+    def _swap_in(self) -> None:
         if self.swap and self.swap_config:
             self.swap.commit()
             self.swap_config.site_dir = str(self.swap.site)
             self.swap = self.swap_config = None
-        log.info(f"sop-jdih: {published.manifest.summary()}")
 
     def on_build_error(self, error: Exception) -> None:
         """A failed build leaves site/ as it was: drop the new folder and point the config back at site/.
@@ -251,8 +285,14 @@ class SopJdihPlugin(BasePlugin):
         self.swap = self.swap_config = None
 
     def on_post_page(self, output: str, page: Page, config: MkDocsConfig) -> str:
-        """Note the page for hardening after the build; its Markdown body is where the data is (untrusted)."""
+        """Note the page for hardening after the build; its Markdown body is where the data is (untrusted).
+
+        While `mkdocs serve` shows broken data, the problems go first in the page's body.
+        """
         self.written[page.file.dest_uri] = page.content or ""
+        if self.problems:
+            banner = problems_banner(self.problems, showing_last_good=self.content is not None)
+            output = _BODY_START.sub(lambda start: start.group() + banner, output, count=1)
         return output
 
     def on_post_template(self, output_content: str, template_name: str, config: MkDocsConfig) -> str:
