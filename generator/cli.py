@@ -10,7 +10,7 @@ from pathlib import Path
 
 from .archive import kinds
 from .archive.kind import SOP
-from .core import load_content
+from .core import findings, load_content
 from .project import CONFIG_FILE, Project, read_project
 from .publish.link_check import check_site
 from .scaffold import ScaffoldRefused, scaffold, starters
@@ -43,7 +43,16 @@ def main(argv: list[str] | None = None) -> int:
     except DataError as error:
         print(error, file=sys.stderr)
         return 1
+    found = findings(content, project)
+    if found.warnings:  # what makes `mkdocs build --strict` (make build, the workflow) fail
+        count = (
+            f"{len(found.warnings)} peringatan; build situs (--strict) gagal karenanya: perbaiki lalu jalankan lagi."
+        )
+        print("\n".join([*map(str, found.warnings), count]), file=sys.stderr)
+        return 1
     print(f"OK: {len(content.sops)} SOP, {content.archive.counts()} valid.")
+    for note in found.notes:
+        print(f"catatan: {note}")
     return 0
 
 

@@ -8,7 +8,7 @@ from pathlib import Path
 from .archive.collection import Archive
 from .archive.kind import is_url
 from .archive.loader import load_archive
-from .dasar_hukum.index import DasarHukumIndex, build_index
+from .dasar_hukum.index import DasarHukumIndex, build_index, revoked_basis, unparsed_lines
 from .pages.addresses import ARCHIVE_INDEX, FEED_FILE, JDIHN_FILE, SEARCH_PAGE, attachment_uri
 from .pages.archive import archive_pages
 from .pages.dasar_hukum import regulation_pages
@@ -20,7 +20,7 @@ from .pages.urls import SiteUrls, markdown_link
 from .project import Project
 from .sop.bagan.render import DiagramRenderer
 from .sop.loader import LoadedSop, load_sops
-from .source.problems import DataError
+from .source.problems import DataError, Problem
 
 
 @dataclass(frozen=True)
@@ -58,6 +58,26 @@ def load_content(project: Project) -> Content:
     if problems:
         raise DataError(problems)
     return Content(sops, archive, build_index(sops, archive))
+
+
+@dataclass(frozen=True)
+class Findings:
+    """What valid data still says about itself: `warnings` fail a strict build and `sop-jdih check`; `notes` do not."""
+
+    warnings: list[Problem]
+    notes: list[Problem]
+
+
+def findings(content: Content, project: Project) -> Findings:
+    """Dasar hukum lines the parser cannot read, and SOPs resting on regulations no longer in force.
+
+    The latter are notes when the project sets `dasar_hukum_tidak_berlaku: info` (a signed SOP stays in force until it
+    is revised). The build logs the same findings, so `sop-jdih check` and `mkdocs build --strict` agree.
+    """
+    revoked = revoked_basis(content.dasar_hukum, content.archive)
+    if project.settings.dasar_hukum_tidak_berlaku == "info":
+        return Findings(unparsed_lines(content.dasar_hukum), revoked)
+    return Findings(sorted(unparsed_lines(content.dasar_hukum) + revoked), [])
 
 
 def generate(

@@ -19,8 +19,7 @@ from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
 from mkdocs.utils import CountHandler
 
-from .core import Content, Generation, generate, load_content
-from .dasar_hukum.index import revoked_basis
+from .core import Content, Generation, findings, generate, load_content
 from .pages.feeds import FeedInvalid
 from .pages.html_body import anchor_ids, toc_tokens
 from .pages.problems_banner import problems_banner
@@ -169,7 +168,7 @@ class SopJdihPlugin(BasePlugin):
                 raise PluginError(str(error)) from None
             self._preview_with_problems(error.problems)
         if self.content is not None:
-            self._report_dasar_hukum(self.content)
+            self._report_findings(self.content)
             _pin_source_date_epoch(content_epoch(self.content))
         self._build_beside(config)  # last: a data error above stops the build before anything is written
         return config
@@ -201,20 +200,14 @@ class SopJdihPlugin(BasePlugin):
         config.site_dir = str(self.swap.new)
         log.info(f"sop-jdih: situs dibangun di {self.swap.new}, menggantikan {self.swap.site} bila build berhasil")
 
-    def _report_dasar_hukum(self, content: Content) -> None:
-        """Lines kept as written, and SOPs resting on regulations no longer in force, named with file and line."""
+    def _report_findings(self, content: Content) -> None:
+        """What `sop-jdih check` also reports: warnings (a strict build fails on them) and notes, located."""
         assert self.project
-        unparsed = content.dasar_hukum.unparsed
-        if unparsed:
-            lines = "\n".join(
-                f"  {line.citing.file}:{line.citing.line}: {line.citing.field}: {line.text}" for line in unparsed
-            )
-            log.warning(
-                f"sop-jdih: {len(unparsed)} baris dasar hukum tidak dapat diuraikan; ditampilkan apa adanya:\n{lines}"
-            )
-        level = logging.WARNING if self.project.settings.dasar_hukum_tidak_berlaku == "warn" else logging.INFO
-        for message in revoked_basis(content.dasar_hukum, content.archive):
-            log.log(level, f"sop-jdih: {message}")
+        found = findings(content, self.project)
+        for warning in found.warnings:
+            log.warning(f"sop-jdih: {warning}")
+        for note in found.notes:
+            log.info(f"sop-jdih: {note}")
 
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
         assert self.project and self.renderer

@@ -115,3 +115,28 @@ def test_no_report_line_can_be_forged(runs: dict[str, Run]) -> None:
         for line in problems:
             assert not line.startswith("::") and "\x1b" not in line and "\r" not in line, (name, line)
             assert line.split(":", 1)[0].startswith(("sops/", "content_archive/")), (name, line)
+
+
+def build(root: Path) -> Run:
+    result = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(root.parent / "site")],
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        cwd=root,
+        timeout=300,
+    )
+    return Run(result.returncode, result.stdout, result.stderr)
+
+
+def test_check_and_the_strict_build_agree_on_every_case(tmp_path_factory: pytest.TempPathFactory) -> None:
+    """Whatever stops the build stops `sop-jdih check` first, with the same located lines; and nothing is written."""
+    roots = [build_project(case, tmp_path_factory.mktemp(case.name) / "proyek") for case in CASES]
+    with ThreadPoolExecutor(max_workers=os.cpu_count() or 2) as pool:
+        builds = list(pool.map(build, roots))
+    for case, root, built in zip(CASES, roots, builds, strict=True):
+        assert built.code != 0, f"{case.name}: the build passed what check refuses"
+        assert "Traceback" not in built.stderr, f"{case.name}:\n{built.stderr}"
+        for line in (case / "expected.txt").read_text(encoding="utf-8").splitlines()[:-1]:
+            assert line in built.stderr, f"{case.name}: the build does not say\n{line}\n{built.stderr}"
+        assert not (root.parent / "site").exists(), f"{case.name}: a failed build wrote site/"
