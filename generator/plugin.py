@@ -149,7 +149,7 @@ class SopJdihPlugin(BasePlugin):
             raise PluginError("site_url wajib diisi di mkdocs.yml: umpan JDIHN dan Atom memakai alamat absolut situs")
         try:
             self.project = project_from_options(
-                config_file.parent, dict(self.config), config_file.name, config.site_dir
+                config_file.parent, dict(self.config), config_file.name, config.site_dir, config.site_url
             )
         except DataError as error:
             raise PluginError(str(error)) from None

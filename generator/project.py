@@ -91,6 +91,7 @@ class Project:
     root: Path
     settings: Settings = field(default_factory=Settings)
     site_dir_name: str = "site"  # MkDocs' site_dir: where the build writes the site (absolute, or from the root)
+    site_url: str = ""  # MkDocs' site_url: where the site is served, e.g. https://akun.github.io/jdih-kpu/
 
     @property
     def sops_dir(self) -> Path:
@@ -128,9 +129,14 @@ def _label(folder: str) -> str:
 
 
 def project_from_options(
-    root: Path, options: Mapping[object, object], config_name: str = CONFIG_FILE, site_dir: str = "site"
+    root: Path,
+    options: Mapping[object, object],
+    config_name: str = CONFIG_FILE,
+    site_dir: str = "site",
+    site_url: str = "",
 ) -> Project:
-    """The project at `root` as the `sop-jdih` block `options` of `config_name` sets it up; `site_dir` is MkDocs'.
+    """The project at `root` as the `sop-jdih` block `options` of `config_name` sets it up; `site_dir` and
+    `site_url` are MkDocs'.
 
     Every wrong key is reported at once, raised as one DataError located at the config file, e.g.
     `mkdocs.yml: plugins.sop-jdih.sops_dir: folder 'prosedur' tidak ada`.
@@ -154,7 +160,7 @@ def project_from_options(
         raise DataError(problems)
     settings = Settings(**values)  # type: ignore[arg-type]  # each value was checked against its option above
     site = os.path.relpath(root / site_dir, root)  # MkDocs hands over an absolute path: the same folder either way
-    return Project(root, settings, Path(site).as_posix())
+    return Project(root, settings, Path(site).as_posix(), site_url)
 
 
 def _value_problem(option: Option, value: object) -> str | None:
@@ -190,9 +196,15 @@ def read_project(config_file: Path) -> Project:
         return Project(root)
     name = config_file.name
     data = _read_config(config_file, name)
-    site_dir = data.get("site_dir")
+    site_dir, site_url = data.get("site_dir"), data.get("site_url")
     block = _plugin_block(data, name)
-    return project_from_options(root, block, name, site_dir if isinstance(site_dir, str) else "site")
+    return project_from_options(
+        root,
+        block,
+        name,
+        site_dir if isinstance(site_dir, str) else "site",
+        site_url if isinstance(site_url, str) else "",
+    )
 
 
 class _ConfigLoader(yaml.SafeLoader):

@@ -191,6 +191,7 @@ def test_mkdocs_yml_is_read_as_mkdocs_reads_it(tmp_path: Path, monkeypatch: pyte
         tmp_path,
         Settings(archive_dir="arsip", edit_uri="edit/utama/", dasar_hukum_tidak_berlaku="info", pdf=True),
         "publik",
+        "https://contoh.example/",
     )
     assert read_project(tmp_path / "mkdocs.yml") == expected
     monkeypatch.setenv("SOP_JDIH_UJI_ARSIP", "arsip-lain")
@@ -198,7 +199,7 @@ def test_mkdocs_yml_is_read_as_mkdocs_reads_it(tmp_path: Path, monkeypatch: pyte
     # What the plugin is handed by MkDocs, through the same function, gives the same project.
     config = load_config(str(tmp_path / "mkdocs.yml"))
     plugin = config.plugins["sop-jdih"]
-    as_built = project_from_options(tmp_path, dict(plugin.config), "mkdocs.yml", config.site_dir)
+    as_built = project_from_options(tmp_path, dict(plugin.config), "mkdocs.yml", config.site_dir, config.site_url)
     assert as_built == read_project(tmp_path / "mkdocs.yml")
 
 
