@@ -78,7 +78,9 @@ class Cell:
 
 
 @dataclass(frozen=True)
-class Symbol:
+class PlacedSymbol:
+    """A step's `Simbol` (its kind on the sheet) drawn in a lane: position and size in points, and its text lines."""
+
     step_no: int
     kind: Simbol
     lane: int
@@ -114,7 +116,7 @@ class Grid:
     lane_x: list[float]  # left edge of each lane
     row_y: list[tuple[float, float]]  # (top, bottom) of each step row
     cells: list[Cell]
-    symbols: list[Symbol]
+    symbols: list[PlacedSymbol]
 
 
 @dataclass(frozen=True)
@@ -175,14 +177,14 @@ class Layout:
     def grid(self, rows: list[Row] | None = None) -> Grid:
         """The sheet with `rows` (default: the procedure's own) stacked under the header."""
         cells = list(self.header)
-        symbols: list[Symbol] = []
+        symbols: list[PlacedSymbol] = []
         row_y: list[tuple[float, float]] = []
         y = self.header_height
         for index, row in enumerate(self.rows if rows is None else rows):
             cells += [Cell(left, y, column_width, row.height, lines) for left, column_width, lines in row.texts]
             cells += [Cell(left, y, LANE_WIDTH, row.height, []) for left in self.lane_x]
             symbols += [
-                Symbol(
+                PlacedSymbol(
                     row.step_no,
                     row.kind,
                     lane,
