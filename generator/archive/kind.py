@@ -104,7 +104,7 @@ class MetadataRow:
 
 
 class Addresses(Protocol):
-    """Absolute addresses on the built site, for the mappings that publish them (JDIHN feed, JSON-LD)."""
+    """Absolute, percent-encoded URLs on the built site, for the mappings that publish them (JDIHN feed, JSON-LD)."""
 
     def page(self, item_id: str) -> str: ...
 

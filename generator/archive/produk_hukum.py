@@ -5,9 +5,10 @@ from __future__ import annotations
 import datetime
 import posixpath
 from typing import Any
+from urllib.parse import unquote, urlsplit
 
 from .collection import Archive
-from .kind import DOCUMENT_SUFFIXES, Addresses, ArchiveKind, Attachment, Cell, Column, Facet, MetadataRow
+from .kind import DOCUMENT_SUFFIXES, Addresses, ArchiveKind, Attachment, Cell, Column, Facet, MetadataRow, is_url
 from .model import ProdukHukum, Status
 from .relations import MENCABUT, RELATIONS
 
@@ -92,12 +93,25 @@ def _jdihn(item: ProdukHukum, archive: Archive, addresses: Addresses) -> dict[st
         "abstrak": " ".join(item.abstrak.abstrak) if item.abstrak else "",
         "urlAbstrak": abstract_url,
         "urlDetailPeraturan": page,
-        "fileDownload": posixpath.basename(document) if document else "",
+        "fileDownload": file_name(document) if document else "",
         "urlDownload": addresses.file(document) if document else "",
         "last_updated": f"{updated.isoformat()} 00:00:00",
         "operasi": "4",
         "display": "1",
     }
+
+
+def file_name(value: str) -> str:
+    """fileDownload: the file's own name, as a harvester saves it, while urlDownload is its (encoded) address.
+
+    A path's last part as written ("SK KPU Nomor 6 Tahun 2021.pdf"); an https address's last path segment decoded
+    ("SK%20KPU.pdf?unduh=1" → "SK KPU.pdf"), unless decoding would make a control or bidi character: then as written.
+    """
+    if not is_url(value):
+        return posixpath.basename(value)
+    segment = posixpath.basename(urlsplit(value).path)
+    name = posixpath.basename(unquote(segment))
+    return name if name.isprintable() else segment
 
 
 def _iso(value: datetime.date | None) -> str:
