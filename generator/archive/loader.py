@@ -144,11 +144,14 @@ def _file_problems(
     value: str, where: Location, suffixes: tuple[str, ...], project: Project, source: SourceFile
 ) -> Iterator[Problem]:
     """A file is an https URL or a path inside the archive folder that exists: never outside the repository."""
-    if re.match(HTTPS_URL, value):
-        return
     archive, archive_dir = project.archive_label, project.archive_dir
     if "://" in value or value.lower().startswith(("javascript:", "data:", "http:")):
-        yield source.problem(where, f"tulis alamat https://… atau path berkas di dalam {archive}")
+        if not value.startswith("https://"):
+            yield source.problem(where, f"tulis alamat https://… atau path berkas di dalam {archive}")
+        elif not re.fullmatch(HTTPS_URL, value):  # fullmatch: `$` alone would let a final line break through
+            yield source.problem(
+                where, f"alamat '{value}' tidak boleh memuat spasi, baris baru, tanda kutip, kurung atau < >"
+            )
         return
     relative = Path(value)
     if relative.is_absolute() or ".." in relative.parts:
