@@ -140,10 +140,16 @@ def _back_edges(graph: dict[str, list[Edge]]) -> Iterator[tuple[list[str], Edge]
                 pending.append(iter(graph[edge[0]]))
 
 
+_PERCENT_ESCAPE = re.compile(r"%[0-9A-Fa-f]{2}")
+
+
 def _file_problems(
     value: str, where: Location, suffixes: tuple[str, ...], project: Project, source: SourceFile
 ) -> Iterator[Problem]:
-    """A file is an https URL or a path inside the archive folder that exists: never outside the repository."""
+    """A file is an https URL or a path inside the archive folder that exists: never outside the repository.
+
+    A path is published under its own name, so it holds no percent escapes (see below).
+    """
     archive, archive_dir = project.archive_label, project.archive_dir
     if "://" in value or value.lower().startswith(("javascript:", "data:", "http:")):
         if not value.startswith("https://"):
@@ -156,6 +162,17 @@ def _file_problems(
     relative = Path(value)
     if relative.is_absolute() or ".." in relative.parts:
         yield source.problem(where, f"path '{value}' harus di dalam {archive} (tanpa '/' di awal, tanpa '..')")
+        return
+    # The site encodes a file's name as it is on disk. A name that already holds an escape was nearly always copied
+    # from an address ("SK%20KPU.pdf"), and one that means a dot ("%2e%2e") is read as ".." by browsers (the URL
+    # standard) and by servers that decode twice: never a name to publish.
+    escape = _PERCENT_ESCAPE.search(value)
+    if escape:
+        yield source.problem(
+            where,
+            f"path '{value}' memuat kode persen '{escape.group()}': tulis nama seperti tersimpan di disk (spasi, "
+            "bukan %20); folder atau berkas yang memang bernama dengan kode persen perlu diganti namanya",
+        )
         return
     if relative.suffix.lower() not in suffixes:
         yield source.problem(where, f"berkas '{value}' harus berjenis {', '.join(suffixes)}")
