@@ -464,6 +464,7 @@ REJECTED = [
 ] + [
     ("gambar", "javascript:alert(1)"),
     ("gambar", "data:image/png;base64,iVBORw0KGgo="),
+    ("gambar", "https://cdn.kpu-uji.example/poster.png"),  # an image from elsewhere: CSP img-src would block it
 ]
 
 

@@ -36,11 +36,12 @@ def is_url(value: str) -> bool:
 
 @dataclass(frozen=True)
 class Attachment:
-    """A field that holds a file: an https URL, or a path inside content_archive/ with one of `suffixes`."""
+    """A file field: a path inside content_archive/ with one of `suffixes`, or an https URL if `remote`."""
 
     name: str  # how the item page's template finds it: files.<name>
     path: tuple[str, ...]  # where it sits in the item, e.g. ("lampiran", "dokumen")
     suffixes: tuple[str, ...]
+    remote: bool = True  # an https address (published elsewhere) may stand for the file; else a path only
     # A required image: `sop-jdih new` writes a grey PNG here for a new item, e.g. "konten/gambar/{id}.png".
     placeholder: str | None = None
 

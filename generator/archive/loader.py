@@ -14,10 +14,10 @@ from ..source.ids import duplicate_ids
 from ..source.model_base import HTTPS_URL
 from ..source.model_errors import Loaded, validate_source
 from ..source.problems import Problem
-from ..source.yaml_source import Location, SourceFile, declared_id, file_name_problems
+from ..source.yaml_source import SourceFile, declared_id, file_name_problems
 from . import kinds
 from .collection import Archive
-from .kind import SOP, ArchiveKind
+from .kind import SOP, ArchiveKind, Attachment
 from .relations import RELATIONS
 
 
@@ -41,7 +41,7 @@ def load_archive(project: Project, sop_ids: set[str]) -> tuple[Archive, list[Pro
             problems.extend(_cycle_problems(loaded[kind.key]))
         for item in loaded[kind.key]:
             for attachment, value in kind.files(item.document):
-                problems.extend(_file_problems(value, attachment.path, attachment.suffixes, project, item.source))
+                problems.extend(_file_problems(value, attachment, project, item.source))
     return Archive.derive(collections, loaded), problems
 
 
@@ -143,16 +143,22 @@ def _back_edges(graph: dict[str, list[Edge]]) -> Iterator[tuple[list[str], Edge]
 _PERCENT_ESCAPE = re.compile(r"%[0-9A-Fa-f]{2}")
 
 
-def _file_problems(
-    value: str, where: Location, suffixes: tuple[str, ...], project: Project, source: SourceFile
-) -> Iterator[Problem]:
-    """A file is an https URL or a path inside the archive folder that exists: never outside the repository.
+def _file_problems(value: str, attachment: Attachment, project: Project, source: SourceFile) -> Iterator[Problem]:
+    """A file is a path inside the archive folder that exists (never outside the repository), or an https URL if the
+    field allows one (`Attachment.remote`).
 
     A path is published under its own name, so it holds no percent escapes (see below).
     """
+    where = attachment.path
     archive, archive_dir = project.archive_label, project.archive_dir
     if "://" in value or value.lower().startswith(("javascript:", "data:", "http:")):
-        if not value.startswith("https://"):
+        if not attachment.remote:
+            yield source.problem(
+                where,
+                f"harus berkas {', '.join(attachment.suffixes)} di dalam {archive}, bukan alamat web: simpan "
+                "salinannya di arsip lalu tulis path-nya; situs hanya menampilkan salinan dari arsipnya sendiri",
+            )
+        elif not value.startswith("https://"):
             yield source.problem(where, f"tulis alamat https://… atau path berkas di dalam {archive}")
         elif not re.fullmatch(HTTPS_URL, value):  # fullmatch: `$` alone would let a final line break through
             yield source.problem(
@@ -174,6 +180,7 @@ def _file_problems(
             "bukan %20); folder atau berkas yang memang bernama dengan kode persen perlu diganti namanya",
         )
         return
+    suffixes = attachment.suffixes
     if relative.suffix.lower() not in suffixes:
         yield source.problem(where, f"berkas '{value}' harus berjenis {', '.join(suffixes)}")
         return
