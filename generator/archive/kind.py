@@ -139,7 +139,7 @@ class ArchiveKind:
     metadata: Callable[[Any, Archive], list[MetadataRow]] | None = None  # the item page's metadata table
     facets: tuple[Facet, ...] = ()
     columns: tuple[Column, ...] = ()  # of its listings
-    jdihn: Callable[[Any, Archive, Addresses], dict[str, str | None]] | None = None  # None: not in the JDIHN feed
+    jdihn: Callable[[Any, Archive, Addresses], dict[str, str]] | None = None  # None: not in the JDIHN feed
     json_ld: Callable[[Any, Archive, Addresses], dict[str, Any]] | None = None  # schema.org data of the item page
     templates: Path | None = None  # a folder with its templates, when they are not among the generator's own
 

@@ -59,8 +59,12 @@ def _metadata(item: ProdukHukum, archive: Archive) -> list[MetadataRow]:
     ]
 
 
-def _jdihn(item: ProdukHukum, archive: Archive, addresses: Addresses) -> dict[str, str | None]:
-    """One record of the flat array the national portal harvests (see GUIDE.md for the official keys)."""
+def _jdihn(item: ProdukHukum, archive: Archive, addresses: Addresses) -> dict[str, str]:
+    """One record of the flat array the national portal harvests (see GUIDE.md for the official keys).
+
+    Every value is text, as the README promises: a value the item does not have is "", the monograph-only keys
+    (noPanggil, penerbit, …) too, though the official template allows null there; one way to say "none".
+    """
     page = addresses.page(item.id)
     document = item.lampiran.dokumen
     abstract_file = item.lampiran.abstrak
@@ -77,19 +81,19 @@ def _jdihn(item: ProdukHukum, archive: Archive, addresses: Addresses) -> dict[st
         "jenis": item.jenis,
         "noPeraturan": item.nomor,
         "judul": item.judul,
-        "noPanggil": None,
+        "noPanggil": "",
         "singkatanJenis": item.singkatan_jenis,
         "tempatTerbit": item.tempat_penetapan,
-        "penerbit": None,
-        "deskripsiFisik": None,
+        "penerbit": "",
+        "deskripsiFisik": "",
         "sumber": item.sumber or "",
         "subjek": ", ".join(item.subjek),
-        "isbn": None,
+        "isbn": "",
         "status": _status(item, archive).value,
         "bahasa": item.bahasa,
         "bidangHukum": item.bidang_hukum.value,
         "teuBadan": item.teu_badan,
-        "nomorIndukBuku": None,
+        "nomorIndukBuku": "",
         "abstrak": " ".join(item.abstrak.abstrak) if item.abstrak else "",
         "urlAbstrak": abstract_url,
         "urlDetailPeraturan": page,
