@@ -3,6 +3,7 @@ run at once."""
 
 from __future__ import annotations
 
+import posixpath
 import re
 from collections.abc import Iterator
 from pathlib import Path
@@ -179,6 +180,12 @@ def _file_problems(value: str, attachment: Attachment, project: Project, source:
             f"path '{value}' memuat kode persen '{escape.group()}': tulis nama seperti tersimpan di disk (spasi, "
             "bukan %20); folder atau berkas yang memang bernama dengan kode persen perlu diganti namanya",
         )
+        return
+    # One file, one way of writing it: "./lampiran//x.pdf" and "lampiran/x.pdf" would be two pages' worth of the
+    # same file in the site, and a backslash is a Windows separator that no web address has.
+    normal = posixpath.normpath(value.replace("\\", "/"))
+    if normal != value:
+        yield source.problem(where, f"tulis path '{value}' sebagai '{normal}'")
         return
     suffixes = attachment.suffixes
     if relative.suffix.lower() not in suffixes:
