@@ -58,16 +58,13 @@ def _load_maker(path: Path) -> Callable[[Path], None]:
     return module.make
 
 
-def check(root: Path) -> Run:
-    result = subprocess.run(
-        [sys.executable, "-m", "generator.cli", "--root", str(root), "check"],
-        capture_output=True,
-        text=True,
-        encoding="utf-8",
-        cwd=REPO,
-        timeout=60,
-    )
+def run(command: list[str], cwd: Path) -> Run:
+    result = subprocess.run(command, capture_output=True, text=True, encoding="utf-8", cwd=cwd, timeout=300)
     return Run(result.returncode, result.stdout, result.stderr)
+
+
+def check(root: Path) -> Run:
+    return run([sys.executable, "-m", "generator.cli", "--root", str(root), "check"], REPO)
 
 
 def test_the_corpus_has_at_least_40_cases_each_complete() -> None:
@@ -118,15 +115,7 @@ def test_no_report_line_can_be_forged(runs: dict[str, Run]) -> None:
 
 
 def build(root: Path) -> Run:
-    result = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(root.parent / "site")],
-        capture_output=True,
-        text=True,
-        encoding="utf-8",
-        cwd=root,
-        timeout=300,
-    )
-    return Run(result.returncode, result.stdout, result.stderr)
+    return run([sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(root.parent / "site")], root)
 
 
 def test_check_and_the_strict_build_agree_on_every_case(tmp_path_factory: pytest.TempPathFactory) -> None:
