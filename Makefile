@@ -20,8 +20,9 @@ test: setup browser  ## lint, then the whole test suite (browser tests included)
 	$(BIN)/ruff format --check generator tests scripts
 	$(BIN)/pytest
 
-build: setup  ## build the site into site/, failing on any problem
+build: setup  ## build the site into site/, failing on any problem, then check every internal link of it
 	$(BIN)/mkdocs build --strict
+	$(BIN)/sop-jdih check --site
 
 check: setup  ## check every SOP file and report all problems at once
 	$(BIN)/sop-jdih check

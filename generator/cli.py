@@ -5,14 +5,16 @@ from __future__ import annotations
 import argparse
 import datetime
 import sys
+from dataclasses import dataclass
 from pathlib import Path
 
 from .archive import kinds
 from .archive.kind import SOP
-from .core import Project, load_content
+from .core import findings, load_content
+from .project import CONFIG_FILE, Project, read_project
 from .publish.link_check import check_site
 from .scaffold import ScaffoldRefused, scaffold, starters
-from .schema import schema_text, schemas
+from .schema import schema_files, schema_text
 from .source.problems import DataError
 
 SOP_NEXT_STEPS = (
@@ -21,44 +23,113 @@ SOP_NEXT_STEPS = (
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="sop-jdih", description="Generator situs SOP dan arsip JDIH.")
-    parser.add_argument("--root", type=Path, default=Path("."), help="folder proyek (berisi sops/), bawaan: folder ini")
-    commands = parser.add_subparsers(dest="command", required=True)
-    check = commands.add_parser("check", help="periksa semua berkas SOP dan laporkan setiap masalah sekaligus")
-    check.add_argument("--site", type=Path, metavar="DIR", help="hanya tautan dan #jangkar situs yang sudah dibangun")
-    schema = commands.add_parser("schema", help="tulis skema JSON untuk penyunting dari model")
-    schema.add_argument("--check", action="store_true", help="hanya periksa bahwa berkas skema mutakhir")
-    new = commands.add_parser("new", help="buat berkas baru yang sudah valid, lengkap dengan penjelasan setiap kolom")
-    new.add_argument("kind", choices=starters(), help="jenis berkas")
-    new.add_argument("id", help="id baru: huruf kecil, angka dan '-', mis. pengelolaan-arsip")
-    args = parser.parse_args(argv)
-    project = Project(args.root.resolve())
-
+    """Exit 0 when all is well, 1 for problems in the data or the site, 2 when the command cannot run as asked
+    (a wrong folder, id or option, or a wrong `sop-jdih` setting in mkdocs.yml)."""
+    args = _parser().parse_args(argv)
+    try:
+        located = _locate(getattr(args, "root", None), getattr(args, "config_file", None))
+    except (Unusable, DataError) as error:
+        print(f"sop-jdih: {error}" if isinstance(error, Unusable) else error, file=sys.stderr)
+        return 2
+    project = located.project
     if args.command == "schema":
         return _schema(project, args.check)
     if args.command == "new":
-        return _new(project, args.root, args.kind, args.id)
+        return _new(located, args.kind, args.id)
     if args.site is not None:
-        return _check_site(args.site)
+        return _check_site(Path(args.site) if args.site else project.site_dir, project.site_url)
     try:
         content = load_content(project)
     except DataError as error:
         print(error, file=sys.stderr)
         return 1
-    if content.notices:  # as `mkdocs build --strict` with the default settings: every warning fails
-        print(DataError([notice.problem for notice in content.notices]), file=sys.stderr)
+    found = findings(content, project)
+    if found.warnings:  # what makes `mkdocs build --strict` (make build, the workflow) fail
+        count = (
+            f"{len(found.warnings)} peringatan; build situs (--strict) gagal karenanya: perbaiki lalu jalankan lagi."
+        )
+        print("\n".join([*map(str, found.warnings), count]), file=sys.stderr)
         return 1
     print(f"OK: {len(content.sops)} SOP, {content.archive.counts()} valid.")
+    for note in found.notes:
+        print(f"catatan: {note}")
     return 0
 
 
-def _check_site(site: Path) -> int:
-    """Only the links of the HTML output: broken ones exit 1, a wrong folder exits 2 like a usage error."""
+def _parser() -> argparse.ArgumentParser:
+    # Where the project is, accepted before or after the command: pre-commit appends a hook's args after its entry.
+    where = argparse.ArgumentParser(add_help=False)
+    where.add_argument(
+        "--root", type=Path, default=argparse.SUPPRESS, help="folder proyek (berisi mkdocs.yml), bawaan: folder ini"
+    )
+    where.add_argument(
+        "-f",
+        "--config-file",
+        type=Path,
+        default=argparse.SUPPRESS,
+        metavar="BERKAS",
+        help="pengaturan situs yang dibaca, bawaan: mkdocs.yml (folder berkas itu menjadi folder proyek)",
+    )
+    parser = argparse.ArgumentParser(
+        prog="sop-jdih", description="Generator situs SOP dan arsip JDIH.", parents=[where]
+    )
+    commands = parser.add_subparsers(dest="command", required=True)
+    check = commands.add_parser(
+        "check", parents=[where], help="periksa semua berkas SOP dan laporkan setiap masalah sekaligus"
+    )
+    check.add_argument(
+        "--site",
+        nargs="?",
+        const="",
+        metavar="DIR",
+        help="hanya tautan dan #jangkar situs yang sudah dibangun (bawaan: site_dir di mkdocs.yml, yaitu site/)",
+    )
+    schema = commands.add_parser("schema", parents=[where], help="tulis skema JSON untuk penyunting dari model")
+    schema.add_argument("--check", action="store_true", help="hanya periksa bahwa berkas skema mutakhir")
+    new = commands.add_parser(
+        "new", parents=[where], help="buat berkas baru yang sudah valid, lengkap dengan penjelasan setiap kolom"
+    )
+    new.add_argument("kind", choices=starters(), help="jenis berkas")
+    new.add_argument("id", help="id baru: huruf kecil, angka dan '-', mis. pengelolaan-arsip")
+    return parser
+
+
+class Unusable(Exception):
+    """The project the command was pointed at cannot be used; the message says why."""
+
+
+@dataclass(frozen=True)
+class Located:
+    project: Project
+    shown_root: Path  # the root as the user typed it, to show paths the way they know them
+    command: str  # how to run sop-jdih on this project again, e.g. `sop-jdih --root ../situs`
+
+
+def _locate(root: Path | None, config_file: Path | None) -> Located:
+    """The project read from `config_file`, or from mkdocs.yml in `root` (defaults when that file does not exist)."""
+    if root is not None and config_file is not None:
+        raise Unusable("pakai --root atau --config-file, tidak keduanya")
+    if root is not None and not root.is_dir():
+        raise Unusable(f"--root {root}: folder tidak ada")
+    if config_file is not None and not config_file.is_file():
+        raise Unusable(f"--config-file {config_file}: berkas tidak ada")
+    if config_file is not None:
+        return Located(read_project(config_file), config_file.parent, f"sop-jdih --config-file {config_file}")
+    root = root or Path(".")
+    command = "sop-jdih" if root == Path(".") else f"sop-jdih --root {root}"
+    return Located(read_project(root / CONFIG_FILE), root, command)
+
+
+def _check_site(site: Path, site_url: str) -> int:
+    """Only the links of the HTML output: broken ones exit 1, a wrong folder exits 2 like a usage error.
+
+    Links under `site_url` (mkdocs.yml's) are the site's own: a project site at /<repo>/ is checked at that path.
+    """
     if not site.is_dir():
         problem = "bukan folder" if site.exists() else "folder tidak ada; bangun dulu dengan: mkdocs build"
         print(f"{site}: {problem}", file=sys.stderr)
         return 2
-    result = check_site(site)
+    result = check_site(site, site_url)
     if not result.pages:
         print(f"{site}: tidak ada halaman HTML; ini bukan folder hasil mkdocs build", file=sys.stderr)
         return 2
@@ -69,8 +140,9 @@ def _check_site(site: Path) -> int:
     return 0
 
 
-def _new(project: Project, shown_root: Path, kind: str, item_id: str) -> int:
+def _new(located: Located, kind: str, item_id: str) -> int:
     """A refused id or taken file exits 2 like a usage error; paths are shown from the root as the user typed it."""
+    project, shown_root = located.project, located.shown_root
     try:
         written = scaffold(project, kind, item_id, datetime.date.today())
     except ScaffoldRefused as refusal:
@@ -79,16 +151,15 @@ def _new(project: Project, shown_root: Path, kind: str, item_id: str) -> int:
     print(f"ditulis: {shown_root / written.file}")
     for image in written.images:
         print(f"ditulis: {shown_root / image} (gambar pengganti; timpa dengan desain aslinya)")
-    check = "sop-jdih check" if shown_root == Path(".") else f"sop-jdih --root {shown_root} check"
     next_steps = SOP_NEXT_STEPS if kind == SOP else kinds.kind_named(kind).next_steps
-    print(next_steps.format(check=check))
+    print(next_steps.format(check=f"{located.command} check", archive=project.archive_label))
     return 0
 
 
 def _schema(project: Project, check_only: bool) -> int:
     stale = []
-    for relative, model in schemas().items():
-        target = project.root / relative
+    for target, model in schema_files(project).items():
+        relative = target.relative_to(project.root).as_posix()
         expected = schema_text(model)
         if target.exists() and target.read_text(encoding="utf-8") == expected:
             continue

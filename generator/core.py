@@ -9,7 +9,7 @@ from .archive.checks import doubt_notices
 from .archive.collection import Archive
 from .archive.kind import is_url
 from .archive.loader import load_archive
-from .dasar_hukum.index import DasarHukumIndex, build_index, duplicate_regulations
+from .dasar_hukum.index import DasarHukumIndex, build_index, duplicate_regulations, revoked_basis, unparsed_lines
 from .pages.addresses import ARCHIVE_INDEX, FEED_FILE, JDIHN_FILE, SEARCH_PAGE, attachment_uri
 from .pages.archive import archive_page_uris, archive_pages
 from .pages.dasar_hukum import regulation_page_uris, regulation_pages
@@ -19,35 +19,10 @@ from .pages.page_source import PageSource, render
 from .pages.sop import sop_page_uris, sop_pages
 from .pages.staging import StagingFolder
 from .pages.urls import SiteUrls, markdown_link
+from .project import Project
 from .sop.bagan.render import DiagramRenderer
 from .sop.loader import LoadedSop, load_sops
-from .source.problems import DataError, Notice
-
-
-@dataclass(frozen=True)
-class Project:
-    """Where a site's sources live; every path the generator touches derives from `root`."""
-
-    root: Path
-    sops_dir_name: str = "sops"
-    archive_dir_name: str = "content_archive"
-    cache_dir_name: str = ".cache"
-
-    @property
-    def sops_dir(self) -> Path:
-        return self.root / self.sops_dir_name
-
-    @property
-    def archive_dir(self) -> Path:
-        return self.root / self.archive_dir_name
-
-    @property
-    def staging_dir(self) -> Path:
-        return self.root / self.cache_dir_name / "sop-jdih" / "pages"
-
-    @property
-    def diagram_cache_dir(self) -> Path:
-        return self.root / self.cache_dir_name / "sop-jdih" / "bagan"
+from .source.problems import DataError, Notice, Problem
 
 
 @dataclass(frozen=True)
@@ -57,7 +32,6 @@ class Content:
     sops: list[LoadedSop]
     archive: Archive
     dasar_hukum: DasarHukumIndex
-    notices: list[Notice]  # warnings: `--strict` fails on them unless their setting says "info"
 
 
 @dataclass(frozen=True)
@@ -78,22 +52,20 @@ class Generation:
     files_changed: int
 
 
-def load_content(project: Project, docs_dir: Path | None = None, directory_urls: bool = True) -> Content:
+def load_content(project: Project) -> Content:
     """Load and validate everything; all problems of the run are raised together.
 
-    Then the hand-written files of `docs_dir` (default: docs/ in the project) that would be built where a generated
-    page is, as MkDocs builds them (`directory_urls`: its use_directory_urls), raised the same way.
+    Then the hand-written files of the project's docs folder that MkDocs would build where a generated page is, raised
+    the same way.
     """
-    sops, problems, sop_ids = load_sops(project.root, project.sops_dir)
-    archive, archive_problems = load_archive(project.root, project.archive_dir, sop_ids)
+    sops, problems, sop_ids = load_sops(project)
+    archive, archive_problems = load_archive(project, sop_ids)
     problems += archive_problems
     problems += duplicate_regulations(archive)
     if problems:
         raise DataError(problems)
-    content = Content(sops, archive, build_index(sops, archive), doubt_notices(archive))
-    docs = docs_dir or project.root / "docs"
-    shown = f"{docs.relative_to(project.root).as_posix()}/" if docs.is_relative_to(project.root) else f"{docs}/"
-    taken = taken_addresses(docs, shown, generated_uris(content), directory_urls)
+    content = Content(sops, archive, build_index(sops, archive))
+    taken = taken_addresses(project.docs_dir, project.docs_label, generated_uris(content), project.directory_urls)
     if taken:
         raise DataError(taken)
     return content
@@ -106,22 +78,47 @@ def generated_uris(content: Content) -> dict[str, str | None]:
     return uris | dict.fromkeys(attachment_uri(path) for path in _local_files(content.archive))
 
 
+@dataclass(frozen=True)
+class Findings:
+    """What valid data still says about itself: `warnings` fail a strict build and `sop-jdih check`; `notes` do not."""
+
+    warnings: list[Problem]
+    notes: list[Problem]
+
+
+def findings(content: Content, project: Project) -> Findings:
+    """Dasar hukum lines the parser cannot read, SOPs resting on regulations no longer in force, and archive items
+    whose fields disagree where the signed document may disagree too (tahun and tanggal: `ArchiveKind.doubts`).
+
+    The last two are notes when the project's setting named by each sets "info" (`dasar_hukum_tidak_berlaku: info`:
+    a signed SOP stays in force until it is revised; `tanggal_tidak_cocok: info`). The build logs the same findings,
+    so `sop-jdih check` and `mkdocs build --strict` agree.
+    """
+    revoked = revoked_basis(content.dasar_hukum, content.archive)
+    notices = [Notice("dasar_hukum_tidak_berlaku", problem) for problem in revoked] + doubt_notices(content.archive)
+    lowered = [notice.problem for notice in notices if getattr(project.settings, notice.setting) == "info"]
+    raised = [notice.problem for notice in notices if getattr(project.settings, notice.setting) != "info"]
+    return Findings(sorted(unparsed_lines(content.dasar_hukum) + raised), sorted(lowered))
+
+
 def generate(
     content: Content,
     project: Project,
     urls: SiteUrls,
     site_name: str,
     renderer: DiagramRenderer | None = None,
-    with_pdf: bool = False,
 ) -> Generation:
-    """Write every generated page and feed into the staging folder, touching only files whose text changed."""
+    """Write every generated page and feed into the staging folder, touching only files whose text changed.
+
+    Raises FeedInvalid when a feed does not match its schema. SOP pages link their PDF when the project prints them.
+    """
     renderer = renderer or DiagramRenderer(project.diagram_cache_dir)
     before = renderer.rendered
     staging = StagingFolder(project.staging_dir)
     titles = {item.document.id: item.document.nama_sop for item in content.sops}
     search_page = render("cari.md.j2", archive=markdown_link(SEARCH_PAGE, ARCHIVE_INDEX))
     generated = [
-        *sop_pages(content.sops, content.archive, content.dasar_hukum, renderer, urls, with_pdf),
+        *sop_pages(content.sops, content.archive, content.dasar_hukum, renderer, urls, project.settings.pdf),
         *archive_pages(content.archive, content.dasar_hukum, titles, urls),
         *regulation_pages(content.dasar_hukum, content.archive),
         PageSource(JDIHN_FILE, jdihn_feed(content.archive, urls), None),
@@ -137,11 +134,11 @@ def generate(
 
 
 def _attachments(archive: Archive, project: Project) -> list[SiteFile]:
-    """Local PDFs and images, published from content_archive/ as they are (never copied to staging)."""
+    """Local PDFs and images, published from the archive folder as they are (never copied to staging)."""
     return [SiteFile(attachment_uri(path), project.archive_dir / path, None) for path in _local_files(archive)]
 
 
 def _local_files(archive: Archive) -> list[str]:
-    """The attachments inside content_archive/ (not https addresses), each once, in order."""
+    """The attachments inside the archive folder (not https addresses), each once, in order."""
     paths = {value for kind in archive.kinds for item in archive.documents(kind) for _, value in kind.files(item)}
     return [path for path in sorted(paths) if not is_url(path)]

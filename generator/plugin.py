@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import logging
 import os
+import re
 from pathlib import Path
 from typing import Literal
 from urllib.parse import urljoin, urlsplit
 
-from mkdocs.config import config_options as options
-from mkdocs.config.base import Config
+from mkdocs.config import config_options
+from mkdocs.config.base import BaseConfigOption
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
@@ -18,21 +19,23 @@ from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
 from mkdocs.utils import CountHandler
 
-from .core import Content, Generation, Project, generate, load_content
-from .dasar_hukum.index import revoked_basis
-from .pages.addresses import sop_pdf_uri, sop_uri
+from .core import Content, Generation, findings, generate, load_content
 from .pages.feeds import FeedInvalid
 from .pages.html_body import anchor_ids, toc_tokens
+from .pages.problems_banner import problems_banner
 from .pages.urls import SiteUrls
-from .publish.hardening import Policy, harden
-from .publish.manifest import ManifestError, built_file, content_epoch, publish_manifest
-from .publish.search_index import SearchIndexError, index_site
+from .project import CONFIG_FILE, OPTIONS, Option, Project, project_from_options
+from .publish.hardening import Policy, harden_pages
+from .publish.manifest import ManifestError, content_epoch
+from .publish.postbuild import postbuild
+from .publish.search_index import SearchIndexError
 from .publish.site_swap import SiteSwap
-from .publish.sop_pdf import PdfError, print_pdfs
+from .publish.sop_pdf import PdfError
 from .sop.bagan.render import DiagramRenderer, GraphvizMissing
-from .source.problems import DataError
+from .source.problems import DataError, Problem
 
 log = logging.getLogger("mkdocs.plugins.sop-jdih")
+_BODY_START = re.compile(r"<body\b[^>]*>", re.IGNORECASE)
 THEME_DIR = str(Path(__file__).parent / "theme")
 STYLESHEETS = ("assets/sop-jdih/sop-jdih.css", "assets/sop-jdih/cetak.css")
 SOURCE_DATE_EPOCH = "SOURCE_DATE_EPOCH"
@@ -96,66 +99,97 @@ def site_policy(config: MkDocsConfig) -> Policy:
     return Policy(unique(scripts), unique(styles), unique(fonts), unique(connect), preview)
 
 
-class SopJdihConfig(Config):
-    sops_dir = options.Type(str, default="sops")
-    archive_dir = options.Type(str, default="content_archive")
-    cache_dir = options.Type(str, default=".cache")
-    # Where "edit this page" points for generated pages, relative to repo_url (e.g. "edit/main/").
-    # Default: MkDocs' edit_uri without its trailing docs folder.
-    edit_uri = options.Optional(options.Type(str))
-    # An SOP citing a revoked regulation: "warn" (fails `mkdocs build --strict`) or "info" (reported, never fails:
-    # a signed SOP stays in force until it is revised).
-    dasar_hukum_tidak_berlaku = options.Choice(("warn", "info"), default="warn")
-    # A produk hukum whose tahun and tanggal disagree (tahun 2024, ditetapkan 2023-12-30): "warn" (fails
-    # `mkdocs build --strict`) or "info" (reported, never fails: the signed document may say so).
-    tanggal_tidak_cocok = options.Choice(("warn", "info"), default="warn")
-    # Also print every SOP page to sop/<id>.pdf with headless Chromium, linked from the page (needs a browser).
-    pdf = options.Type(bool, default=False)
+def _mkdocs_option(option: Option) -> BaseConfigOption:
+    """MkDocs' validator for one option of `project.Settings`: the build and the CLI accept the same block."""
+    if option.choices:
+        return config_options.Choice(option.choices, default=option.default)
+    if option.nullable:
+        return config_options.Optional(config_options.Type(option.kind))
+    return config_options.Type(option.kind, default=option.default)
 
 
-class SopJdihPlugin(BasePlugin[SopJdihConfig]):
+class SopJdihPlugin(BasePlugin):
+    # MkDocs checks the types; `project_from_options` then checks the rest (folders that exist) for the CLI alike.
+    config_scheme = tuple((option.name, _mkdocs_option(option)) for option in OPTIONS)
+
     # MkDocs keeps this object across `mkdocs serve` rebuilds: on_config resets every field.
     def __init__(self) -> None:
         self.project: Project | None = None
         self.content: Content | None = None
         self.renderer: DiagramRenderer | None = None
+        self.urls = SiteUrls("")
+        self.policy = Policy()
         self.sources: dict[str, str] = {}
         self.html_pages: set[str] = set()  # generated pages written as HTML: Markdown skips them
         self.html_bodies: dict[str, str] = {}  # their HTML, from on_page_markdown to on_page_content
+        self.written: dict[str, str] = {}  # HTML files this build wrote → their untrusted body, to harden
         self.generation: Generation | None = None
         self.swap: SiteSwap | None = None  # where this build writes, swapped in for site/ when it succeeds
         self.swap_config: MkDocsConfig | None = None  # the config whose site_dir points at the new folder meanwhile
+        self.in_place: Path | None = None  # site/ itself, when a `--dirty` build writes into it
         self.dirty = False
+        self.serving = False  # `mkdocs serve`: a data error shows on the pages instead of stopping the preview
+        self.last_good: Content | None = None  # the last content that loaded without problems (serve keeps it)
+        self.problems: list[Problem] = []  # the data's problems, while serving
 
     def on_startup(self, *, command: Literal["build", "gh-deploy", "serve"], dirty: bool) -> None:
         """The only event told about `--dirty` (its presence also makes MkDocs keep this object across rebuilds)."""
         self.dirty = dirty
+        self.serving = command == "serve"
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
-        root = Path(config.config_file_path or ".").resolve().parent
-        self.project = Project(root, self.config.sops_dir, self.config.archive_dir, self.config.cache_dir)
+        config_file = Path(config.config_file_path or CONFIG_FILE).resolve()
+        self.content = self.project = self.generation = self.swap = self.swap_config = self.in_place = None
         self.sources = {}
         self.html_pages = set()
         self.html_bodies = {}
-        self.generation = self.swap = self.swap_config = None
+        self.written = {}
+        self.problems = []
+        if not config.site_url:
+            raise PluginError("site_url wajib diisi di mkdocs.yml: umpan JDIHN dan Atom memakai alamat absolut situs")
+        try:
+            self.project = project_from_options(
+                config_file.parent,
+                dict(self.config),
+                config_file.name,
+                config.site_dir,
+                config.site_url,
+                config.docs_dir,
+                config.use_directory_urls,
+            )
+        except DataError as error:
+            raise PluginError(str(error)) from None
         for folder in (self.project.sops_dir, self.project.archive_dir):
             if folder.is_dir() and str(folder) not in config.watch:
                 config.watch.append(str(folder))
-        if not config.site_url:
-            raise PluginError("site_url wajib diisi di mkdocs.yml: umpan JDIHN dan Atom memakai alamat absolut situs")
         _extend_theme(config)
+        self.urls = SiteUrls(config.site_url, config.use_directory_urls)
         try:
             self.renderer = DiagramRenderer(self.project.diagram_cache_dir)
-            self.content = load_content(self.project, Path(config.docs_dir), config.use_directory_urls)
-        except (DataError, GraphvizMissing) as error:
+            self.content = self.last_good = load_content(self.project)
+        except GraphvizMissing as error:
             raise PluginError(str(error)) from None
-        self._report_dasar_hukum(self.content)
-        for notice in self.content.notices:
-            level = logging.WARNING if self.config[notice.setting] == "warn" else logging.INFO
-            log.log(level, f"sop-jdih: {notice.problem}")
-        _pin_source_date_epoch(content_epoch(self.content))
+        except DataError as error:
+            if not self.serving:
+                raise PluginError(str(error)) from None
+            self._preview_with_problems(error.problems)
+        if self.content is not None:
+            self._report_findings(self.content)
+            _pin_source_date_epoch(content_epoch(self.content))
         self._build_beside(config)  # last: a data error above stops the build before anything is written
         return config
+
+    def _preview_with_problems(self, problems: list[Problem]) -> None:
+        """`mkdocs serve` goes on with the last good content (or without generated pages) and shows the problems.
+
+        Raising here would leave the browser waiting for a build that never comes until the files are fixed.
+        """
+        self.problems = problems
+        self.content = self.last_good
+        shown = "versi terakhir yang berhasil" if self.content else "tanpa halaman SOP dan arsip"
+        log.warning(
+            f"sop-jdih: pratinjau dibangun {shown}; setiap halaman menampilkan masalahnya:\n{DataError(problems)}"
+        )
 
     def _build_beside(self, config: MkDocsConfig) -> None:
         """Point MkDocs at a fresh sibling of site/; on_post_build swaps it in once the site is complete.
@@ -165,31 +199,29 @@ class SopJdihPlugin(BasePlugin[SopJdihConfig]):
         last good site.
         """
         if self.dirty:
+            self.in_place = Path(config.site_dir)
             return
         self.swap = SiteSwap.prepare(Path(config.site_dir))
         self.swap_config = config
         config.site_dir = str(self.swap.new)
         log.info(f"sop-jdih: situs dibangun di {self.swap.new}, menggantikan {self.swap.site} bila build berhasil")
 
-    def _report_dasar_hukum(self, content: Content) -> None:
-        """Lines kept as written, and SOPs resting on regulations no longer in force, named with file and line."""
-        unparsed = content.dasar_hukum.unparsed
-        if unparsed:
-            lines = "\n".join(
-                f"  {line.citing.file}:{line.citing.line}: {line.citing.field}: {line.text}" for line in unparsed
-            )
-            log.warning(
-                f"sop-jdih: {len(unparsed)} baris dasar hukum tidak dapat diuraikan; ditampilkan apa adanya:\n{lines}"
-            )
-        level = logging.WARNING if self.config.dasar_hukum_tidak_berlaku == "warn" else logging.INFO
-        for message in revoked_basis(content.dasar_hukum, content.archive):
-            log.log(level, f"sop-jdih: {message}")
+    def _report_findings(self, content: Content) -> None:
+        """What `sop-jdih check` also reports: warnings (a strict build fails on them) and notes, located."""
+        assert self.project
+        found = findings(content, self.project)
+        for warning in found.warnings:
+            log.warning(f"sop-jdih: {warning}")
+        for note in found.notes:
+            log.info(f"sop-jdih: {note}")
 
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
-        assert self.project and self.content and self.renderer
-        urls = SiteUrls(config.site_url or "", config.use_directory_urls)
+        assert self.project and self.renderer
+        self.policy = site_policy(config)  # here, when every plugin's on_config has had its say about scripts
+        if self.content is None:  # serving broken data with nothing good to show yet
+            return files
         try:
-            generation = generate(self.content, self.project, urls, config.site_name, self.renderer, self.config.pdf)
+            generation = generate(self.content, self.project, self.urls, config.site_name, self.renderer)
         except FeedInvalid as error:
             raise PluginError(str(error)) from None
         for site_file in generation.files:
@@ -211,47 +243,62 @@ class SopJdihPlugin(BasePlugin[SopJdihConfig]):
 
     @event_priority(-100)  # last: what other plugins write is in the new folder before it is checked and swapped in
     def on_post_build(self, config: MkDocsConfig) -> None:
-        """PDFs, the search index and the manifest, written into the new folder; then it replaces site/."""
-        assert self.content and self.generation
-        if _strict_abort_coming(config):  # on_build_error drops the new folder; site/ stays as it was
+        """Hardening, PDFs, the search index and the manifest (see `postbuild`); then the new folder replaces site/."""
+        assert self.project
+        if _strict_abort_coming(config):  # on_build_error drops the new folder, or hardens what was written in place
             return
-        site = Path(config.site_dir)
-        urls = SiteUrls(config.site_url or "", config.use_directory_urls)
+        pages, self.written = self.written, {}
+        if self.content is None or self.generation is None:  # a preview of broken data: no generated pages to finish
+            harden_pages(Path(config.site_dir), self.urls.site_url, self.policy, pages)
+            self._swap_in()
+            return
         try:
-            if self.config.pdf:
-                self._print_pdfs(self.content, site, urls)
-            summary = index_site(site)
-            log.info(f"sop-jdih: indeks pencarian Pagefind: {summary}")
-            manifest = publish_manifest(self.content, self.generation, urls, site, self.config.pdf)
+            published = postbuild(
+                self.content, self.generation, self.project, Path(config.site_dir), self.urls, self.policy, pages
+            )
         except (SearchIndexError, PdfError, ManifestError) as error:
             raise PluginError(str(error)) from None
+        if published.pdfs:
+            log.info(f"sop-jdih: {published.pdfs} PDF SOP dicetak")
+        log.info(f"sop-jdih: indeks pencarian Pagefind: {published.search}")
+        self._swap_in()
+        log.info(f"sop-jdih: {published.manifest.summary()}")
+
+    def _swap_in(self) -> None:
         if self.swap and self.swap_config:
             self.swap.commit()
             self.swap_config.site_dir = str(self.swap.site)
             self.swap = self.swap_config = None
-        log.info(f"sop-jdih: {manifest.summary()}")
-
-    def _print_pdfs(self, content: Content, site: Path, urls: SiteUrls) -> None:
-        pages = {sop.document.id: built_file(urls.path(sop_uri(sop.document.id))) for sop in content.sops}
-        print_pdfs([(site / page, site / sop_pdf_uri(sop_id)) for sop_id, page in pages.items()])
-        log.info(f"sop-jdih: {len(pages)} PDF SOP dicetak")
 
     def on_build_error(self, error: Exception) -> None:
-        """A failed build leaves site/ as it was: drop the new folder and point the config back at site/."""
+        """A failed build leaves site/ as it was: drop the new folder and point the config back at site/.
+
+        A `--dirty` build wrote into site/ itself: the pages it wrote get their hardening all the same.
+        """
         if self.swap and self.swap_config:
             self.swap.discard()
             self.swap_config.site_dir = str(self.swap.site)
+        elif self.in_place is not None:
+            harden_pages(self.in_place, self.urls.site_url, self.policy, self.written)
+        self.written = {}
         self.swap = self.swap_config = None
 
     def on_post_page(self, output: str, page: Page, config: MkDocsConfig) -> str:
-        """Links to other sites get rel="noopener noreferrer"; every page its Content-Security-Policy."""
-        return harden(output, config.site_url or "", site_policy(config), page.content or "")
+        """Note the page for hardening after the build; its Markdown body is where the data is (untrusted).
+
+        While `mkdocs serve` shows broken data, the problems go first in the page's body.
+        """
+        self.written[page.file.dest_uri] = page.content or ""
+        if self.problems:
+            banner = problems_banner(self.problems, showing_last_good=self.content is not None)
+            output = _BODY_START.sub(lambda start: start.group() + banner, output, count=1)
+        return output
 
     def on_post_template(self, output_content: str, template_name: str, config: MkDocsConfig) -> str:
-        """The theme's own pages (404.html) get the same hardening; they are not pages, so on_post_page skips them."""
-        if not template_name.endswith(".html"):  # sitemap.xml
-            return output_content
-        return harden(output_content, config.site_url or "", site_policy(config))
+        """The theme's own pages (404.html) are hardened too; they are not pages, so on_post_page misses them."""
+        if template_name.endswith(".html"):  # not sitemap.xml
+            self.written[template_name] = ""
+        return output_content
 
     def on_page_markdown(self, markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
         """Point "edit this page" of a generated page at its YAML source; set aside the body of an HTML page."""
@@ -276,7 +323,8 @@ class SopJdihPlugin(BasePlugin[SopJdihConfig]):
     def _edit_base(self, config: MkDocsConfig) -> str | None:
         if not config.repo_url:
             return None
-        edit_uri = self.config.edit_uri
+        assert self.project
+        edit_uri = self.project.settings.edit_uri
         if edit_uri is None:
             if not config.edit_uri:
                 return None

@@ -17,8 +17,8 @@ from pathlib import Path
 from .archive import kinds
 from .archive.kind import SOP, ArchiveKind
 from .archive.loader import item_files
-from .core import Project
 from .pages.page_source import render
+from .project import Project
 from .schema import SOP_MODELINE, field_help, item_modeline
 from .sop.loader import sop_files
 from .sop.model import SopDocument
@@ -53,7 +53,8 @@ def scaffold(project: Project, kind: str, item_id: str, today: datetime.date) ->
         raise ScaffoldRefused(f"id {item_id!r} tidak dapat dipakai: tulis huruf kecil, angka dan '-', mis. 'sop-baru'")
     if not (project.sops_dir.is_dir() or project.archive_dir.is_dir()):
         raise ScaffoldRefused(
-            f"{project.root} bukan folder proyek (tidak ada sops/ atau content_archive/); pakai --root"
+            f"{project.root} bukan folder proyek (tidak ada {project.sops_label} atau {project.archive_label}); "
+            "pakai --root"
         )
     if kind == SOP:
         return _new_sop(project, item_id, today)
@@ -86,7 +87,7 @@ def _new_item(project: Project, kind: ArchiveKind, item_id: str, today: datetime
         id=item_id,
         today=today,
         **{reference.field: _first_id(project, reference.target) for reference in kind.references},
-        **placeholders,  # relative to content_archive/, as the loader reads them
+        **placeholders,  # relative to the archive folder, as the loader reads them
     )
     missing = [image for image in (project.archive_dir / path for path in placeholders.values()) if not image.exists()]
     written = _create(project, project.archive_dir / kind.key / f"{item_id}.yaml", text.encode("utf-8"))

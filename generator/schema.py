@@ -10,12 +10,14 @@ import json
 import posixpath
 import textwrap
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
 from pydantic import BaseModel
 
 from .archive import kinds
 from .archive.kind import ArchiveKind
+from .project import Project
 from .sop.model import SopDocument
 
 SOP_MODELINE = "# yaml-language-server: $schema=schema.json"
@@ -30,17 +32,18 @@ def json_schema(model: type[BaseModel]) -> dict[str, Any]:
     return {"$schema": "https://json-schema.org/draft/2020-12/schema", **schema}
 
 
-def schemas() -> dict[str, type[BaseModel]]:
-    """Path relative to the project root → the model it describes: the SOP sheet, then every archive collection."""
-    return {
-        "sops/schema.json": SopDocument,
-        **{f"content_archive/{kind.schema}": kind.model for kind in kinds.KINDS},
-    }
-
-
 def item_modeline(kind: ArchiveKind) -> str:
     """The first line of a collection's YAML files: its schema, relative to the collection's folder."""
     return f"# yaml-language-server: $schema={posixpath.relpath(kind.schema, kind.key)}"
+
+
+def schema_files(project: Project) -> dict[Path, type[BaseModel]]:
+    """Each schema file → the model it describes, inside the project's own folders, where the modelines point: the
+    SOP sheet, then every archive collection."""
+    return {
+        project.sops_dir / "schema.json": SopDocument,
+        **{project.archive_dir / kind.schema: kind.model for kind in kinds.KINDS},
+    }
 
 
 def schema_text(model: type[BaseModel]) -> str:

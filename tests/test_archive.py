@@ -8,7 +8,8 @@ from pathlib import Path
 import jsonschema
 import pytest
 
-from generator.core import Project, load_content
+from generator.core import load_content
+from generator.project import Project
 from generator.source.problems import DataError
 
 from .archive_fixture import KEPUTUSAN_BARU, KONTEN_MD, KONTEN_YAML, UU, write_archive
@@ -219,22 +220,35 @@ def test_every_item_on_exactly_one_page_of_each_listing(tmp_path: Path) -> None:
 # --- machine-readable outputs -----------------------------------------------------------------
 
 
+MONOGRAPH_ONLY = ("noPanggil", "penerbit", "deskripsiFisik", "isbn", "nomorIndukBuku")
+
+
 def test_jdihn_feed_matches_schema_with_one_string_entry_per_produk(site: Path) -> None:
     records = json.loads((site / "integrasi" / "jdihn.json").read_text(encoding="utf-8"))
     schema = json.loads((REPO / "generator" / "schemas" / "jdihn.schema.json").read_text(encoding="utf-8"))
     jsonschema.validate(records, schema)
     assert isinstance(records, list) and len(records) == 3
     assert sorted(record["idData"] for record in records) == ["kepkab-12-2022", "kepkab-5-2024", "uu-7-2017"]
-    monograph_only = {"noPanggil", "penerbit", "deskripsiFisik", "isbn", "nomorIndukBuku"}
     for record in records:
         for key, value in record.items():
-            assert isinstance(value, str) or (value is None and key in monograph_only), (key, value)
+            assert isinstance(value, str), (key, value)  # as the README says: every value is text, never null
+        assert [record[key] for key in MONOGRAPH_ONLY] == [""] * len(MONOGRAPH_ONLY)
     by_id = {record["idData"]: record for record in records}
     assert by_id["kepkab-12-2022"]["status"] == "Tidak Berlaku"
     assert by_id["kepkab-5-2024"]["urlDownload"] == "https://contoh.example/berkas/lampiran/kepkab-5-2024.pdf"
     assert by_id["uu-7-2017"]["urlDetailPeraturan"] == "https://contoh.example/produk-hukum/uu-7-2017/"
     assert by_id["uu-7-2017"]["tahun_pengundangan"] == "2017"
     assert by_id["uu-7-2017"]["operasi"] == "4" and by_id["uu-7-2017"]["display"] == "1"
+
+
+@pytest.mark.parametrize("key", MONOGRAPH_ONLY)
+def test_the_jdihn_schema_refuses_null_where_the_official_template_allows_it(site: Path, key: str) -> None:
+    """The schema the build checks the feed against holds the README's promise, so a null can never slip in."""
+    records = json.loads((site / "integrasi" / "jdihn.json").read_text(encoding="utf-8"))
+    schema = json.loads((REPO / "generator" / "schemas" / "jdihn.schema.json").read_text(encoding="utf-8"))
+    records[0][key] = None
+    with pytest.raises(jsonschema.ValidationError, match="None is not of type 'string'"):
+        jsonschema.validate(records, schema)
 
 
 def test_atom_feed_lists_newest_items_with_absolute_links(site: Path) -> None:

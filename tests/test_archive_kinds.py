@@ -16,7 +16,8 @@ from generator.archive.model import ItemId, Relasi
 from generator.archive.produk_hukum import PRODUK_HUKUM
 from generator.archive.relations import RELATIONS
 from generator.cli import main
-from generator.core import Project, load_content
+from generator.core import load_content
+from generator.project import Project
 from generator.publish.manifest import MANIFEST_FILE, content_epoch
 from generator.source.model_base import Date, LongText, Strict, Text
 from generator.source.problems import DataError

@@ -58,16 +58,13 @@ def _load_maker(path: Path) -> Callable[[Path], None]:
     return module.make
 
 
-def check(root: Path) -> Run:
-    result = subprocess.run(
-        [sys.executable, "-m", "generator.cli", "--root", str(root), "check"],
-        capture_output=True,
-        text=True,
-        encoding="utf-8",
-        cwd=REPO,
-        timeout=60,
-    )
+def run(command: list[str], cwd: Path) -> Run:
+    result = subprocess.run(command, capture_output=True, text=True, encoding="utf-8", cwd=cwd, timeout=300)
     return Run(result.returncode, result.stdout, result.stderr)
+
+
+def check(root: Path) -> Run:
+    return run([sys.executable, "-m", "generator.cli", "--root", str(root), "check"], REPO)
 
 
 def test_the_corpus_has_at_least_40_cases_each_complete() -> None:
@@ -111,7 +108,26 @@ def test_no_report_line_can_be_forged(runs: dict[str, Run]) -> None:
     assert "53-keluaran-tak-dapat-dipalsukan" in runs, "run this test together with test_bad_input (the corpus)"
     for name, run in runs.items():
         *problems, count = run.stderr.splitlines()
-        assert count.endswith("masalah ditemukan; perbaiki lalu jalankan lagi."), name
+        assert count.endswith(
+            ("masalah ditemukan; perbaiki lalu jalankan lagi.", "gagal karenanya: perbaiki lalu jalankan lagi.")
+        ), name
         for line in problems:
             assert not line.startswith("::") and "\x1b" not in line and "\r" not in line, (name, line)
             assert line.split(":", 1)[0].startswith(("sops/", "content_archive/", "docs/")), (name, line)
+
+
+def build(root: Path) -> Run:
+    return run([sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(root.parent / "site")], root)
+
+
+def test_check_and_the_strict_build_agree_on_every_case(tmp_path_factory: pytest.TempPathFactory) -> None:
+    """Whatever stops the build stops `sop-jdih check` first, with the same located lines; and nothing is written."""
+    roots = [build_project(case, tmp_path_factory.mktemp(case.name) / "proyek") for case in CASES]
+    with ThreadPoolExecutor(max_workers=os.cpu_count() or 2) as pool:
+        builds = list(pool.map(build, roots))
+    for case, root, built in zip(CASES, roots, builds, strict=True):
+        assert built.code != 0, f"{case.name}: the build passed what check refuses"
+        assert "Traceback" not in built.stderr, f"{case.name}:\n{built.stderr}"
+        for line in (case / "expected.txt").read_text(encoding="utf-8").splitlines()[:-1]:
+            assert line in built.stderr, f"{case.name}: the build does not say\n{line}\n{built.stderr}"
+        assert not (root.parent / "site").exists(), f"{case.name}: a failed build wrote site/"

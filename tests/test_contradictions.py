@@ -5,18 +5,20 @@ from __future__ import annotations
 
 import datetime
 import logging
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
 from mkdocs.exceptions import Abort, PluginError
 
-from generator.core import Project, generate, generated_uris, load_content
+from generator.core import Project, findings, generate, generated_uris, load_content
 from generator.pages import archive as archive_pages
 from generator.pages.urls import SiteUrls
 from generator.source.problems import DataError
 
 from .archive_fixture import KEPUTUSAN_LAMA, write_archive
-from .conftest import MKDOCS_YML, VALID_SOP, build_site, make_project
+from .conftest import MKDOCS_YML, REPO, VALID_SOP, build_site, build_strict_with_cli, make_project
 
 # Ditetapkan in December 2021, numbered as of 2022: a real signed keputusan may say exactly this.
 TAHUN_BEDA = (
@@ -45,7 +47,8 @@ def test_a_tahun_that_disagrees_with_its_date_fails_strict_as_a_located_warning(
     tmp_path: Path, caplog: pytest.LogCaptureFixture
 ) -> None:
     project = archive_project(tmp_path, {"produk-hukum/tahun-beda.yaml": TAHUN_BEDA})
-    assert [str(notice.problem) for notice in load_content(Project(project)).notices] == [WARNING]
+    found = findings(load_content(Project(project)), Project(project))
+    assert ([str(problem) for problem in found.warnings], found.notes) == ([WARNING], [])
     with pytest.raises(Abort):
         build_site(project, strict=True)
     assert f"sop-jdih: {WARNING}" in messages(caplog, logging.WARNING)
@@ -72,7 +75,7 @@ def test_dates_run_up_to_the_end_of_next_year_and_no_further(tmp_path: Path) -> 
         "tanggal_penetapan: 2022-02-01", f"tanggal_penetapan: {next_year}-01-02"
     )
     write_archive(tmp_path, {"produk-hukum/kepkab-12-2022.yaml": newest})
-    assert load_content(Project(tmp_path)).notices == []
+    assert findings(load_content(Project(tmp_path)), Project(tmp_path)).warnings == []
     later = signed.replace(f"{next_year}-12-31", f"{next_year + 1}-01-01")
     (tmp_path / "sops" / "uji-persetujuan.yaml").write_text(later, encoding="utf-8")
     with pytest.raises(DataError) as raised:
@@ -111,3 +114,27 @@ def test_the_addresses_check_knows_are_the_files_generate_writes(
     uris = generated_uris(content)
     assert uris == {file.uri: file.source for file in written.files}
     assert "arsip/jenis/keputusan-komisi-pemilihan-umum-kabupaten-uji/halaman-2.md" in uris
+
+
+def test_check_reads_the_docs_folder_and_url_style_of_mkdocs_yml_as_the_build_does(tmp_path: Path) -> None:
+    """docs_dir and use_directory_urls decide where MkDocs builds a hand-written page: both commands use them."""
+    config = MKDOCS_YML + "docs_dir: halaman\nuse_directory_urls: false\n"
+    project = archive_project(tmp_path, {}, config)
+    (project / "docs").rename(project / "halaman")
+    (project / "halaman" / "sop" / "uji-persetujuan").mkdir(parents=True)
+    (project / "halaman" / "sop" / "uji-persetujuan" / "index.md").write_text("# Lain\n", encoding="utf-8")
+    (project / "halaman" / "sop" / "uji-persetujuan.md").write_text("# Lama\n", encoding="utf-8")
+    checked = subprocess.run(
+        [sys.executable, "-m", "generator.cli", "--root", str(project), "check"],
+        capture_output=True,
+        text=True,
+        cwd=REPO,
+    )
+    # Built as sop/uji-persetujuan.html, the generated page's file; the index.md becomes sop/uji-persetujuan/index.html.
+    expected = (
+        "halaman/sop/uji-persetujuan.md: alamat /sop/uji-persetujuan.html sudah dipakai sop-jdih untuk "
+        "sops/uji-persetujuan.yaml; pindahkan berkas ini ke alamat lain atau hapus"
+    )
+    assert (checked.returncode, checked.stderr.splitlines()[:-1]) == (1, [expected])
+    built = build_strict_with_cli(project, tmp_path / "situs")
+    assert built.returncode != 0 and expected in built.stderr

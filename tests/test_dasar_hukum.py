@@ -2,6 +2,8 @@
 
 import logging
 import re
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -94,9 +96,21 @@ def test_revoked_basis_warning_names_file_line_and_replacement(project: Path, ca
     )
     warnings = [record.getMessage() for record in caplog.records if record.levelno == logging.WARNING]
     assert f"sop-jdih: {expected}" in warnings
-    unparsed = next(message for message in warnings if "tidak dapat diuraikan" in message)
-    assert unparsed.startswith("sop-jdih: 1 baris dasar hukum tidak dapat diuraikan")
-    assert f"sops/b.yaml:{line_of(OTHER_SOP, 'Surat Edaran')}: dasar_hukum.2: Surat Edaran" in unparsed
+    unparsed = [message for message in warnings if "tidak dapat diuraikan" in message]
+    assert unparsed == [
+        f"sop-jdih: sops/b.yaml:{line_of(OTHER_SOP, 'Surat Edaran')}: dasar_hukum.2: baris dasar hukum "
+        "'Surat Edaran Sekretaris tentang Tata Naskah' tidak dapat diuraikan (jenis, nomor dan tahun peraturan); "
+        "ditampilkan apa adanya"
+    ]
+    # sop-jdih check says the same, and fails as the strict build does.
+    checked = subprocess.run(
+        [sys.executable, "-m", "generator.cli", "--root", str(project), "check"], capture_output=True, text=True
+    )
+    assert checked.returncode == 1 and checked.stdout == ""
+    assert checked.stderr.splitlines() == [
+        *sorted(message.removeprefix("sop-jdih: ") for message in warnings if message.startswith("sop-jdih: sops/")),
+        "2 peringatan; build situs (--strict) gagal karenanya: perbaiki lalu jalankan lagi.",
+    ]
 
 
 def test_revoked_basis_can_be_reported_without_failing_strict(tmp_path: Path, caplog: pytest.LogCaptureFixture) -> None:

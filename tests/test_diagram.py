@@ -88,3 +88,20 @@ def test_the_diagram_shows_text_as_written_like_the_step_table(tmp_path: Path, w
     (svg,) = diagram.diagrams(html)
     assert written in diagram.texts(svg)  # XML text, decoded once: what a reader sees
     assert f"<td>{html_escape(written)}</td>" in html  # the step table's Kegiatan cell, as written too
+
+
+def test_a_word_wider_than_a_lane_is_broken_inside_its_symbol(tmp_path: Path) -> None:
+    """Words stay whole in a symbol, but one wider than the lane would run over the lanes beside it."""
+    data = sop_data()
+    long_word = "Pertanggungjawabannyalahkesekretariatan"  # 39 characters: under the check's limit of 40
+    data["prosedur"][0]["langkah"][1]["ringkasan"] = f"Susun {long_word}"
+    site = build_site(make_project(tmp_path, {"uji.yaml": yaml.safe_dump(data, allow_unicode=True)}))
+    (svg,) = diagram.diagrams((site / "sop" / data["id"] / "index.html").read_text(encoding="utf-8"))
+    texts = diagram.texts(svg)
+    start = next(index for index, text in enumerate(texts) if text.startswith("Susun"))
+    lines, joined = [], ""
+    while joined != f"Susun{long_word}":  # the symbol's lines, in order, until the word is complete
+        lines.append(texts[start + len(lines)])
+        joined = "".join(lines).replace(" ", "")
+        assert f"Susun{long_word}".startswith(joined), lines
+    assert len(lines) > 1 and max(len(line) for line in lines) <= grid.LANE_COLUMNS

@@ -4,7 +4,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from generator.core import Project, load_content
+from generator.core import load_content
+from generator.project import Project
 from generator.sop.durations import Duration, DurationError, parse_duration, total
 
 from .conftest import REPO

@@ -152,3 +152,7 @@ def test_the_example_site_under_a_project_path_has_no_broken_links(tmp_path: Pat
     result = subprocess.run(build, cwd=project, capture_output=True, text=True)
     assert result.returncode == 0, result.stderr
     assert broken_links(tmp_path / "site", site_url) == []
+    # The command reads site_url from the project's mkdocs.yml, as `make build` runs it.
+    command = [sys.executable, "-m", "generator.cli", "--root", str(project), "check", "--site", str(tmp_path / "site")]
+    checked = subprocess.run(command, cwd=REPO, capture_output=True, text=True)
+    assert (checked.returncode, checked.stderr) == (0, ""), checked.stderr

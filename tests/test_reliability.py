@@ -15,8 +15,9 @@ from mkdocs.commands.build import build
 from mkdocs.config import load_config
 from mkdocs.exceptions import Abort
 
-from generator.core import Generation, Project, SiteFile, generate, load_content
+from generator.core import Generation, SiteFile, generate, load_content
 from generator.pages.urls import SiteUrls
+from generator.project import Project
 from generator.publish.manifest import MANIFEST_FILE, ManifestError, content_epoch, publish_manifest
 from generator.publish.site_swap import NEW_SUFFIX, SiteSwap
 
@@ -201,6 +202,44 @@ def test_a_dirty_build_writes_in_place(archive_project: Path) -> None:
     assert Path(config.site_dir) == site and site.stat().st_ino == folder
     assert (site / MANIFEST_FILE).exists()
     assert build_site(archive_project).stat().st_ino != folder  # a clean build swaps a new folder in
+
+
+FAIL_AFTER_PAGES_HOOK = """\
+from mkdocs.plugins import event_priority
+
+
+@event_priority(0)  # before sop-jdih's on_post_build: the build fails with its pages written
+def on_post_build(config):
+    raise RuntimeError("gagal setelah halaman ditulis")
+"""
+CSP_META = '<meta http-equiv="Content-Security-Policy"'
+
+
+def dirty_build(project: Path) -> None:
+    config = load_config(str(project / "mkdocs.yml"))
+    config.plugins.on_startup(command="build", dirty=True)
+    try:
+        build(config, dirty=True)
+    finally:
+        config.plugins.on_shutdown()
+
+
+def test_pages_a_dirty_build_writes_are_hardened_once_even_when_it_fails(archive_project: Path) -> None:
+    """Pages are hardened after the build; a --dirty build writes into site/ itself, so what it wrote before failing
+    is hardened all the same (it would be skipped as unchanged next time), and a page it kept is not hardened twice."""
+    site = build_site(archive_project)
+    (archive_project / "docs" / "index.md").write_text("# Beranda baru\n", encoding="utf-8")
+    (archive_project / "gagal.py").write_text(FAIL_AFTER_PAGES_HOOK, encoding="utf-8")
+    (archive_project / "mkdocs.yml").write_text(MKDOCS_YML + "hooks:\n  - gagal.py\n", encoding="utf-8")
+    with pytest.raises(RuntimeError, match="gagal setelah halaman ditulis"):
+        dirty_build(archive_project)
+    home = (site / "index.html").read_text(encoding="utf-8")
+    assert "Beranda baru" in home and home.count(CSP_META) == 1
+    (archive_project / "mkdocs.yml").write_text(MKDOCS_YML, encoding="utf-8")
+    dirty_build(archive_project)
+    pages = sorted(site.rglob("*.html"))
+    assert len(pages) > 10
+    assert all(page.read_text(encoding="utf-8").count(CSP_META) == 1 for page in pages if "pagefind" not in page.parts)
 
 
 def test_a_symlinked_site_keeps_its_link(tmp_path: Path) -> None:

@@ -1,21 +1,25 @@
 """Editors' JSON Schemas stay equal to the models, and every example file points at its schema."""
 
 import json
+from pathlib import Path
 
 import pytest
 
 from generator.archive.kinds import KINDS
 from generator.archive.loader import item_files
-from generator.schema import SOP_MODELINE, item_modeline, schema_text, schemas
+from generator.project import Project
+from generator.schema import SOP_MODELINE, item_modeline, schema_files, schema_text
 from generator.sop.loader import sop_files
 
 from .conftest import REPO
 
+SCHEMAS = schema_files(Project(REPO))
 
-@pytest.mark.parametrize("relative", schemas())
-def test_committed_schema_matches_the_model(relative: str) -> None:
-    committed = (REPO / relative).read_text(encoding="utf-8")
-    assert committed == schema_text(schemas()[relative]), f"{relative} is stale: run `sop-jdih schema`"
+
+@pytest.mark.parametrize("path", SCHEMAS, ids=lambda path: path.relative_to(REPO).as_posix())
+def test_committed_schema_matches_the_model(path: Path) -> None:
+    committed = path.read_text(encoding="utf-8")
+    assert committed == schema_text(SCHEMAS[path]), f"{path} is stale: run `sop-jdih schema`"
 
 
 def test_every_example_file_starts_with_its_schema_modeline() -> None:
@@ -31,7 +35,7 @@ def test_every_example_file_starts_with_its_schema_modeline() -> None:
 
 
 def test_sop_schema_describes_the_sheet_fields() -> None:
-    schema = json.loads(schema_text(schemas()["sops/schema.json"]))
+    schema = json.loads(schema_text(SCHEMAS[REPO / "sops" / "schema.json"]))
     assert {"nomor_sop", "dasar_hukum", "prosedur", "keterkaitan"} <= set(schema["properties"])
     step = schema["$defs"]["Langkah"]["properties"]
     assert {"kegiatan", "pelaksana", "simbol", "mutu_baku", "keterangan", "ya", "tidak", "ke"} <= set(step)

@@ -25,9 +25,9 @@ from mkdocs.config import load_config
 from mkdocs.exceptions import Abort
 from playwright.sync_api import Browser, Page, expect
 
-from generator import plugin
-from generator.core import Project, load_content
+from generator.core import load_content
 from generator.plugin import site_policy
+from generator.project import Project
 from generator.publish import hardening
 from generator.publish.hardening import Policy, external, harden, tokens
 from generator.source.problems import DataError
@@ -108,7 +108,7 @@ def test_hardening_only_adds_rel_and_the_csp(clean_site: Path, raw_site: Path) -
         hardened = file.read_text(encoding="utf-8")
         assert ADDED.sub("", hardened) == raw, path
         changed += hardened != raw
-    assert changed == len(html_pages(clean_site))  # 404.html too: a theme template, hardened by on_post_template
+    assert changed == len(html_pages(clean_site))  # 404.html too: a theme template, noted by on_post_template
 
 
 def test_external_understands_addresses_as_a_browser_does() -> None:
@@ -318,7 +318,7 @@ def clean_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
 def raw_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The same project built with the hardening switched off."""
     with pytest.MonkeyPatch.context() as patch:
-        patch.setattr(plugin, "harden", lambda page, *_: page)
+        patch.setattr(hardening, "harden", lambda page, *_: page)
         return build_site(clean_project(tmp_path_factory.mktemp("raw-site")))
 
 
@@ -464,6 +464,7 @@ REJECTED = [
 ] + [
     ("gambar", "javascript:alert(1)"),
     ("gambar", "data:image/png;base64,iVBORw0KGgo="),
+    ("gambar", "https://cdn.kpu-uji.example/poster.png"),  # an image from elsewhere: CSP img-src would block it
 ]
 
 

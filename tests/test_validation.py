@@ -7,7 +7,8 @@ from pathlib import Path
 import pytest
 from mkdocs.exceptions import Abort, PluginError
 
-from generator.core import Project, load_content
+from generator.core import load_content
+from generator.project import Project
 from generator.source.problems import DataError
 
 from .conftest import VALID_SOP, build_site, make_project

@@ -112,6 +112,8 @@ def test_the_test_job_sets_up_python_graphviz_and_runs_make_test_then_a_strict_b
     assert checkout < python < make_test < strict_build
     assert graphviz < make_test
     assert runs_command(steps(test)[strict_build], ".venv/bin/mkdocs build --strict")
+    # Then the site's own link check: a broken link fails the workflow, as it fails `make build`.
+    assert runs_command(steps(test)[strict_build], ".venv/bin/sop-jdih check --site")
 
 
 def test_the_browser_tests_use_the_runners_google_chrome(workflow: dict[str, Any]) -> None:

@@ -36,11 +36,12 @@ def is_url(value: str) -> bool:
 
 @dataclass(frozen=True)
 class Attachment:
-    """A field that holds a file: an https URL, or a path inside content_archive/ with one of `suffixes`."""
+    """A file field: a path inside content_archive/ with one of `suffixes`, or an https URL if `remote`."""
 
     name: str  # how the item page's template finds it: files.<name>
     path: tuple[str, ...]  # where it sits in the item, e.g. ("lampiran", "dokumen")
     suffixes: tuple[str, ...]
+    remote: bool = True  # an https address (published elsewhere) may stand for the file; else a path only
     # A required image: `sop-jdih new` writes a grey PNG here for a new item, e.g. "konten/gambar/{id}.png".
     placeholder: str | None = None
 
@@ -116,7 +117,7 @@ class Doubt:
 
 
 class Addresses(Protocol):
-    """Absolute addresses on the built site, for the mappings that publish them (JDIHN feed, JSON-LD)."""
+    """Absolute, percent-encoded URLs on the built site, for the mappings that publish them (JDIHN feed, JSON-LD)."""
 
     def page(self, item_id: str) -> str: ...
 
@@ -151,7 +152,7 @@ class ArchiveKind:
     metadata: Callable[[Any, Archive], list[MetadataRow]] | None = None  # the item page's metadata table
     facets: tuple[Facet, ...] = ()
     columns: tuple[Column, ...] = ()  # of its listings
-    jdihn: Callable[[Any, Archive, Addresses], dict[str, str | None]] | None = None  # None: not in the JDIHN feed
+    jdihn: Callable[[Any, Archive, Addresses], dict[str, str]] | None = None  # None: not in the JDIHN feed
     json_ld: Callable[[Any, Archive, Addresses], dict[str, Any]] | None = None  # schema.org data of the item page
     templates: Path | None = None  # a folder with its templates, when they are not among the generator's own
 

@@ -30,7 +30,11 @@ KONTEN = ArchiveKind(
     next_steps="Berikutnya: ganti judul, caption, tautan unggahan, teks alternatif, produk hukum dan gambarnya, "
     "lalu jalankan: {check}",
     schema="schema/konten.json",
-    attachments=(Attachment("gambar", ("gambar",), IMAGE_SUFFIXES, placeholder="konten/gambar/{id}.png"),),
+    # Never an https address: the design is the office's own and kept with the item, and the site's CSP (img-src
+    # 'self') would block an image from another site anyway.
+    attachments=(
+        Attachment("gambar", ("gambar",), IMAGE_SUFFIXES, remote=False, placeholder="konten/gambar/{id}.png"),
+    ),
     references=(
         Reference("produk_hukum", PRODUK_HUKUM.key, "Konten media sosial tentang produk hukum ini"),
         Reference("sop", SOP, "Konten media sosial yang dibuat menurut SOP ini"),

@@ -1,22 +1,25 @@
-"""Load content_archive/, one folder per collection (kinds.py), and report every problem of the run at once."""
+"""Load the archive folder (content_archive/), one folder per collection (kinds.py), and report every problem of the
+run at once."""
 
 from __future__ import annotations
 
+import posixpath
 import re
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
+from ..project import Project
 from ..source.front_matter import load_item
 from ..source.ids import duplicate_ids
 from ..source.model_base import HTTPS_URL
 from ..source.model_errors import Loaded, validate_source
 from ..source.problems import Problem
-from ..source.yaml_source import Location, SourceFile, declared_id, file_name_problems
+from ..source.yaml_source import SourceFile, declared_id, file_name_problems
 from . import kinds
 from .checks import repeated_targets
 from .collection import Archive
-from .kind import SOP, ArchiveKind
+from .kind import SOP, ArchiveKind, Attachment
 from .relations import RELATIONS
 
 
@@ -24,24 +27,24 @@ def item_files(folder: Path) -> list[Path]:
     return sorted(path for pattern in ("*.yaml", "*.yml", "*.md") for path in folder.glob(pattern))
 
 
-def load_archive(project_root: Path, archive_dir: Path, sop_ids: set[str]) -> tuple[Archive, list[Problem]]:
+def load_archive(project: Project, sop_ids: set[str]) -> tuple[Archive, list[Problem]]:
     problems: list[Problem] = []
     collections = kinds.KINDS
     loaded: dict[str, list[Loaded[Any]]] = {}
     # Ids of every file, valid or not, by collection: a broken target is reported once, at itself.
     declared: dict[str, set[str]] = {SOP: sop_ids}
     for kind in collections:
-        loaded[kind.key], declared[kind.key] = _load_kind(project_root, archive_dir, kind, problems)
+        loaded[kind.key], declared[kind.key] = _load_kind(project.root, project.archive_dir, kind, problems)
     problems.extend(duplicate_ids([item for kind in collections for item in loaded[kind.key]]))
     names = {SOP: "SOP", **{kind.key: kind.name for kind in collections}}
     for kind in collections:
-        problems.extend(_reference_problems(kind, loaded[kind.key], declared, names))
+        problems.extend(_reference_problems(kind, loaded[kind.key], declared, names, project))
         problems.extend(repeated_targets(kind, loaded[kind.key]))
         if kind.relations:
             problems.extend(_cycle_problems(loaded[kind.key]))
         for item in loaded[kind.key]:
             for attachment, value in kind.files(item.document):
-                problems.extend(_file_problems(value, attachment.path, attachment.suffixes, archive_dir, item.source))
+                problems.extend(_file_problems(value, attachment, project, item.source))
     return Archive.derive(collections, loaded), problems
 
 
@@ -66,7 +69,11 @@ def _load_kind(
 
 
 def _reference_problems(
-    kind: ArchiveKind, loaded: list[Loaded[Any]], declared: dict[str, set[str]], names: dict[str, str]
+    kind: ArchiveKind,
+    loaded: list[Loaded[Any]],
+    declared: dict[str, set[str]],
+    names: dict[str, str],
+    project: Project,
 ) -> Iterator[Problem]:
     """Relations and references to ids no file declares (`names`: how each target collection is called)."""
     for item in loaded:
@@ -76,11 +83,13 @@ def _reference_problems(
                 if target == item.document.id:
                     yield item.source.problem(where, f"{kind.name} tidak dapat {relation.name} dirinya sendiri")
                 elif target not in declared[kind.key]:
-                    yield item.source.problem(where, f"tidak ada {kind.name} dengan id '{target}' di content_archive/")
+                    yield item.source.problem(
+                        where, f"tidak ada {kind.name} dengan id '{target}' di {project.archive_label}"
+                    )
         for reference in kind.references:
             for where, target in reference.ids(item.document):
                 if target not in declared[reference.target]:
-                    folder = "sops/" if reference.target == SOP else "content_archive/"
+                    folder = project.sops_label if reference.target == SOP else project.archive_label
                     yield item.source.problem(
                         where, f"tidak ada {names[reference.target]} dengan id '{target}' di {folder}"
                     )
@@ -134,19 +143,53 @@ def _back_edges(graph: dict[str, list[Edge]]) -> Iterator[tuple[list[str], Edge]
                 pending.append(iter(graph[edge[0]]))
 
 
-def _file_problems(
-    value: str, where: Location, suffixes: tuple[str, ...], archive_dir: Path, source: SourceFile
-) -> Iterator[Problem]:
-    """A file is an https URL or a path inside content_archive/ that exists: never outside the repository."""
-    if re.match(HTTPS_URL, value):
-        return
+_PERCENT_ESCAPE = re.compile(r"%[0-9A-Fa-f]{2}")
+
+
+def _file_problems(value: str, attachment: Attachment, project: Project, source: SourceFile) -> Iterator[Problem]:
+    """A file is a path inside the archive folder that exists (never outside the repository), or an https URL if the
+    field allows one (`Attachment.remote`).
+
+    A path is published under its own name, so it holds no percent escapes (see below).
+    """
+    where = attachment.path
+    archive, archive_dir = project.archive_label, project.archive_dir
     if "://" in value or value.lower().startswith(("javascript:", "data:", "http:")):
-        yield source.problem(where, "tulis alamat https://… atau path berkas di dalam content_archive/")
+        if not attachment.remote:
+            yield source.problem(
+                where,
+                f"harus berkas {', '.join(attachment.suffixes)} di dalam {archive}, bukan alamat web: simpan "
+                "salinannya di arsip lalu tulis path-nya; situs hanya menampilkan salinan dari arsipnya sendiri",
+            )
+        elif not value.startswith("https://"):
+            yield source.problem(where, f"tulis alamat https://… atau path berkas di dalam {archive}")
+        elif not re.fullmatch(HTTPS_URL, value):  # fullmatch: `$` alone would let a final line break through
+            yield source.problem(
+                where, f"alamat '{value}' tidak boleh memuat spasi, baris baru, tanda kutip, kurung atau < >"
+            )
         return
     relative = Path(value)
     if relative.is_absolute() or ".." in relative.parts:
-        yield source.problem(where, f"path '{value}' harus di dalam content_archive/ (tanpa '/' di awal, tanpa '..')")
+        yield source.problem(where, f"path '{value}' harus di dalam {archive} (tanpa '/' di awal, tanpa '..')")
         return
+    # The site encodes a file's name as it is on disk. A name that already holds an escape was nearly always copied
+    # from an address ("SK%20KPU.pdf"), and one that means a dot ("%2e%2e") is read as ".." by browsers (the URL
+    # standard) and by servers that decode twice: never a name to publish.
+    escape = _PERCENT_ESCAPE.search(value)
+    if escape:
+        yield source.problem(
+            where,
+            f"path '{value}' memuat kode persen '{escape.group()}': tulis nama seperti tersimpan di disk (spasi, "
+            "bukan %20); folder atau berkas yang memang bernama dengan kode persen perlu diganti namanya",
+        )
+        return
+    # One file, one way of writing it: "./lampiran//x.pdf" and "lampiran/x.pdf" would be two pages' worth of the
+    # same file in the site, and a backslash is a Windows separator that no web address has.
+    normal = posixpath.normpath(value.replace("\\", "/"))
+    if normal != value:
+        yield source.problem(where, f"tulis path '{value}' sebagai '{normal}'")
+        return
+    suffixes = attachment.suffixes
     if relative.suffix.lower() not in suffixes:
         yield source.problem(where, f"berkas '{value}' harus berjenis {', '.join(suffixes)}")
         return
@@ -155,7 +198,7 @@ def _file_problems(
     for part in relative.parts:
         partial = partial / part
         if partial.is_symlink():
-            yield source.problem(where, f"'{value}' melewati tautan simbolik; simpan berkasnya di content_archive/")
+            yield source.problem(where, f"'{value}' melewati tautan simbolik; simpan berkasnya di {archive}")
             return
     if not target.is_file():
-        yield source.problem(where, f"berkas content_archive/{value} tidak ada")
+        yield source.problem(where, f"berkas {archive}{value} tidak ada")

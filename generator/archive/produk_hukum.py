@@ -5,9 +5,10 @@ from __future__ import annotations
 import datetime
 import posixpath
 from typing import Any
+from urllib.parse import unquote, urlsplit
 
 from .collection import Archive
-from .kind import DOCUMENT_SUFFIXES, Addresses, ArchiveKind, Attachment, Cell, Column, Doubt, Facet, MetadataRow
+from .kind import DOCUMENT_SUFFIXES, Addresses, ArchiveKind, Attachment, Cell, Column, Doubt, Facet, MetadataRow, is_url
 from .model import ProdukHukum, Status
 from .relations import MENCABUT, RELATIONS
 
@@ -86,8 +87,12 @@ def _metadata(item: ProdukHukum, archive: Archive) -> list[MetadataRow]:
     ]
 
 
-def _jdihn(item: ProdukHukum, archive: Archive, addresses: Addresses) -> dict[str, str | None]:
-    """One record of the flat array the national portal harvests (see GUIDE.md for the official keys)."""
+def _jdihn(item: ProdukHukum, archive: Archive, addresses: Addresses) -> dict[str, str]:
+    """One record of the flat array the national portal harvests (see GUIDE.md for the official keys).
+
+    Every value is text, as the README promises: a value the item does not have is "", the monograph-only keys
+    (noPanggil, penerbit, …) too, though the official template allows null there; one way to say "none".
+    """
     page = addresses.page(item.id)
     document = item.lampiran.dokumen
     abstract_file = item.lampiran.abstrak
@@ -104,28 +109,41 @@ def _jdihn(item: ProdukHukum, archive: Archive, addresses: Addresses) -> dict[st
         "jenis": item.jenis,
         "noPeraturan": item.nomor,
         "judul": item.judul,
-        "noPanggil": None,
+        "noPanggil": "",
         "singkatanJenis": item.singkatan_jenis,
         "tempatTerbit": item.tempat_penetapan,
-        "penerbit": None,
-        "deskripsiFisik": None,
+        "penerbit": "",
+        "deskripsiFisik": "",
         "sumber": item.sumber or "",
         "subjek": ", ".join(item.subjek),
-        "isbn": None,
+        "isbn": "",
         "status": _status(item, archive).value,
         "bahasa": item.bahasa,
         "bidangHukum": item.bidang_hukum.value,
         "teuBadan": item.teu_badan,
-        "nomorIndukBuku": None,
+        "nomorIndukBuku": "",
         "abstrak": " ".join(item.abstrak.abstrak) if item.abstrak else "",
         "urlAbstrak": abstract_url,
         "urlDetailPeraturan": page,
-        "fileDownload": posixpath.basename(document) if document else "",
+        "fileDownload": file_name(document) if document else "",
         "urlDownload": addresses.file(document) if document else "",
         "last_updated": f"{updated.isoformat()} 00:00:00",
         "operasi": "4",
         "display": "1",
     }
+
+
+def file_name(value: str) -> str:
+    """fileDownload: the file's own name, as a harvester saves it, while urlDownload is its (encoded) address.
+
+    A path's last part as written ("SK KPU Nomor 6 Tahun 2021.pdf"); an https address's last path segment decoded
+    ("SK%20KPU.pdf?unduh=1" → "SK KPU.pdf"), unless decoding would make a control or bidi character: then as written.
+    """
+    if not is_url(value):
+        return posixpath.basename(value)
+    segment = posixpath.basename(urlsplit(value).path)
+    name = posixpath.basename(unquote(segment))
+    return name if name.isprintable() else segment
 
 
 def _iso(value: datetime.date | None) -> str:
@@ -183,7 +201,7 @@ PRODUK_HUKUM = ArchiveKind(
     sections=("mengingat", "abstrak", "uraian", "dokumen"),
     starter="new_produk_hukum.yaml.j2",
     next_steps="Berikutnya: ganti metadata contoh (jenis, nomor, tahun, judul, subjek, abstrak), "
-    "simpan PDF-nya di content_archive/lampiran/ dan isi lampiran.dokumen, lalu jalankan: {check}",
+    "simpan PDF-nya di {archive}lampiran/ dan isi lampiran.dokumen, lalu jalankan: {check}",
     schema="schema/produk-hukum.json",
     label=citation,
     attachments=(

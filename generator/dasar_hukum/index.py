@@ -205,9 +205,23 @@ def _tentang_of(item: ProdukHukum) -> str:
     return lead[1].strip() if len(lead) == 2 else item.judul
 
 
-def revoked_basis(index: DasarHukumIndex, archive: Archive) -> list[str]:
+def unparsed_lines(index: DasarHukumIndex) -> list[Problem]:
+    """Each line the citation parser could not read: shown as written on its page, and named so it can be fixed."""
+    return sorted(
+        Problem(
+            line.citing.file,
+            line.citing.line,
+            line.citing.field,
+            f"baris dasar hukum '{line.text}' tidak dapat diuraikan (jenis, nomor dan tahun peraturan); "
+            "ditampilkan apa adanya",
+        )
+        for line in index.unparsed
+    )
+
+
+def revoked_basis(index: DasarHukumIndex, archive: Archive) -> list[Problem]:
     """SOP lines that rest on a regulation the archive marks as no longer in force, and what replaced it."""
-    messages = []
+    messages: set[Problem] = set()
     for regulation in index.regulations.values():
         item = archive.by_id.get(regulation.archive_id or "")
         if item is None or archive.status(item) is not Status.tidak_berlaku:
@@ -217,11 +231,9 @@ def revoked_basis(index: DasarHukumIndex, archive: Archive) -> list[str]:
         reason = f"dicabut dengan {names}" if names else "ditandai Tidak Berlaku di arsip"
         for place in regulation.cited_by:
             if place.kind == "sop":
-                messages.append(
-                    f"{place.file}:{place.line}: {place.field}: SOP ini berdasar pada {regulation.name} "
-                    f"yang tidak berlaku lagi ({reason})"
-                )
-    return sorted(set(messages))
+                message = f"SOP ini berdasar pada {regulation.name} yang tidak berlaku lagi ({reason})"
+                messages.add(Problem(place.file, place.line, place.field, message))
+    return sorted(messages)
 
 
 def by_group(index: DasarHukumIndex, cited_only: bool = False) -> dict[int, list[Regulation]]:

@@ -22,7 +22,7 @@ from ..dasar_hukum.index import DasarHukumIndex
 from ..source.yaml_source import Location
 from .addresses import ARCHIVE_INDEX, FEED_FILE, JDIHN_FILE, attachment_uri, regulation_uri, sop_uri
 from .page_source import PageSource, heading_id, paragraphs, render
-from .text import tanggal
+from .text import tanggal, url_text
 from .urls import SiteUrls, markdown_link
 
 PER_PAGE = 50
@@ -43,7 +43,20 @@ class SiteAddresses:
         return self.urls.absolute(self.archive.kind_of[item_id].uri(item_id))
 
     def file(self, value: str) -> str:
-        return value if is_url(value) else self.urls.absolute(attachment_uri(value))
+        return file_url(value, self.urls)
+
+
+def file_url(value: str, urls: SiteUrls, here: str | None = None) -> str:
+    """The URL of an attachment, the one way every output writes it: relative from page `here`, or absolute.
+
+    A path inside content_archive/ is published at berkas/<path> under its own name; its URL is that path
+    percent-encoded (urls.url_path). An https address is published elsewhere and kept, its non-ASCII characters
+    encoded (`url_text`): feeds and JSON-LD then carry plain ASCII URLs, as the page's links do.
+    """
+    if is_url(value):
+        return url_text(value)
+    uri = attachment_uri(value)
+    return urls.absolute(uri) if here is None else urls.relative(here, uri)
 
 
 @dataclass(frozen=True)
@@ -152,13 +165,7 @@ def _file(value: str | None, here: str, urls: SiteUrls) -> dict[str, Any] | None
     """An attachment as its page links it (`html`), as feeds and JSON-LD do (`absolute`), and whether it is ours."""
     if value is None:
         return None
-    if is_url(value):
-        return {"html": value, "absolute": value, "local": False}
-    return {"html": _file_href(value, here, urls), "absolute": urls.absolute(attachment_uri(value)), "local": True}
-
-
-def _file_href(value: str, here: str, urls: SiteUrls) -> str:
-    return value if is_url(value) else urls.relative(here, attachment_uri(value))
+    return {"html": file_url(value, urls, here), "absolute": file_url(value, urls), "local": not is_url(value)}
 
 
 def _named(target: str, ids: list[tuple[Location, str]], here: str, site: _Site) -> list[dict[str, str]]:
@@ -312,7 +319,7 @@ def _cell(column: Column, kind: ArchiveKind, item: Any, archive: Archive, here: 
     if value.page:
         href = urls.relative(here, kind.uri(item.id))
     elif value.file:
-        href = _file_href(value.file, here, urls)
+        href = file_url(value.file, urls, here)
     return {"text": value.text, "href": href, "right": column.right}
 
 

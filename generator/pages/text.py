@@ -42,7 +42,8 @@ def markdown_text(value: object) -> str:
 
 
 def url_text(value: object) -> str:
-    """A link target from data inside Markdown `(…)`: anything that could end the link or add attributes is encoded."""
+    """A link target from data, in Markdown `(…)`, an attribute or a feed: what could end it or add attributes, and
+    anything not ASCII, is encoded; what is already encoded (`%20`) stays as it is."""
     return quote(str(value), safe="/:?#[]@!$&'*+,;=%~")
 
 

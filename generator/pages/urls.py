@@ -2,12 +2,16 @@
 
 Markdown links between pages are left to MkDocs (it validates them); the pages written as HTML, JSON-LD and
 the feeds need real URLs, so the core computes them the same way MkDocs does.
+
+A site path is a file's name in the built site, as written on disk (`berkas/lampiran/SK KPU #6.pdf`); a URL is
+that path percent-encoded (`berkas/lampiran/SK%20KPU%20%236.pdf`), which a server decodes back to the file.
 """
 
 from __future__ import annotations
 
 import posixpath
 from dataclasses import dataclass
+from urllib.parse import quote
 
 
 @dataclass(frozen=True)
@@ -16,7 +20,7 @@ class SiteUrls:
     directory_urls: bool = True
 
     def path(self, uri: str) -> str:
-        """Site-relative address of a docs file: `produk-hukum/x.md` → `produk-hukum/x/`; others unchanged."""
+        """Site path of a docs file, not encoded: `produk-hukum/x.md` → `produk-hukum/x/`; others unchanged."""
         if not uri.endswith(".md"):
             return uri
         stem = uri[: -len(".md")]
@@ -25,15 +29,25 @@ class SiteUrls:
         return f"{stem}/" if self.directory_urls else f"{stem}.html"
 
     def absolute(self, uri: str) -> str:
-        return self.site_url.rstrip("/") + "/" + self.path(uri)
+        """The URL of a docs file, for feeds and JSON-LD: `https://host/berkas/lampiran/SK%20KPU%20%236.pdf`."""
+        return self.site_url.rstrip("/") + "/" + url_path(self.path(uri))
 
     def relative(self, from_page_uri: str, to_uri: str) -> str:
-        """Address of `to_uri` as written in the HTML of the page built from `from_page_uri`."""
+        """URL of `to_uri` as written in the HTML of the page built from `from_page_uri`: relative, encoded."""
         page_path = self.path(from_page_uri)
         page_dir = page_path if page_path.endswith("/") or not page_path else posixpath.dirname(page_path) + "/"
         target = self.path(to_uri)
         relative = posixpath.relpath("/" + target, "/" + page_dir.rstrip("/") if page_dir else "/")
-        return relative + ("/" if target.endswith("/") and not relative.endswith("/") else "")
+        return url_path(relative + ("/" if target.endswith("/") and not relative.endswith("/") else ""))
+
+
+def url_path(path: str) -> str:
+    """A site path as a URL writes it, the way MkDocs writes its own (`File.url`).
+
+    Everything but ASCII letters, digits, `-._~` and `/` is percent-encoded: a `#` or `?` in a file name would end
+    the path, a space or a non-ASCII letter is not allowed in a URL, and a `%` would be read as an escape.
+    """
+    return quote(path, safe="/")
 
 
 def markdown_link(from_uri: str, to_uri: str) -> str:

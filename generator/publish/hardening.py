@@ -12,9 +12,10 @@ import base64
 import hashlib
 import html
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from functools import cache
+from pathlib import Path
 from typing import NamedTuple
 from urllib.parse import urlsplit
 
@@ -277,3 +278,20 @@ def harden(page: str, site_url: str, policy: Policy, untrusted: str = "") -> str
         done = end
     pieces.append(page[done:])
     return "".join(pieces)
+
+
+def harden_pages(site: Path, site_url: str, policy: Policy, pages: Mapping[str, str]) -> None:
+    """Harden built pages in place: `pages` maps each file of `site` (`sop/x/index.html`) to its untrusted part.
+
+    The untrusted part is the page's body made from the data ("" for a theme page such as 404.html; see `harden`).
+    Only the pages a build wrote are named: one built earlier (`mkdocs build --dirty` keeps it) is hardened already.
+    Bytes in, bytes out: line endings stay as the builder wrote them.
+    """
+    for relative, untrusted in pages.items():
+        path = site / relative
+        if not path.is_file():  # a builder may skip a page whose output is empty (MkDocs does)
+            continue
+        page = path.read_bytes().decode("utf-8")
+        hardened = harden(page, site_url, policy, untrusted)
+        if hardened != page:
+            path.write_bytes(hardened.encode("utf-8"))

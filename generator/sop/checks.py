@@ -17,7 +17,7 @@ MAX_PROCEDURES = 20
 MAX_STEPS = 100
 MAX_ACTORS = 10
 MAX_RINGKASAN = 60  # characters inside a symbol
-MAX_LABEL_WORD = 24  # a word in a symbol is never broken; a longer one runs across the lanes beside it
+MAX_LABEL_WORD = 40  # longer than any Indonesian word: a word wider than a lane is broken inside its symbol
 
 
 def document_problems(sop: SopDocument, source: SourceFile) -> list[Problem]:
@@ -66,15 +66,17 @@ def _size_problems(procedure: Prosedur, at: tuple[str | int, ...], source: Sourc
             )
 
 
-def project_problems(documents: list[tuple[SopDocument, SourceFile]], declared: set[str]) -> list[Problem]:
-    """Problems that need all SOPs at once: keterkaitan to unknown SOPs."""
+def project_problems(
+    documents: list[tuple[SopDocument, SourceFile]], declared: set[str], sops_label: str
+) -> list[Problem]:
+    """Problems that need all SOPs at once: keterkaitan to unknown SOPs (in `sops_label`, e.g. `sops/`)."""
     problems: list[Problem] = []
     for sop, source in documents:
         for index, related in enumerate(sop.keterkaitan):
             target = getattr(related, "sop", None)
             if target is not None and target not in declared:
                 problems.append(
-                    source.problem(("keterkaitan", index, "sop"), f"tidak ada SOP dengan id '{target}' di sops/")
+                    source.problem(("keterkaitan", index, "sop"), f"tidak ada SOP dengan id '{target}' di {sops_label}")
                 )
     return problems
 

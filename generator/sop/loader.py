@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from ..project import Project
 from ..source.ids import duplicate_ids
 from ..source.model_errors import Loaded, validate_source
 from ..source.problems import Problem
@@ -18,7 +19,7 @@ def sop_files(sops_dir: Path) -> list[Path]:
     return sorted(path for pattern in ("*.yaml", "*.yml") for path in sops_dir.glob(pattern))
 
 
-def load_sops(project_root: Path, sops_dir: Path) -> tuple[list[LoadedSop], list[Problem], set[str]]:
+def load_sops(project: Project) -> tuple[list[LoadedSop], list[Problem], set[str]]:
     """Every valid SOP, every problem found, and the ids of all SOP files, valid or not.
 
     An invalid file is reported, never half-used; its id still counts as existing, so what refers to it is
@@ -27,8 +28,8 @@ def load_sops(project_root: Path, sops_dir: Path) -> tuple[list[LoadedSop], list
     loaded: list[LoadedSop] = []
     problems: list[Problem] = []
     declared: set[str] = set()
-    for file in sop_files(sops_dir):
-        shown_as = file.relative_to(project_root).as_posix() if file.is_relative_to(project_root) else str(file)
+    for file in sop_files(project.sops_dir):
+        shown_as = file.relative_to(project.root).as_posix() if file.is_relative_to(project.root) else str(file)
         problems.extend(file_name_problems(file, shown_as))
         source, found = load_yaml(file, shown_as)
         problems.extend(found)
@@ -41,5 +42,5 @@ def load_sops(project_root: Path, sops_dir: Path) -> tuple[list[LoadedSop], list
             problems.extend(document_problems(sop.document, source))
             loaded.append(sop)
     problems.extend(duplicate_ids(loaded))
-    problems.extend(project_problems([(item.document, item.source) for item in loaded], declared))
+    problems.extend(project_problems([(item.document, item.source) for item in loaded], declared, project.sops_label))
     return loaded, problems, declared

@@ -18,6 +18,8 @@ from .problems import INVISIBLE, visible
 SLUG = r"^[a-z0-9]+(-[a-z0-9]+)*$"
 ACTOR_ID = r"^[a-z0-9]+([_-][a-z0-9]+)*$"  # a pelaksana's id: like SLUG, and '_' too
 # An https address with nothing that could end a link or an attribute (spaces, quotes, brackets, braces).
+# `$` is the end of the text for pydantic (Rust regex) and JSON Schema; Python's `re` also lets it match before a
+# final line break, so Python code checks this pattern with `re.fullmatch`.
 HTTPS_URL = r"^https://[^\s<>\"'{}|\\^`()]+$"
 # Shown by Pagefind's filter panel, which renders values as HTML: a facet label carries no markup characters.
 PLAIN_LABEL = r"^[^<>&\"]+$"

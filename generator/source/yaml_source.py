@@ -90,6 +90,7 @@ _UNREADABLE = {
     errno.EACCES: "tidak ada izin membaca berkas ini",
 }
 FILE_STEM = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")  # the id rule: lowercase letters, digits and '-'
+MAX_STEM = 100  # like an id: items are named after their ids
 
 
 def file_name_problems(file: Path, shown_as: str) -> list[Problem]:
@@ -98,6 +99,8 @@ def file_name_problems(file: Path, shown_as: str) -> list[Problem]:
     The page address comes from the id, so this is hygiene rather than correctness; it is still an error, because a
     clean name costs one rename now and a messy one costs every later link, script and git log.
     """
+    if len(file.stem) > MAX_STEM:
+        return [Problem(shown_as, 1, "", f"nama berkas {len(file.stem)} huruf; paling banyak {MAX_STEM} huruf")]
     if FILE_STEM.fullmatch(file.stem):
         return []
     suggestion = f"{_slug(file.stem) or 'nama-berkas'}{file.suffix.lower()}"

@@ -10,7 +10,7 @@ import graphviz
 
 from ..flow import Arrow
 from ..model import Simbol
-from .grid import FONT_SIZE, Cell, Grid, Symbol
+from .grid import FONT_SIZE, Cell, Grid, PlacedSymbol
 from .routes import Point, Route, route_all
 
 ARROW_LENGTH = 7.0  # arrowsize 0.7 of Graphviz's 10 pt arrowhead
@@ -73,7 +73,7 @@ class _Writer:
             **{"class": "sel-kepala" if cell.header else "sel"},
         )
 
-    def symbol(self, symbol: Symbol) -> str:
+    def symbol(self, symbol: PlacedSymbol) -> str:
         name = f"langkah-{self.key}-{symbol.step_no}" + ("" if symbol.primary else f"-{symbol.lane}")
         self.graph.node(
             name,
@@ -101,7 +101,7 @@ class _Writer:
             attributes |= {"label": route.label, "lp": self.point(route.label_at)}
         self.graph.edge(tail, head, id=f"alur-{self.key}-{index}", **attributes)
 
-    def link(self, tail: str, head: str, a: Symbol, b: Symbol) -> None:
+    def link(self, tail: str, head: str, a: PlacedSymbol, b: PlacedSymbol) -> None:
         """Dashed tie between the copies of a step several actors perform together."""
         left, right = sorted((a, b), key=lambda s: s.cx)
         start, end = (left.right, left.cy), (right.left, right.cy)

@@ -26,6 +26,7 @@ MUTU_WIDTHS = {"kelengkapan": 100.0, "waktu": 58.0, "output": 100.0}
 KETERANGAN_WIDTH = 90.0
 
 DIAMOND_COLUMNS = 12
+LANE_COLUMNS = int((LANE_WIDTH - 2 * PADDING) / CHAR_WIDTH)  # characters of one line across a whole lane
 SYMBOL_MARGIN = 9.0  # between a symbol and its lane's border: room for gutter arrows
 MIN_SYMBOL_GAP = 16.0  # vertical room above and below a symbol for arrows and their labels
 
@@ -77,7 +78,9 @@ class Cell:
 
 
 @dataclass(frozen=True)
-class Symbol:
+class PlacedSymbol:
+    """A step's `Simbol` (its kind on the sheet) drawn in a lane: position and size in points, and its text lines."""
+
     step_no: int
     kind: Simbol
     lane: int
@@ -113,7 +116,7 @@ class Grid:
     lane_x: list[float]  # left edge of each lane
     row_y: list[tuple[float, float]]  # (top, bottom) of each step row
     cells: list[Cell]
-    symbols: list[Symbol]
+    symbols: list[PlacedSymbol]
 
 
 @dataclass(frozen=True)
@@ -174,14 +177,14 @@ class Layout:
     def grid(self, rows: list[Row] | None = None) -> Grid:
         """The sheet with `rows` (default: the procedure's own) stacked under the header."""
         cells = list(self.header)
-        symbols: list[Symbol] = []
+        symbols: list[PlacedSymbol] = []
         row_y: list[tuple[float, float]] = []
         y = self.header_height
         for index, row in enumerate(self.rows if rows is None else rows):
             cells += [Cell(left, y, column_width, row.height, lines) for left, column_width, lines in row.texts]
             cells += [Cell(left, y, LANE_WIDTH, row.height, []) for left in self.lane_x]
             symbols += [
-                Symbol(
+                PlacedSymbol(
                     row.step_no,
                     row.kind,
                     lane,
@@ -203,14 +206,16 @@ class Layout:
 def _symbol_size(kind: Simbol, label: str) -> tuple[float, float, list[str]]:
     if kind is Simbol.penghubung:
         return 34.0, 30.0, wrap(label, 34.0)[:1]
+    # Words are kept whole, unless one is wider than a lane: it would run over the lanes beside it, so it is broken.
+    split_words = any(len(word) > LANE_COLUMNS for word in label.split())
     if kind is Simbol.keputusan:
         # Text fits a diamond's inner half: keep words whole and size the diamond to them.
-        lines = wrap_columns(label, DIAMOND_COLUMNS, split_words=False)
+        lines = wrap_columns(label, DIAMOND_COLUMNS, split_words=split_words)
         longest = max(len(line) for line in lines) * CHAR_WIDTH
         width = min(LANE_WIDTH - 14, max(60.0, 1.6 * longest + 12))  # vertices stay inside the gutters
         return width, max(44.0, 1.8 * len(lines) * LINE_HEIGHT + 12), lines
     width = LANE_WIDTH - 2 * SYMBOL_MARGIN
-    lines = wrap_columns(label, int((width - 2 * PADDING) / CHAR_WIDTH), split_words=False)
+    lines = wrap_columns(label, int((width - 2 * PADDING) / CHAR_WIDTH), split_words=split_words)
     return width, max(26.0, len(lines) * LINE_HEIGHT + 10), lines
 
 

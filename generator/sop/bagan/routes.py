@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ..flow import Arrow
-from .grid import LANE_WIDTH, Grid, Symbol
+from .grid import LANE_WIDTH, Grid, PlacedSymbol
 
 Point = tuple[float, float]
 GUTTER = 4.5  # from the lane border to the gutter line
@@ -50,7 +50,9 @@ def _lane_clear(grid: Grid, lane: int, first_row: int, last_row: int) -> bool:
     return not any(symbol.lane == lane and first_row <= symbol.row <= last_row for symbol in grid.symbols)
 
 
-def _route(grid: Grid, source: Symbol, target: Symbol, label: str | None, used: dict[tuple[str, int], int]) -> Route:
+def _route(
+    grid: Grid, source: PlacedSymbol, target: PlacedSymbol, label: str | None, used: dict[tuple[str, int], int]
+) -> Route:
     forward = target.row > source.row
     if forward and label != "Tidak" and _lane_clear(grid, target.lane, source.row + 1, target.row - 1):
         turn_y = (source.bottom + grid.row_y[source.row][1]) / 2

@@ -30,6 +30,6 @@ def make(root: Path) -> None:
     (sops / "label-panjang.yaml").write_text(
         HEAD.format(id="label-panjang")
         + procedure(3, 1, ringkasan="R" * 61)
-        + procedure(3, 1, ringkasan=None, kegiatan="Mengunggah " + "x" * 30),
+        + procedure(3, 1, ringkasan=None, kegiatan="Mengunggah " + "x" * 45),
         encoding="utf-8",
     )
