@@ -25,7 +25,7 @@ from .pages.html_body import anchor_ids, toc_tokens
 from .pages.problems_banner import problems_banner
 from .pages.urls import SiteUrls
 from .project import CONFIG_FILE, OPTIONS, Option, Project, project_from_options
-from .publish.hardening import Policy, harden_pages
+from .publish.hardening import Policy, harden
 from .publish.manifest import ManifestError, content_epoch
 from .publish.postbuild import postbuild
 from .publish.search_index import SearchIndexError
@@ -122,11 +122,9 @@ class SopJdihPlugin(BasePlugin):
         self.sources: dict[str, str] = {}
         self.html_pages: set[str] = set()  # generated pages written as HTML: Markdown skips them
         self.html_bodies: dict[str, str] = {}  # their HTML, from on_page_markdown to on_page_content
-        self.written: dict[str, str] = {}  # HTML files this build wrote → their untrusted body, to harden
         self.generation: Generation | None = None
         self.swap: SiteSwap | None = None  # where this build writes, swapped in for site/ when it succeeds
         self.swap_config: MkDocsConfig | None = None  # the config whose site_dir points at the new folder meanwhile
-        self.in_place: Path | None = None  # site/ itself, when a `--dirty` build writes into it
         self.dirty = False
         self.serving = False  # `mkdocs serve`: a data error shows on the pages instead of stopping the preview
         self.last_good: Content | None = None  # the last content that loaded without problems (serve keeps it)
@@ -139,11 +137,10 @@ class SopJdihPlugin(BasePlugin):
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         config_file = Path(config.config_file_path or CONFIG_FILE).resolve()
-        self.content = self.project = self.generation = self.swap = self.swap_config = self.in_place = None
+        self.content = self.project = self.generation = self.swap = self.swap_config = None
         self.sources = {}
         self.html_pages = set()
         self.html_bodies = {}
-        self.written = {}
         self.problems = []
         if not config.site_url:
             raise PluginError("site_url wajib diisi di mkdocs.yml: umpan JDIHN dan Atom memakai alamat absolut situs")
@@ -199,7 +196,6 @@ class SopJdihPlugin(BasePlugin):
         last good site.
         """
         if self.dirty:
-            self.in_place = Path(config.site_dir)
             return
         self.swap = SiteSwap.prepare(Path(config.site_dir))
         self.swap_config = config
@@ -245,16 +241,16 @@ class SopJdihPlugin(BasePlugin):
     def on_post_build(self, config: MkDocsConfig) -> None:
         """Hardening, PDFs, the search index and the manifest (see `postbuild`); then the new folder replaces site/."""
         assert self.project
-        if _strict_abort_coming(config):  # on_build_error drops the new folder, or hardens what was written in place
+        if _strict_abort_coming(config):  # on_build_error drops the new folder
             return
-        pages, self.written = self.written, {}
         if self.content is None or self.generation is None:  # a preview of broken data: no generated pages to finish
-            harden_pages(Path(config.site_dir), self.urls.site_url, self.policy, pages)
             self._swap_in()
             return
         try:
+            # Every page was hardened as MkDocs wrote it (on_post_page, on_post_template): none is named to postbuild,
+            # which would otherwise read each one back from disk and write it again.
             published = postbuild(
-                self.content, self.generation, self.project, Path(config.site_dir), self.urls, self.policy, pages
+                self.content, self.generation, self.project, Path(config.site_dir), self.urls, self.policy, {}
             )
         except (SearchIndexError, PdfError, ManifestError) as error:
             raise PluginError(str(error)) from None
@@ -273,31 +269,27 @@ class SopJdihPlugin(BasePlugin):
     def on_build_error(self, error: Exception) -> None:
         """A failed build leaves site/ as it was: drop the new folder and point the config back at site/.
 
-        A `--dirty` build wrote into site/ itself: the pages it wrote get their hardening all the same.
+        A `--dirty` build wrote into site/ itself: the pages it wrote were hardened as they were written.
         """
         if self.swap and self.swap_config:
             self.swap.discard()
             self.swap_config.site_dir = str(self.swap.site)
-        elif self.in_place is not None:
-            harden_pages(self.in_place, self.urls.site_url, self.policy, self.written)
-        self.written = {}
         self.swap = self.swap_config = None
 
     def on_post_page(self, output: str, page: Page, config: MkDocsConfig) -> str:
-        """Note the page for hardening after the build; its Markdown body is where the data is (untrusted).
+        """The page hardened (CSP, `rel`) as it is written; its Markdown body is where the data is (untrusted).
 
         While `mkdocs serve` shows broken data, the problems go first in the page's body.
         """
-        self.written[page.file.dest_uri] = page.content or ""
         if self.problems:
             banner = problems_banner(self.problems, showing_last_good=self.content is not None)
             output = _BODY_START.sub(lambda start: start.group() + banner, output, count=1)
-        return output
+        return harden(output, self.urls.site_url, self.policy, page.content or "")
 
     def on_post_template(self, output_content: str, template_name: str, config: MkDocsConfig) -> str:
         """The theme's own pages (404.html) are hardened too; they are not pages, so on_post_page misses them."""
         if template_name.endswith(".html"):  # not sitemap.xml
-            self.written[template_name] = ""
+            return harden(output_content, self.urls.site_url, self.policy)
         return output_content
 
     def on_page_markdown(self, markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:

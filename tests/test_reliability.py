@@ -190,16 +190,21 @@ def test_a_strict_build_failing_on_a_warning_keeps_the_old_site(archive_project:
     assert not site.with_name(site.name + NEW_SUFFIX).exists()
 
 
-def test_a_dirty_build_writes_in_place(archive_project: Path) -> None:
-    site = build_site(archive_project)
-    folder = site.stat().st_ino
-    config = load_config(str(archive_project / "mkdocs.yml"))
+def dirty_build(project: Path) -> Path:
+    """`mkdocs build --dirty` through the API; the folder the build wrote into."""
+    config = load_config(str(project / "mkdocs.yml"))
     config.plugins.on_startup(command="build", dirty=True)
     try:
         build(config, dirty=True)
     finally:
         config.plugins.on_shutdown()
-    assert Path(config.site_dir) == site and site.stat().st_ino == folder
+    return Path(config.site_dir)
+
+
+def test_a_dirty_build_writes_in_place(archive_project: Path) -> None:
+    site = build_site(archive_project)
+    folder = site.stat().st_ino
+    assert dirty_build(archive_project) == site and site.stat().st_ino == folder
     assert (site / MANIFEST_FILE).exists()
     assert build_site(archive_project).stat().st_ino != folder  # a clean build swaps a new folder in
 
@@ -215,18 +220,10 @@ def on_post_build(config):
 CSP_META = '<meta http-equiv="Content-Security-Policy"'
 
 
-def dirty_build(project: Path) -> None:
-    config = load_config(str(project / "mkdocs.yml"))
-    config.plugins.on_startup(command="build", dirty=True)
-    try:
-        build(config, dirty=True)
-    finally:
-        config.plugins.on_shutdown()
-
-
 def test_pages_a_dirty_build_writes_are_hardened_once_even_when_it_fails(archive_project: Path) -> None:
-    """Pages are hardened after the build; a --dirty build writes into site/ itself, so what it wrote before failing
-    is hardened all the same (it would be skipped as unchanged next time), and a page it kept is not hardened twice."""
+    """Pages are hardened as they are written; a --dirty build writes into site/ itself, so what it wrote before
+    failing is hardened all the same (it would be skipped as unchanged next time), and a page it kept is not
+    hardened twice."""
     site = build_site(archive_project)
     (archive_project / "docs" / "index.md").write_text("# Beranda baru\n", encoding="utf-8")
     (archive_project / "gagal.py").write_text(FAIL_AFTER_PAGES_HOOK, encoding="utf-8")

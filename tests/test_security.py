@@ -25,6 +25,7 @@ from mkdocs.config import load_config
 from mkdocs.exceptions import Abort
 from playwright.sync_api import Browser, Page, expect
 
+from generator import plugin
 from generator.core import load_content
 from generator.plugin import site_policy
 from generator.project import Project
@@ -318,7 +319,7 @@ def clean_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
 def raw_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The same project built with the hardening switched off."""
     with pytest.MonkeyPatch.context() as patch:
-        patch.setattr(hardening, "harden", lambda page, *_: page)
+        patch.setattr(plugin, "harden", lambda page, *_: page)  # the plugin hardens each page as MkDocs writes it
         return build_site(clean_project(tmp_path_factory.mktemp("raw-site")))
 
 

@@ -39,7 +39,8 @@ def postbuild(
     """Finish the built `site` folder, in the order each step needs: hardened pages first (the PDFs print them and
     Pagefind indexes them), then the PDFs (the manifest expects them), the search index, and the manifest last.
 
-    `pages` names the HTML files the build wrote, each with its untrusted part (see `hardening.harden_pages`).
+    `pages` names the HTML files still to harden, each with its untrusted part (see `hardening.harden_pages`); a
+    builder that hardens each page as it writes it (the MkDocs plugin) names none.
     Raises SearchIndexError, PdfError or ManifestError, each with a message for the build's output.
     """
     harden_pages(site, urls.site_url, policy, pages)
