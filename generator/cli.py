@@ -37,7 +37,9 @@ def main(argv: list[str] | None = None) -> int:
     if args.command == "new":
         return _new(located, args.kind, args.id)
     if args.site is not None:
-        return _check_site(Path(args.site) if args.site else project.site_dir, project.site_url)
+        return _check_site(
+            Path(args.site) if args.site else project.site_dir, project.site_url, not project.directory_urls
+        )
     try:
         content = load_content(project)
     except DataError as error:
@@ -120,16 +122,17 @@ def _locate(root: Path | None, config_file: Path | None) -> Located:
     return Located(read_project(root / CONFIG_FILE), root, command)
 
 
-def _check_site(site: Path, site_url: str) -> int:
+def _check_site(site: Path, site_url: str, on_disk: bool) -> int:
     """Only the links of the HTML output: broken ones exit 1, a wrong folder exits 2 like a usage error.
 
     Links under `site_url` (mkdocs.yml's) are the site's own: a project site at /<repo>/ is checked at that path.
+    `on_disk` (mkdocs.yml's `use_directory_urls: false`): the site must also work opened from disk.
     """
     if not site.is_dir():
         problem = "bukan folder" if site.exists() else "folder tidak ada; bangun dulu dengan: mkdocs build"
         print(f"{site}: {problem}", file=sys.stderr)
         return 2
-    result = check_site(site, site_url)
+    result = check_site(site, site_url, on_disk)
     if not result.pages:
         print(f"{site}: tidak ada halaman HTML; ini bukan folder hasil mkdocs build", file=sys.stderr)
         return 2

@@ -141,17 +141,52 @@ def test_a_site_served_under_a_path_is_checked_at_that_path(tmp_path: Path) -> N
     ]
 
 
-def test_the_example_site_under_a_project_path_has_no_broken_links(tmp_path: Path) -> None:
+def test_on_disk_a_link_must_name_a_file(tmp_path: Path) -> None:
+    """Opened from disk (file://) nothing turns a folder into its index.html, and "/…" is the disk's root."""
+    site = write_site(
+        tmp_path / "site",
+        {
+            "index.html": '<a href="sop/index.html">ok</a> <a href="sop/">folder</a> <a href="sop">folder</a>'
+            '<a href="/jdih-kpu/sop/index.html">mutlak</a>'
+            '<form action="cari/index.html"></form> <form action="cari/"></form>'
+            '<a href="https://example.github.io/jdih-kpu/sop/">di web, bukan dari disk</a>',
+            "sop/index.html": '<a href="../index.html">ok</a> <a href="../">folder</a>',
+            "cari/index.html": "",
+            # Shown by a web server only, for any address: its links start at the site's root.
+            "404.html": '<a href="/jdih-kpu/">ok</a>',
+        },
+    )
+    folder = "menunjuk folder: dari disk yang terbuka daftar isi folder, bukan index.html"
+    assert broken_links(site, "https://example.github.io/jdih-kpu/", on_disk=True) == [
+        BrokenLink("index.html", "/jdih-kpu/sop/index.html", "alamat mutlak: dari disk menunjuk ke akar sistem berkas"),
+        BrokenLink("index.html", "cari/", folder),
+        BrokenLink("index.html", "https://example.github.io/jdih-kpu/sop/", folder),
+        BrokenLink("index.html", "sop", folder),
+        BrokenLink("index.html", "sop/", folder),
+        BrokenLink("sop/index.html", "../", folder),
+    ]
+    assert broken_links(site, "https://example.github.io/jdih-kpu/") == []  # served, every one of them works
+
+
+@pytest.mark.parametrize("directory_urls", [True, False], ids=["directory-urls", "html-file-urls"])
+def test_the_example_site_under_a_project_path_has_no_broken_links(tmp_path: Path, directory_urls: bool) -> None:
+    """Served from a sub-path and, without directory URLs, also opened from disk: every href, src and form works."""
     project = tmp_path / "proyek"
     for name in ("docs", "sops", "content_archive", "site_theme"):
         shutil.copytree(REPO / name, project / name)
     config = (REPO / "mkdocs.yml").read_text(encoding="utf-8")
     site_url = "https://example.github.io/jdih-kpu/"
-    (project / "mkdocs.yml").write_text(re.sub(r"(?m)^site_url:.*$", f"site_url: {site_url}", config), "utf-8")
+    config = re.sub(r"(?m)^site_url:.*$", f"site_url: {site_url}", config)
+    config += f"use_directory_urls: {str(directory_urls).lower()}\n"
+    (project / "mkdocs.yml").write_text(config, "utf-8")
     build = [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(tmp_path / "site")]
     result = subprocess.run(build, cwd=project, capture_output=True, text=True)
     assert result.returncode == 0, result.stderr
-    assert broken_links(tmp_path / "site", site_url) == []
+    assert broken_links(tmp_path / "site", site_url, on_disk=not directory_urls) == []
+    if not directory_urls:  # what used to open a folder listing from disk now names its page
+        listing = (tmp_path / "site" / "arsip" / "tahun" / "2023" / "index.html").read_text(encoding="utf-8")
+        assert 'href="../../index.html">Kembali ke arsip</a>' in listing
+        assert 'action="../../../cari/index.html"' in listing
     # The command reads site_url from the project's mkdocs.yml, as `make build` runs it.
     command = [sys.executable, "-m", "generator.cli", "--root", str(project), "check", "--site", str(tmp_path / "site")]
     checked = subprocess.run(command, cwd=REPO, capture_output=True, text=True)

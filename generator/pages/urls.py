@@ -20,13 +20,19 @@ class SiteUrls:
     directory_urls: bool = True
 
     def path(self, uri: str) -> str:
-        """Site path of a docs file, not encoded: `produk-hukum/x.md` → `produk-hukum/x/`; others unchanged."""
+        """Site path of a docs file, not encoded: `produk-hukum/x.md` → `produk-hukum/x/`; others unchanged.
+
+        Without directory URLs every page is named by its file, `arsip/index.md` → `arsip/index.html` as MkDocs
+        does: a link to a folder opens a folder listing from disk (`file://`) and on plain object storage.
+        """
         if not uri.endswith(".md"):
             return uri
         stem = uri[: -len(".md")]
+        if not self.directory_urls:
+            return f"{stem}.html"
         if posixpath.basename(stem) == "index":
             return posixpath.dirname(stem) + "/" if posixpath.dirname(stem) else ""
-        return f"{stem}/" if self.directory_urls else f"{stem}.html"
+        return f"{stem}/"
 
     def absolute(self, uri: str) -> str:
         """The URL of a docs file, for feeds and JSON-LD: `https://host/berkas/lampiran/SK%20KPU%20%236.pdf`."""

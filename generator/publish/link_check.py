@@ -22,9 +22,12 @@ LINK_ATTRIBUTES = {
     "iframe": "src",
     "source": "src",
     "object": "data",
+    "form": "action",
 }
 # Pagefind's bundle: its own files are not pages to check, but links into it must resolve.
 PAGEFIND_DIR = "pagefind/"
+# Only a web server shows it, for any missing address: its links are written from the site's root, even on disk.
+NOT_FOUND_PAGE = "404.html"
 
 
 @dataclass(frozen=True, order=True)
@@ -89,6 +92,7 @@ class _Site:
     anchors: dict[str, set[str]]  # per HTML page, parsed once
     origin: str = ""  # "https://host" of site_url, or "" when the site's address is not known
     base_path: str = "/"  # where the site folder is served: "/jdih-kpu/" for a GitHub project site
+    on_disk: bool = False  # opened as files (`file://`, plain object storage): no server finds a folder's index.html
 
     def problem(self, page: str, link: str) -> str | None:
         """Why `link` on `page` is broken, or None when it works or is not ours to check (external)."""
@@ -102,6 +106,8 @@ class _Site:
                 return None  # external (http:, mailto:, //host/…) or not a file (data:, javascript:)
             if not parts.path.startswith(self.base_path):
                 return None  # another site on the same host (another project's pages)
+        if self.on_disk and url.startswith("/") and page != NOT_FOUND_PAGE:
+            return "alamat mutlak: dari disk menunjuk ke akar sistem berkas"
         target = page
         if parts.path:
             target, missing = self.resolve(page, unquote(parts.path))
@@ -123,6 +129,8 @@ class _Site:
             return "", "menunjuk ke luar folder situs"
         normal = "" if normal == "." else normal
         if path.endswith("/") or normal in self.folders:
+            if self.on_disk and page != NOT_FOUND_PAGE:
+                return "", "menunjuk folder: dari disk yang terbuka daftar isi folder, bukan index.html"
             index = posixpath.join(normal, "index.html")
             if index in self.files:
                 return index, None
@@ -144,18 +152,21 @@ class _Site:
         return f"jangkar #{fragment} tidak ada di {where}"
 
 
-def check_site(site_dir: Path, site_url: str = "") -> LinkCheck:
+def check_site(site_dir: Path, site_url: str = "", on_disk: bool = False) -> LinkCheck:
     """Every broken internal link of a built site; each page is read once, so 10,000 pages stay linear.
 
     `site_url` (MkDocs' `site_url`, e.g. "https://akun.github.io/jdih-kpu/") says where the folder is served: links
     to "/jdih-kpu/…" and to "https://akun.github.io/jdih-kpu/…" are then the site's own and are checked too.
+    `on_disk`: the site is also opened from disk (a build with `use_directory_urls: false`), where a link must name
+    a file: one to a folder or to "/…" breaks there, though a web server would answer it.
     """
     files, folders = _walk(site_dir)
     parsed = {page: _parse(site_dir / page) for page in sorted(files) if page.endswith(".html")}
     address = urlsplit(site_url.strip())
     origin = f"{address.scheme}://{address.netloc}".lower() if address.scheme and address.netloc else ""
     base_path = "/" + address.path.strip("/") + "/" if address.path.strip("/") else "/"
-    site = _Site(files, folders, {page: parser.anchors for page, parser in parsed.items()}, origin, base_path)
+    anchors = {page: parser.anchors for page, parser in parsed.items()}
+    site = _Site(files, folders, anchors, origin, base_path, on_disk)
     sources = {page: parser.links for page, parser in parsed.items() if not page.startswith(PAGEFIND_DIR)}
     broken = [
         BrokenLink(page, link, reason)
@@ -166,6 +177,6 @@ def check_site(site_dir: Path, site_url: str = "") -> LinkCheck:
     return LinkCheck(pages=len(sources), broken=sorted(broken))
 
 
-def broken_links(site_dir: Path, site_url: str = "") -> list[BrokenLink]:
+def broken_links(site_dir: Path, site_url: str = "", on_disk: bool = False) -> list[BrokenLink]:
     """Broken internal links and #jangkar of the built site in `site_dir`, sorted by page then target."""
-    return check_site(site_dir, site_url).broken
+    return check_site(site_dir, site_url, on_disk).broken
