@@ -8,6 +8,8 @@ from pathlib import Path
 import jsonschema
 import pytest
 
+from generator.archive.model import ProdukHukum
+from generator.archive.produk_hukum import citation, short_citation
 from generator.core import load_content
 from generator.project import Project
 from generator.source.problems import DataError
@@ -109,6 +111,24 @@ def test_konten_must_point_at_existing_sop_and_produk(tmp_path: Path) -> None:
     ]
 
 
+@pytest.mark.parametrize(
+    ("nomor", "tahun", "full", "short"),
+    [
+        ("8", 2019, "PKPU 8 Tahun 2019", "PKPU 8/2019"),
+        ("27/HK.03.1-Kpt/3300/2022", 2022, "PKPU 27/HK.03.1-Kpt/3300/2022", "PKPU 27/HK.03.1-Kpt/3300/2022"),
+        ("12/HK.03.1-Kpt/3300/KPU-Kab/III/2019", 2019, None, None),
+        ("12019", 2019, "PKPU 12019 Tahun 2019", "PKPU 12019/2019"),  # the year is not a number's last digits
+        ("5/2023", 2024, "PKPU 5/2023 Tahun 2024", "PKPU 5/2023/2024"),  # another year is not its year
+    ],
+)
+def test_a_nomor_that_ends_with_its_year_is_cited_with_it_once(
+    nomor: str, tahun: int, full: str | None, short: str | None
+) -> None:
+    item = ProdukHukum.model_construct(singkatan_jenis="PKPU", nomor=nomor, tahun=tahun)
+    assert citation(item) == (full or f"PKPU {nomor}")
+    assert short_citation(item) == (short or f"PKPU {nomor}")
+
+
 # --- pages ------------------------------------------------------------------------------------
 
 
@@ -117,9 +137,9 @@ def test_revoked_item_is_tidak_berlaku_with_links_both_ways(site: Path) -> None:
     assert 'jdih-badge--tidak-berlaku">Tidak Berlaku<' in old
     assert (
         'Dicabut dengan <a href="../kepkab-5-2024/" title="Penetapan Tim Pengelola JDIH Tahun 2024">'
-        "KEPKAB 5/HK.03.1-Kpt/3300/2024 Tahun 2024</a>" in old
+        "KEPKAB 5/HK.03.1-Kpt/3300/2024</a>" in old
     )
-    assert "Dicabut dengan KEPKAB 5/HK.03.1-Kpt/3300/2024 Tahun 2024" in old
+    assert "Dicabut dengan KEPKAB 5/HK.03.1-Kpt/3300/2024<" in old  # its year once, not again as "Tahun 2024"
     new = html(site, "produk-hukum/kepkab-5-2024")
     assert 'jdih-badge--berlaku">Berlaku<' in new
     assert 'Mencabut <a href="../kepkab-12-2022/" title="Penetapan Tim Pengelola JDIH Tahun 2022">' in new

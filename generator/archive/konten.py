@@ -5,13 +5,13 @@ from __future__ import annotations
 from .collection import Archive
 from .kind import IMAGE_SUFFIXES, SOP, ArchiveKind, Attachment, Cell, Column, Facet, Reference
 from .model import Konten
-from .produk_hukum import PRODUK_HUKUM
+from .produk_hukum import PRODUK_HUKUM, short_citation
 
 
 def _produk_hukum(post: Konten, archive: Archive) -> str:
     """The produk hukum it explains, short: "PKPU 8/2019; UU 7/2017"."""
     items = [archive.by_id[other] for other in post.produk_hukum]
-    return "; ".join(f"{item.singkatan_jenis} {item.nomor}/{item.tahun}" for item in items)
+    return "; ".join(short_citation(item) for item in items)
 
 
 KONTEN = ArchiveKind(

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime
 import posixpath
+import re
 from typing import Any
 from urllib.parse import unquote, urlsplit
 
@@ -14,8 +15,22 @@ from .relations import MENCABUT, RELATIONS
 
 
 def citation(item: ProdukHukum) -> str:
-    """How JDIH lists cite an item: "PKPU 3 Tahun 2020"."""
+    """How JDIH lists cite an item: "PKPU 3 Tahun 2020"; a nomor that ends with its year keeps it once."""
+    if nomor_has_year(item):
+        return f"{item.singkatan_jenis} {item.nomor}"
     return f"{item.singkatan_jenis} {item.nomor} Tahun {item.tahun}"
+
+
+def short_citation(item: ProdukHukum) -> str:
+    """The short form: "PKPU 8/2019", "KEPKAB 27/HK.03.1-Kpt/3300/2022" (its year already ends the nomor)."""
+    if nomor_has_year(item):
+        return f"{item.singkatan_jenis} {item.nomor}"
+    return f"{item.singkatan_jenis} {item.nomor}/{item.tahun}"
+
+
+def nomor_has_year(item: ProdukHukum) -> bool:
+    """A slashed nomor often ends with the year ("…/3300/2022"): citing it adds no second year."""
+    return re.search(rf"(?<!\d){item.tahun}$", item.nomor.strip()) is not None
 
 
 def date(item: ProdukHukum) -> datetime.date:
