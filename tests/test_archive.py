@@ -197,12 +197,15 @@ def test_listings_by_jenis_tahun_status_and_platform(site: Path) -> None:
     header = re.search(r"<thead>.*?</thead>", status, flags=re.DOTALL).group(0)
     assert [cell for cell in re.findall(r"<th[^>]*>(.*?)</th>", header)] == [
         "Judul",
+        "Jenis",
         "Nomor",
         "Tahun",
         "Status",
-        "Detail",
-        "File",
+        "Dokumen",
     ]
+    # The title is the link to the item; the status a badge, as on the item's page.
+    assert re.search(r'<td class="jdih-daftar__judul"><a href="../../../produk-hukum/kepkab-12-2022/">', status)
+    assert '<td data-label="Status"><span class="jdih-badge jdih-badge--tidak-berlaku">Tidak Berlaku</span>' in status
     jenis = html(site, "arsip/jenis/keputusan-komisi-pemilihan-umum-kabupaten-uji")
     assert jenis.index("Tahun 2024") < jenis.index("Tahun 2022")  # newest first
     assert 'href="../../../berkas/lampiran/kepkab-5-2024.pdf"' in jenis

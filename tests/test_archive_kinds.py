@@ -110,9 +110,8 @@ def pengumuman_kind(templates: Path) -> ArchiveKind:
             ),
         ),
         columns=(
+            Column("Judul", lambda item, archive: Cell(item.judul, page=True)),
             Column("Tanggal", lambda item, archive: item.tanggal),
-            Column("Judul", lambda item, archive: item.judul),
-            Column("Detail", lambda item, archive: Cell("Detail", page=True)),
         ),
         templates=templates,
     )
@@ -153,10 +152,10 @@ def test_a_new_collection_gets_pages_listings_feeds_and_manifest(
     assert '<a href="../../pengumuman/rapat-pleno-2025/">Rapat Pleno Terbuka</a> (2 Juni 2025)' in produk
 
     listing = (site / "arsip" / "pengumuman-tahun" / "2025" / "index.html").read_text(encoding="utf-8")
-    assert "<tr><th>Tanggal</th><th>Judul</th><th>Detail</th></tr>" in listing
+    assert '<tr><th scope="col">Judul</th><th scope="col">Tanggal</th></tr>' in listing
     assert (
-        '<tr><td>2 Juni 2025</td><td>Rapat Pleno Terbuka</td><td><a href="../../../pengumuman/rapat-pleno-2025/">'
-        "Detail</a></td></tr>" in listing
+        '<tr><td class="jdih-daftar__judul"><a href="../../../pengumuman/rapat-pleno-2025/">Rapat Pleno Terbuka</a>'
+        '</td><td data-label="Tanggal">2 Juni 2025</td></tr>' in listing
     )
     assert (site / "arsip" / "pengumuman-tahun" / "2024" / "index.html").is_file()
     index = (site / "arsip" / "index.html").read_text(encoding="utf-8")

@@ -105,8 +105,8 @@ def test_index_lists_every_sop(tmp_path: Path) -> None:
     html = (build_site(tmp_path) / "sop" / "index.html").read_text(encoding="utf-8")
     assert html.index("Arsip Uji") < html.index("Persetujuan Konten Uji")
     assert 'href="uji-persetujuan/"' in html and 'href="uji-lain/"' in html
-    row = re.search(r"<tr>\s*<td>7 Tahun 2025</td>.*?</tr>", html, flags=re.DOTALL).group(0)
-    for cell in ("Sekretariat", "15 Januari 2025", ">4<", "1 hari 1 jam 15 menit"):
+    row = re.search(r'<tr><td class="jdih-daftar__judul"><a href="uji-persetujuan/">.*?</tr>', html).group(0)
+    for cell in ("7 Tahun 2025", "Sekretariat", "15 Januari 2025", ">4<", "1 hari 1 jam 15 menit"):
         assert cell in row
 
 

@@ -73,7 +73,7 @@ def test_sop_lines_link_to_their_regulation_and_flag_a_revoked_basis(project: Pa
     assert (
         '<a href="../../dasar-hukum/kepkpu-kabupaten-uji-12-hk-03-1-kpt-3300-2022/">'
         f"{REVOKED} tentang Penetapan Tim Pengelola JDIH Tahun 2022</a> "
-        '<span class="jdih-badge jdih-badge--tidak-berlaku">tidak berlaku</span>' in page
+        '<span class="jdih-badge jdih-badge--tidak-berlaku">Tidak Berlaku</span>' in page
     )
     assert "<li>Surat Edaran Sekretaris tentang Tata Naskah</li>" in page  # kept verbatim, no link
 

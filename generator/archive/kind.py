@@ -79,11 +79,13 @@ class Facet:
 
 @dataclass(frozen=True)
 class Cell:
-    """A listing cell or metadata value that links: to the item's own page, or to one of its files."""
+    """A listing cell or metadata value that links or stands out: the item's title (links to its own page, first
+    on a phone's card), one of its files, or a status badge."""
 
     text: str
     page: bool = False
     file: str | None = None  # an attachment's value
+    badge: str | None = None  # the badge's kind (sop-jdih.css `.jdih-badge--<badge>`), e.g. "berlaku"
 
 
 # What a listing cell or a metadata row shows: None is written "–", a date the Indonesian way, a list one per line.

@@ -47,10 +47,9 @@ KONTEN = ArchiveKind(
         ),
     ),
     columns=(
+        Column("Judul", lambda post, archive: Cell(post.judul, page=True)),
         Column("Tanggal", lambda post, archive: post.tanggal_terbit),
-        Column("Judul", lambda post, archive: post.judul),
         Column("Platform", lambda post, archive: ", ".join(upload.platform.value for upload in post.unggahan)),
         Column("Produk hukum", _produk_hukum),
-        Column("Detail", lambda post, archive: Cell("Detail", page=True)),
     ),
 )

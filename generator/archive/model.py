@@ -33,6 +33,11 @@ class Status(StrEnum):
     berlaku = "Berlaku"
     tidak_berlaku = "Tidak Berlaku"
 
+    @property
+    def badge(self) -> str:
+        """Its badge's kind on every page (sop-jdih.css `.jdih-badge--berlaku`, `--tidak-berlaku`)."""
+        return self.name.replace("_", "-")
+
 
 class BidangHukum(StrEnum):
     """The national list of fields of law used by JDIHN members."""

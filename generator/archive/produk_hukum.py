@@ -197,6 +197,11 @@ def _json_ld(item: ProdukHukum, archive: Archive, addresses: Addresses) -> dict[
     return data
 
 
+def _status_cell(item: ProdukHukum, archive: Archive) -> Cell:
+    status = _status(item, archive)
+    return Cell(status.value, badge=status.badge)
+
+
 def _file_cell(item: ProdukHukum, archive: Archive) -> Cell | None:
     document = item.lampiran.dokumen
     return Cell("PDF", file=document) if document else None
@@ -233,12 +238,12 @@ PRODUK_HUKUM = ArchiveKind(
         Facet("status", "Produk hukum menurut status", lambda item, archive: [_status(item, archive).value]),
     ),
     columns=(
-        Column("Judul", lambda item, archive: item.judul),
+        Column("Judul", lambda item, archive: Cell(item.judul, page=True)),
+        Column("Jenis", lambda item, archive: item.jenis),
         Column("Nomor", lambda item, archive: item.nomor),
         Column("Tahun", lambda item, archive: item.tahun, right=True),
-        Column("Status", lambda item, archive: _status(item, archive).value),
-        Column("Detail", lambda item, archive: Cell("Detail", page=True)),
-        Column("File", _file_cell),
+        Column("Status", _status_cell),
+        Column("Dokumen", _file_cell),
     ),
     jdihn=_jdihn,
     json_ld=_json_ld,

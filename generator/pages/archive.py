@@ -17,7 +17,6 @@ from markupsafe import Markup
 
 from ..archive.collection import Archive
 from ..archive.kind import SOP, ArchiveKind, Cell, Column, Facet, Reference, Value, is_url
-from ..archive.model import Status
 from ..dasar_hukum.index import DasarHukumIndex
 from ..source.yaml_source import Location
 from .addresses import ARCHIVE_INDEX, FEED_FILE, JDIHN_FILE, attachment_uri, regulation_uri, sop_uri
@@ -114,7 +113,7 @@ def _item_page(kind: ArchiveKind, item: Any, site: _Site) -> str:
         item=item,
         title_id=heading_id(kind.title_of(item), taken),
         status=status.value if status else None,
-        status_class="berlaku" if status is Status.berlaku else "tidak-berlaku",
+        status_class=status.badge if status else None,
         links=_links(item.id, here, archive, urls),
         metadata=[(row.label, _shown(row.value), row.facet) for row in metadata],
         paragraphs=paragraphs(getattr(item, kind.body_field) or ""),
@@ -297,7 +296,7 @@ def _listing_pages(listing: Listing, group: Group, archive: Archive, urls: SiteU
             "listing.html.j2",
             title=title,
             title_id=heading_id(title),
-            columns=columns,
+            columns=[{"heading": column.heading, "number": column.right} for column in columns],
             rows=rows,
             count=group.count,
             number=number,
@@ -312,15 +311,16 @@ def _listing_pages(listing: Listing, group: Group, archive: Archive, urls: SiteU
 
 
 def _cell(column: Column, kind: ArchiveKind, item: Any, archive: Archive, here: str, urls: SiteUrls) -> dict[str, Any]:
+    """A listing cell as daftar.html.j2 shows it."""
     value = column.value(item, archive)
     if not isinstance(value, Cell):
-        return {"text": _shown(value), "href": None, "right": column.right}
+        return {"text": _shown(value), "href": None, "number": column.right, "badge": None, "title": False}
     href = None
     if value.page:
         href = urls.relative(here, kind.uri(item.id))
     elif value.file:
         href = file_url(value.file, urls, here)
-    return {"text": value.text, "href": href, "right": column.right}
+    return {"text": value.text, "href": href, "number": column.right, "badge": value.badge, "title": value.page}
 
 
 def _index_page(archive: Archive, listings: list[Listing]) -> str:

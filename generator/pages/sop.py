@@ -54,7 +54,7 @@ def sop_pages(
     pages = [
         PageSource(sop_uri(item.document.id), _sop_page(item.document, links, renderer), item.path) for item in sops
     ]
-    pages.append(PageSource(SOP_INDEX, _index_page(sops), None, in_nav=True))
+    pages.append(PageSource(SOP_INDEX, _index_page(sops, urls), None, in_nav=True, html=True))
     return pages
 
 
@@ -126,7 +126,8 @@ def _basis(sop_id: str, position: int, line: str, links: _Links) -> str:
     text = _anchor(links.urls.relative(sop_uri(sop_id), regulation_uri(regulation.slug)), line)
     item = links.archive.by_id.get(regulation.archive_id or "")
     if item is not None and links.archive.status(item) is Status.tidak_berlaku:
-        text += ' <span class="jdih-badge jdih-badge--tidak-berlaku">tidak berlaku</span>'
+        status = Status.tidak_berlaku
+        text += f' <span class="jdih-badge jdih-badge--{status.badge}">{status.value}</span>'
     return text
 
 
@@ -168,19 +169,30 @@ def _row(step: Langkah, following: Langkah | None, names: dict[str, str]) -> dic
     }
 
 
-def _index_page(sops: list[LoadedSop]) -> str:
+# The SOP index's columns (daftar.html.j2): the name links to the SOP, counts are aligned right.
+_INDEX_COLUMNS = [
+    {"heading": "Nama SOP", "number": False},
+    {"heading": "Nomor SOP", "number": False},
+    {"heading": "Unit", "number": False},
+    {"heading": "Tanggal pengesahan", "number": False},
+    {"heading": "Langkah", "number": True},
+    {"heading": "Normal waktu", "number": False},
+]
+
+
+def _index_page(sops: list[LoadedSop], urls: SiteUrls) -> str:
+    def cell(text: object, number: bool = False) -> dict[str, Any]:
+        return {"text": str(text), "href": None, "number": number, "badge": None, "title": False}
+
     rows = [
-        {
-            "nomor": item.document.nomor_sop,
-            "nama": item.document.nama_sop,
-            "link": f"{item.document.id}.md",
-            "unit": item.document.satuan_kerja or item.document.instansi,
-            "disahkan": tanggal(item.document.tanggal_pengesahan),
-            "steps": sum(len(procedure.langkah) for procedure in item.document.prosedur),
-            "total": "; ".join(
-                str(total([step.mutu_baku.waktu for step in procedure.langkah])) for procedure in item.document.prosedur
-            ),
-        }
-        for item in sorted(sops, key=lambda item: item.document.nama_sop.lower())
+        [
+            {**cell(sop.nama_sop), "href": urls.relative(SOP_INDEX, sop_uri(sop.id)), "title": True},
+            cell(sop.nomor_sop),
+            cell(sop.satuan_kerja or sop.instansi),
+            cell(tanggal(sop.tanggal_pengesahan)),
+            cell(sum(len(procedure.langkah) for procedure in sop.prosedur), number=True),
+            cell("; ".join(str(total([step.mutu_baku.waktu for step in p.langkah])) for p in sop.prosedur)),
+        ]
+        for sop in sorted((item.document for item in sops), key=lambda sop: sop.nama_sop.lower())
     ]
-    return render("sop_index.md.j2", rows=rows)
+    return render("sop_index.html.j2", columns=_INDEX_COLUMNS, rows=rows)
