@@ -43,6 +43,7 @@ class SiteFile:
     source: str | None  # the editor's file it comes from, relative to the project root
     in_nav: bool = False
     html: bool = False  # a page whose body is finished HTML (PageSource.html)
+    staff_edit: bool = False  # its "Ubah" button opens `source` (PageSource.staff_edit)
 
 
 @dataclass(frozen=True)
@@ -119,14 +120,14 @@ def generate(
     search_page = render("cari.md.j2", archive=markdown_link(SEARCH_PAGE, ARCHIVE_INDEX))
     generated = [
         *sop_pages(content.sops, content.archive, content.dasar_hukum, renderer, urls, project.settings.pdf),
-        *archive_pages(content.archive, content.dasar_hukum, titles, urls),
+        *archive_pages(content.archive, content.dasar_hukum, titles, urls, project.settings.tampilkan_nama_staf),
         *regulation_pages(content.dasar_hukum, content.archive),
         PageSource(JDIHN_FILE, jdihn_feed(content.archive, urls), None),
         PageSource(FEED_FILE, atom_feed(content.archive, urls, site_name), None),
         PageSource(SEARCH_PAGE, search_page, None, in_nav=True),
     ]
     site_files = [
-        SiteFile(page.uri, staging.write(page.uri, page.content), page.source, page.in_nav, page.html)
+        SiteFile(page.uri, staging.write(page.uri, page.content), page.source, page.in_nav, page.html, page.staff_edit)
         for page in generated
     ]
     staging.remove_stale()

@@ -119,7 +119,7 @@ class SopJdihPlugin(BasePlugin):
         self.renderer: DiagramRenderer | None = None
         self.urls = SiteUrls("")
         self.policy = Policy()
-        self.sources: dict[str, str] = {}
+        self.sources: dict[str, str] = {}  # pages with an "Ubah" button → the file it opens
         self.html_pages: set[str] = set()  # generated pages written as HTML: Markdown skips them
         self.html_bodies: dict[str, str] = {}  # their HTML, from on_page_markdown to on_page_content
         self.generation: Generation | None = None
@@ -225,7 +225,7 @@ class SopJdihPlugin(BasePlugin):
                 raise PluginError(f"{site_file.uri} dibuat oleh sop-jdih; hapus berkas dengan nama itu dari docs/")
             inclusion = InclusionLevel.UNDEFINED if site_file.in_nav else InclusionLevel.NOT_IN_NAV
             files.append(File.generated(config, site_file.uri, abs_src_path=str(site_file.path), inclusion=inclusion))
-            if site_file.source:
+            if site_file.source and site_file.staff_edit:
                 self.sources[site_file.uri] = site_file.source
             if site_file.html:
                 self.html_pages.add(site_file.uri)
@@ -293,11 +293,14 @@ class SopJdihPlugin(BasePlugin):
         return output_content
 
     def on_page_markdown(self, markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
-        """Point "edit this page" of a generated page at its YAML source; set aside the body of an HTML page."""
+        """Point "edit this page" of an SOP page at its YAML source, drop it elsewhere; set aside an HTML page's body.
+
+        The button is for staff (cara-mengubah-sop): SOP pages keep it; the public's pages go without it, and a
+        generated page without a source file would point at a docs file that does not exist.
+        """
         source = self.sources.get(page.file.src_uri)
         base = self._edit_base(config)
-        if source and base:
-            page.edit_url = urljoin(base, source)
+        page.edit_url = urljoin(base, source) if source and base else None
         if page.file.src_uri in self.html_pages:  # finished HTML: Markdown gets nothing to do (see pages/html_body.py)
             self.html_bodies[page.file.src_uri] = markdown
             return ""

@@ -47,6 +47,9 @@ class Settings:
     # A produk hukum whose tahun and tanggal disagree (tahun 2024, ditetapkan 2023-12-30): "warn" (fails
     # `mkdocs build --strict`) or "info" (reported, never fails: the signed document may say so).
     tanggal_tidak_cocok: Literal["warn", "info"] = "warn"
+    # Konten pages show their workflow record (alur_kerja) as steps and dates; true adds who did each step (oleh) and
+    # the team's notes (catatan), which name staff and internal chat groups.
+    tampilkan_nama_staf: bool = False
     # Also print every SOP page to sop/<id>.pdf with headless Chromium, linked from the page (needs a browser).
     pdf: bool = False
 

@@ -179,7 +179,41 @@ def test_konten_page_shows_image_caption_platforms_and_workflow(site: Path) -> N
     assert 'data-pagefind-filter="platform">Instagram<' in page
     assert '<a href="../../produk-hukum/uu-7-2017/">Undang-Undang Nomor 7 Tahun 2017 tentang Pemilihan Umum</a>' in page
     assert '<a href="../../sop/uji-persetujuan/">Persetujuan Konten Uji</a>' in page
-    assert "<td>Disposisi</td>" in page and "<td>Sekretaris (Siti)</td>" in page and "29 April 2024" in page
+    # The workflow record shows steps and dates; who did them only when the office turns it on (below).
+    assert "<td>Disposisi</td><td>29 April 2024</td>" in page
+    assert "Siti" not in page and "<th>Oleh</th>" not in page and "<th>Catatan</th>" not in page
+    # Published once in the date; the year still feeds the search's year filter.
+    assert re.search(r'<p class="jdih-konten-tanggal">Terbit <time datetime="2024-05-02">2 Mei 2024</time></p>', page)
+    assert '<div data-pagefind-filter="tahun:2024"></div>' in page
+
+
+def test_the_office_can_show_who_did_each_workflow_step(archive_project: Path) -> None:
+    config = archive_project / "mkdocs.yml"
+    text = config.read_text(encoding="utf-8").replace(
+        "  - sop-jdih\n", "  - sop-jdih:\n      tampilkan_nama_staf: true\n"
+    )
+    config.write_text(text, encoding="utf-8")
+    page = html(build_site(archive_project), "konten/kenali-uu-pemilu")
+    assert "<th>Tahap</th><th>Oleh</th><th>Tanggal</th><th>Catatan</th>" in page
+    assert "<td>Disposisi</td><td>Sekretaris (Siti)</td><td>29 April 2024</td>" in page
+
+
+def test_the_edit_button_is_on_sop_pages_only(site: Path) -> None:
+    """Staff change an SOP from its page (cara-mengubah-sop); the public's pages go without the button."""
+    assert 'href="https://github.com/kpu-uji/situs/edit/main/sops/uji-persetujuan.yaml"' in html(
+        site, "sop/uji-persetujuan"
+    )
+    for uri in ("produk-hukum/uu-7-2017", "konten/kenali-uu-pemilu", "arsip", "arsip/tahun/2024", "sop", "."):
+        assert 'rel="edit' not in html(site, uri), uri
+
+
+def test_the_download_is_beside_the_status(site: Path) -> None:
+    page = html(site, "produk-hukum/kepkab-5-2024")
+    status = re.search(r'<p class="jdih-status">.*?</p>', page, flags=re.DOTALL).group(0)
+    assert 'download href="../../berkas/lampiran/kepkab-5-2024.pdf">Unduh PDF</a>' in status
+    assert "Unduh PDF" not in re.search(r'<p class="jdih-status">.*?</p>', html(site, "produk-hukum/uu-7-2017")).group(
+        0
+    )
 
 
 def test_items_stay_out_of_the_navigation(site: Path) -> None:

@@ -66,12 +66,17 @@ class _Site:
     dasar_hukum: DasarHukumIndex
     sop_titles: dict[str, str]  # SOP id → nama
     urls: SiteUrls
+    staff_names: bool  # the office's setting tampilkan_nama_staf: who did each workflow step, and the team's notes
 
 
 def archive_pages(
-    archive: Archive, dasar_hukum: DasarHukumIndex, sop_titles: dict[str, str], urls: SiteUrls
+    archive: Archive,
+    dasar_hukum: DasarHukumIndex,
+    sop_titles: dict[str, str],
+    urls: SiteUrls,
+    staff_names: bool,
 ) -> list[PageSource]:
-    site = _Site(archive, dasar_hukum, sop_titles, urls)
+    site = _Site(archive, dasar_hukum, sop_titles, urls, staff_names)
     pages = [
         PageSource(kind.uri(item.document.id), _item_page(kind, item.document, site), item.path, html=True)
         for kind in archive.kinds
@@ -126,6 +131,7 @@ def _item_page(kind: ArchiveKind, item: Any, site: _Site) -> str:
         ],
         index_entry=_index_entry(here, site.dasar_hukum, item.id, urls),
         json_ld=Markup(_script_json(json_ld)) if json_ld else None,  # safe inside <script>: see _script_json
+        staff_names=site.staff_names,
     )
 
 

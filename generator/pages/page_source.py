@@ -38,6 +38,9 @@ class PageSource:
     source: str | None
     in_nav: bool = False  # item pages are reached from listings; only section front pages join the navigation
     html: bool = False  # the body after the front matter is finished HTML, not Markdown
+    # Its "Ubah" button (Material's edit action) opens `source`: staff change SOPs from their pages (cara-mengubah-sop);
+    # the public's pages (archive, indexes, hand-written ones) go without it.
+    staff_edit: bool = False
 
 
 def render(template: str, template_folder: Path | None = None, **context: Any) -> str:

@@ -52,7 +52,8 @@ def sop_pages(
     titles = {item.document.id: item.document.nama_sop for item in sops}
     links = _Links(titles, referenced_by, archive, dasar_hukum, urls, with_pdf)
     pages = [
-        PageSource(sop_uri(item.document.id), _sop_page(item.document, links, renderer), item.path) for item in sops
+        PageSource(sop_uri(item.document.id), _sop_page(item.document, links, renderer), item.path, staff_edit=True)
+        for item in sops
     ]
     pages.append(PageSource(SOP_INDEX, _index_page(sops, urls), None, in_nav=True, html=True))
     return pages
