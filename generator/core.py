@@ -121,7 +121,7 @@ def generate(
     generated = [
         *sop_pages(content.sops, content.archive, content.dasar_hukum, renderer, urls, project.settings.pdf),
         *archive_pages(content.archive, content.dasar_hukum, titles, urls, project.settings.tampilkan_nama_staf),
-        *regulation_pages(content.dasar_hukum, content.archive),
+        *regulation_pages(content.dasar_hukum, content.archive, urls),
         PageSource(JDIHN_FILE, jdihn_feed(content.archive, urls), None),
         PageSource(FEED_FILE, atom_feed(content.archive, urls, site_name), None),
         PageSource(SEARCH_PAGE, search_page, None, in_nav=True),

@@ -52,6 +52,9 @@ def test_index_lists_each_regulation_once_grouped_by_hierarchy(project: Path) ->
     # Cited regulations only: the 2024 keputusan is in the archive but nothing cites it, so it has no entry here.
     assert groups[:3] == ["Undang-Undang / Perppu (1)", "Peraturan KPU dan lembaga negara (1)", "Keputusan (1)"]
     assert "Surat Edaran Sekretaris tentang Tata Naskah" in index  # listed as unparsed, as written
+    # Its entry is a card on a phone (daftar.html.j2): the name links to its page, the status is a badge.
+    assert '<td class="jdih-daftar__judul"><a href="uu-7-2017/">Undang-Undang Nomor 7 Tahun 2017</a></td>' in index
+    assert '<td data-label="Status"><span class="jdih-badge jdih-badge--berlaku">Berlaku</span></td>' in index
 
 
 def test_regulation_page_links_archive_citers_and_spellings(project: Path) -> None:

@@ -11,18 +11,27 @@ from ..dasar_hukum.citations import GROUPS
 from ..dasar_hukum.index import Citing, DasarHukumIndex, Regulation, by_group
 from .addresses import DASAR_HUKUM_INDEX as INDEX
 from .addresses import regulation_uri, sop_uri
-from .page_source import PageSource, render
-from .urls import markdown_link
+from .page_source import PageSource, daftar, render
+from .urls import SiteUrls, markdown_link
+
+# The index's columns (daftar.html.j2): cards on a phone, as the archive's listings.
+_INDEX_COLUMNS = [
+    {"heading": "Peraturan", "number": False},
+    {"heading": "Tentang", "number": False},
+    {"heading": "Status", "number": False},
+    {"heading": "Dikutip SOP", "number": True},
+    {"heading": "Dikutip arsip", "number": True},
+]
 
 
 def citing_uri(place: Citing, archive: Archive) -> str:
     return sop_uri(place.item_id) if place.kind == "sop" else archive.kind_of[place.item_id].uri(place.item_id)
 
 
-def regulation_pages(index: DasarHukumIndex, archive: Archive) -> list[PageSource]:
+def regulation_pages(index: DasarHukumIndex, archive: Archive, urls: SiteUrls) -> list[PageSource]:
     """Pages for the regulations something cites; an archive item nothing cites already has its own page."""
     pages = [PageSource(regulation_uri(reg.slug), _page(reg, index, archive), None) for reg in _with_page(index)]
-    pages.append(PageSource(INDEX, _index(index, archive), None, in_nav=True))
+    pages.append(PageSource(INDEX, _index(index, archive, urls), None, in_nav=True))
     return pages
 
 
@@ -64,7 +73,7 @@ def _page(regulation: Regulation, index: DasarHukumIndex, archive: Archive) -> s
         "dasar_hukum.md.j2",
         reg=regulation,
         status=status.value if status else None,
-        status_class="berlaku" if status is Status.berlaku else "tidak-berlaku",
+        status_class=status.badge if status else None,
         archive={
             "title": archive.by_id[regulation.archive_id].judul,
             "href": markdown_link(here, _archive_uri(regulation.archive_id, archive)),
@@ -93,27 +102,30 @@ def _page(regulation: Regulation, index: DasarHukumIndex, archive: Archive) -> s
     )
 
 
-def _index(index: DasarHukumIndex, archive: Archive) -> str:
+def _index(index: DasarHukumIndex, archive: Archive, urls: SiteUrls) -> str:
+    def cell(text: object, number: bool = False) -> dict[str, Any]:
+        return {"text": str(text), "href": None, "number": number, "badge": None, "title": False}
+
     groups = []
     for group, regulations in by_group(index, cited_only=True).items():
-        rows: list[dict[str, Any]] = []
+        rows: list[list[dict[str, Any]]] = []
         for regulation in regulations:
             status = _status(regulation, archive)
             kinds = {(place.kind, place.item_id) for place in regulation.cited_by}
+            href = urls.relative(INDEX, regulation_uri(regulation.slug))
             rows.append(
-                {
-                    "name": regulation.name,
-                    "href": markdown_link(INDEX, regulation_uri(regulation.slug)),
-                    "tentang": regulation.tentang,
-                    "status": status.value if status else "belum diarsipkan",
-                    "sops": sum(1 for kind, _ in kinds if kind == "sop"),
-                    "archive": sum(1 for kind, _ in kinds if kind != "sop"),
-                }
+                [
+                    {**cell(regulation.name), "href": href, "title": True},
+                    cell(regulation.tentang or "–"),
+                    {**cell(status.value), "badge": status.badge} if status else cell("belum diarsipkan"),
+                    cell(sum(1 for kind, _ in kinds if kind == "sop"), number=True),
+                    cell(sum(1 for kind, _ in kinds if kind != "sop"), number=True),
+                ]
             )
-        groups.append({"title": GROUPS[group], "rows": rows})
+        groups.append({"title": GROUPS[group], "count": len(rows), "table": daftar(_INDEX_COLUMNS, rows)})
     unparsed = [
         {"title": line.citing.title, "href": markdown_link(INDEX, citing_uri(line.citing, archive)), "text": line.text}
         for line in index.unparsed
     ]
-    total = sum(len(group["rows"]) for group in groups)
+    total = sum(group["count"] for group in groups)
     return render("dasar_hukum_index.md.j2", total=total, groups=groups, unparsed=unparsed)

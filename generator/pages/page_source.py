@@ -59,6 +59,11 @@ def _with_folder(templates: jinja2.Environment, folder: Path) -> jinja2.Environm
     return templates.overlay(loader=jinja2.ChoiceLoader([jinja2.FileSystemLoader(folder), _loader]))
 
 
+def daftar(columns: list[dict[str, Any]], rows: list[list[dict[str, Any]]]) -> str:
+    """The list table of daftar.html.j2 as escaped HTML, for a Markdown page to hold as a raw HTML block."""
+    return str(_html_templates.get_template("daftar.html.j2").module.daftar(columns, rows))  # type: ignore[attr-defined]
+
+
 def heading_id(text: str, taken: tuple[str, ...] = ()) -> str:
     """The id Markdown's toc extension would give a heading with this text, unique among `taken`."""
     base = slugify(text, "-")
