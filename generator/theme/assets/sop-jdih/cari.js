@@ -1,9 +1,11 @@
-// sop-jdih: the site-wide search page (/cari/), on Pagefind's JavaScript API.
+// sop-jdih: the site-wide search page (/cari/): a form, ten results at a time, on pencari.js.
 //
 // Pagefind's ready-made UI weighs 135 KB and loads every filter's data before the first result; this page needs
 // neither (faceted search lives on /arsip/), so a first search downloads the engine, the index chunks for the words
-// typed and the fragments of the ten results shown. Every text from the index is put into the page as text; the
-// excerpt's <mark> highlights are rebuilt element by element, never inserted as HTML.
+// typed, their roots and the fragments of the first results. When search cannot run (the site opened from disk, or
+// Pagefind failed to load), the page says so and shows its link to the archive's listings.
+
+import { find, resultItem } from "./pencari.js";
 
 const PAGE_SIZE = 10;
 const form = document.getElementById("sj-cari-form");
@@ -11,56 +13,11 @@ const input = document.getElementById("sj-cari-halaman-kata");
 const summary = document.getElementById("sj-cari-ringkasan");
 const list = document.getElementById("sj-cari-hasil");
 const more = document.getElementById("sj-cari-lagi");
+const unavailable = document.getElementById("sj-cari-mati");
 
-let pagefind = null;
 let results = [];
 let shown = 0;
 let latest = 0; // the newest search: an older one that finishes late must not overwrite it
-
-async function engine() {
-  if (!pagefind) {
-    pagefind = await import(new URL("../../pagefind/pagefind.js", import.meta.url).href);
-    await pagefind.init();
-  }
-  return pagefind;
-}
-
-function excerptNodes(excerpt) {
-  // Pagefind's excerpt is escaped text with <mark> around the matches: keep exactly those two things.
-  const parsed = new DOMParser().parseFromString(excerpt, "text/html").body;
-  const nodes = [];
-  parsed.childNodes.forEach((node) => {
-    if (node.nodeName === "MARK") {
-      const mark = document.createElement("mark");
-      mark.textContent = node.textContent;
-      nodes.push(mark);
-    } else {
-      nodes.push(document.createTextNode(node.textContent));
-    }
-  });
-  return nodes;
-}
-
-function resultItem(data) {
-  const item = document.createElement("li");
-  item.className = "sj-cari-hasil__butir";
-  const kind = (data.filters && data.filters.tipe && data.filters.tipe[0]) || "";
-  if (kind) {
-    const label = document.createElement("span");
-    label.className = "sj-cari-hasil__tipe";
-    label.textContent = kind;
-    item.append(label);
-  }
-  const title = document.createElement("a");
-  title.className = "sj-cari-hasil__judul";
-  title.href = data.url;
-  title.textContent = (data.meta && data.meta.title) || data.url;
-  const excerpt = document.createElement("p");
-  excerpt.className = "sj-cari-hasil__cuplikan";
-  excerpt.append(...excerptNodes(data.excerpt || ""));
-  item.append(title, excerpt);
-  return item;
-}
 
 async function showMore(generation) {
   const batch = results.slice(shown, shown + PAGE_SIZE);
@@ -76,6 +33,12 @@ async function showMore(generation) {
 
 function say(text) {
   summary.textContent = text;
+}
+
+function cannotSearch() {
+  say("");
+  form.hidden = true;
+  unavailable.hidden = false;
 }
 
 async function search(term) {
@@ -98,37 +61,42 @@ async function search(term) {
   say("Mencari …");
   let found;
   try {
-    found = await (await engine()).debouncedSearch(query, {}, 300);
+    found = await find(query);
   } catch (error) {
-    say("Pencarian tidak dapat dimuat; muat ulang halaman ini.");
+    cannotSearch();
     throw error;
   }
-  if (found === null || generation !== latest) {
+  if (generation !== latest) {
     return; // a newer search replaced this one
   }
-  results = found.results;
+  results = found;
   shown = 0;
   list.replaceChildren();
   if (!(await showMore(generation))) {
     return;
   }
-  say(
-    results.length === 0
-      ? `Tidak ada hasil untuk "${query}".`
-      : `${results.length} hasil untuk "${query}".`,
-  );
+  say(results.length === 0 ? `Tidak ada hasil untuk "${query}".` : `${results.length} hasil untuk "${query}".`);
 }
 
-if (form && input && summary && list && more) {
-  form.addEventListener("submit", (event) => {
-    event.preventDefault();
-    search(input.value);
-  });
-  input.addEventListener("input", () => search(input.value));
-  more.addEventListener("click", () => showMore(latest));
-  const query = new URLSearchParams(window.location.search).get("q");
-  if (query) {
-    input.value = query;
-    search(query);
+if (form && input && summary && list && more && unavailable) {
+  if (window.location.protocol === "file:") {
+    cannotSearch();
+  } else {
+    let typing = 0;
+    form.addEventListener("submit", (event) => {
+      event.preventDefault();
+      window.clearTimeout(typing);
+      search(input.value);
+    });
+    input.addEventListener("input", () => {
+      window.clearTimeout(typing);
+      typing = window.setTimeout(() => search(input.value), 300);
+    });
+    more.addEventListener("click", () => showMore(latest));
+    const query = new URLSearchParams(window.location.search).get("q");
+    if (query) {
+      input.value = query;
+      search(query);
+    }
   }
 }
