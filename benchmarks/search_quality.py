@@ -13,7 +13,6 @@ import argparse
 import subprocess
 import sys
 import tempfile
-from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -87,22 +86,23 @@ QUERIES = (
 )
 
 
-def pages_found(site: Path, queries: tuple[Query, ...] = QUERIES, limit: int = 10) -> Iterator[tuple[Query, list[str]]]:
-    """Each query with the paths of the first `limit` results the site's search gives, in Chromium."""
+def pages_found(site: Path, texts: list[str], limit: int = 10) -> dict[str, list[str]]:
+    """The paths of the first `limit` results the site's search (`find`) gives for each text, in Chromium."""
     from tests.browser_support import Problems, launch, open_page, serve
 
     with serve(site) as url, launch() as browser, open_page(browser, url, Problems()) as page:
         page.goto("/cari/")
-        for query in queries:
-            found = page.evaluate(
+        return {
+            text: page.evaluate(
                 """async ([term, limit]) => {
                      const { find } = await import(new URL("../assets/sop-jdih/pencari.js", location.href).href);
                      const results = await find(term);
                      return Promise.all(results.slice(0, limit).map(async (result) => (await result.data()).url));
                    }""",
-                [query.text, limit],
+                [text, limit],
             )
-            yield query, found
+            for text in texts
+        }
 
 
 def rank(query: Query, found: list[str]) -> int | None:
@@ -125,7 +125,9 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as temporary:
         site = arguments.site or build_example(Path(temporary))
         ranks = []
-        for query, found in pages_found(site):
+        results = pages_found(site, [query.text for query in QUERIES])
+        for query in QUERIES:
+            found = results[query.text]
             position = rank(query, found)
             ranks.append(position)
             mark = "ok " if position == 1 else "-- "
