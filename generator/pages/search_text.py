@@ -7,7 +7,9 @@ Pagefind matches words as written and stems them with Snowball, which misses Ind
 
 - the roots of its words by PySastrawi (Nazief–Adriani with a dictionary), at a low weight, so a root finds its
   derived forms; the search page maps a typed word to its root (`indeks-cari/akar-XX.json`), so a derived word finds
-  the root and its other forms;
+  the root and its other forms. Only where Pagefind's own stemmer (Snowball, run here by `snowballstemmer`) does not
+  already bring the two together: a root Snowball reduces like a word of the page adds nothing but index size, which
+  the first search downloads;
 - for an item with a number, its citation forms at the highest weight, and `kutipan` keys that tell the search page
   which result *is* the document a query cites;
 - the kind, status and year each result shows, as Pagefind metadata.
@@ -24,6 +26,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
+import snowballstemmer
 from markupsafe import escape
 from Sastrawi.Stemmer.StemmerFactory import StemmerFactory
 
@@ -95,8 +98,9 @@ def searchable(pages: list[PageSource], facts: dict[str, Facts]) -> tuple[list[P
             continue
         words = set(_WORD.findall(_NOT_TEXT.sub(" ", page.content).casefold()))
         found = {word: root(word) for word in words}
-        roots |= {word: stem for word, stem in found.items() if stem != word}
-        added = sorted({stem for stem in found.values()} - words)
+        roots |= {word: stem for word, stem in found.items() if stem != word}  # also tells real matches from junk
+        stems = {snowball(word) for word in words}
+        added = sorted({stem for stem in found.values() if snowball(stem) not in stems})
         content = f"{page.content.rstrip()}\n\n{_block(facts.get(page.uri), added)}\n"
         written.append(PageSource(page.uri, content, page.source, page.in_nav, page.html))
     return written, _search_files(roots)
@@ -158,5 +162,16 @@ def root(word: str) -> str:
 
 
 @functools.cache
+def snowball(word: str) -> str:
+    """The stem Pagefind's Indonesian Snowball stemmer gives the word, as it stems words on both sides."""
+    return str(_snowball().stemWord(word))
+
+
+@functools.cache
 def _stemmer() -> Any:
     return StemmerFactory().create_stemmer()
+
+
+@functools.cache
+def _snowball() -> Any:
+    return snowballstemmer.stemmer("indonesian")
