@@ -60,7 +60,13 @@ def test_the_query_list_is_long_and_varied() -> None:
     assert sum(query.expected is None for query in quality.QUERIES) >= 5  # absent words and typos
 
 
-@pytest.mark.parametrize("query", quality.QUERIES, ids=[query.text for query in quality.QUERIES])
+def _case(query: object) -> object:
+    """A query the search still misses is expected to fail (strictly: a fix must update the list)."""
+    miss = query.miss  # type: ignore[attr-defined]
+    return pytest.param(query, id=query.text, marks=[pytest.mark.xfail(reason=miss, strict=True)] if miss else [])  # type: ignore[attr-defined]
+
+
+@pytest.mark.parametrize("query", [_case(query) for query in quality.QUERIES])
 def test_expected_page_comes_first(query: object, found: dict[str, list[str]]) -> None:
     results = found[query.text]  # type: ignore[attr-defined]
     if query.expected is None:  # type: ignore[attr-defined]
@@ -111,6 +117,7 @@ def test_from_disk_the_search_page_says_so_and_links_to_the_listings(browser: Br
         expect(notice).to_be_visible()
         expect(notice).to_contain_text("Pencarian tidak dapat berjalan di sini")
         expect(page.locator("#sj-cari-form")).to_be_hidden()
+        expect(page.locator("#sj-cari-petunjuk")).to_be_hidden()
         link = notice.get_by_role("link", name="Arsip JDIH")
         assert link.get_attribute("href") == "../arsip/index.html"
         link.click()

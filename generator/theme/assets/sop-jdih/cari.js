@@ -14,6 +14,7 @@
   const list = document.getElementById("sj-cari-hasil");
   const more = document.getElementById("sj-cari-lagi");
   const unavailable = document.getElementById("sj-cari-mati");
+  const help = document.getElementById("sj-cari-petunjuk"); // how to type a search: moot when none can run
   const address = new URL("pencari.js", document.currentScript.src).href;
 
   let pencari = null;
@@ -51,6 +52,9 @@
     list.replaceChildren();
     more.hidden = true;
     unavailable.hidden = false;
+    if (help) {
+      help.hidden = true;
+    }
   }
 
   async function search(term) {
