@@ -127,7 +127,7 @@ def generate(
         PageSource(FEED_FILE, atom_feed(content.archive, urls, site_name), None),
         PageSource(SEARCH_PAGE, search_page, None, in_nav=True),
     ]
-    facts = page_facts(content.sops, content.archive, regulation_page_uris(content.dasar_hukum))
+    facts = page_facts(content.sops, content.archive, content.dasar_hukum)
     generated, search_files = searchable(generated, facts)
     generated += search_files
     site_files = [

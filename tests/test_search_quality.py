@@ -130,3 +130,31 @@ def test_when_pagefind_fails_to_load_the_search_page_says_so(page: Page) -> None
     expect(page.locator("#sj-cari-mati")).to_be_visible()
     expect(page.locator("#sj-cari-mati").get_by_role("link", name="Arsip JDIH")).to_have_attribute("href", "../arsip/")
     expect(page.locator("#sj-cari-hasil > li")).to_have_count(0)
+
+
+def test_find_takes_filters_and_sort_as_the_archive_page_calls_it(page: Page) -> None:
+    page.goto("/cari/")
+    kinds = page.evaluate(
+        """async () => {
+             const { find } = await import(new URL("../assets/sop-jdih/pencari.js", location.href).href);
+             const kindsOf = (results) => Promise.all(results.map(async (r) => (await r.data()).meta.jenis_hasil));
+             return {
+               filtered: await kindsOf(await find("pemilihan", { filters: { tipe: "SOP" } })),
+               browsing: await kindsOf(await find("", { filters: { tipe: "SOP" } })),
+               junkSorted: (await find("xqzvw", { sort: { tahun: "desc" } })).length,
+               cited: (await (await find("UU 7/2017", { filters: { tipe: "Produk hukum" } }))[0].data()).url,
+             };
+           }"""
+    )
+    assert kinds["filtered"] and set(kinds["filtered"]) == {"SOP"}
+    assert kinds["browsing"] == ["SOP", "SOP", "SOP"]  # no term: every page the filters let through
+    assert kinds["junkSorted"] == 0
+    assert kinds["cited"] == "/produk-hukum/uu-7-2017/"
+
+
+def test_search_works_from_a_sub_path(browser: Browser, site: Path, tmp_path: Path) -> None:
+    (tmp_path / "jdih").symlink_to(site, target_is_directory=True)
+    with serve(tmp_path) as url, open_page(browser, url, Problems()) as page:
+        page.goto("/jdih/cari/?q=UU+7/2017")
+        first = page.locator("#sj-cari-hasil > li .sj-cari-hasil__judul").first
+        expect(first).to_have_attribute("href", "/jdih/produk-hukum/uu-7-2017/")

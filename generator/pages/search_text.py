@@ -22,7 +22,6 @@ from __future__ import annotations
 import functools
 import json
 import re
-from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
@@ -32,8 +31,9 @@ from Sastrawi.Stemmer.StemmerFactory import StemmerFactory
 
 from ..archive.collection import Archive
 from ..dasar_hukum.citations import GROUPS, JENIS, MINISTRY_SHORT, citation_forms, jenis_table, parse_citation
+from ..dasar_hukum.index import DasarHukumIndex
 from ..sop.loader import LoadedSop
-from .addresses import sop_uri
+from .addresses import regulation_uri, sop_uri
 from .page_source import PageSource
 
 FOLDER = "indeks-cari"
@@ -67,10 +67,14 @@ def search_file_uris() -> list[str]:
     return [JENIS_FILE, *(root_file(bucket) for bucket in range(ROOT_BUCKETS))]
 
 
-def page_facts(sops: list[LoadedSop], archive: Archive, regulation_uris: Iterable[str]) -> dict[str, Facts]:
+def page_facts(sops: list[LoadedSop], archive: Archive, dasar_hukum: DasarHukumIndex) -> dict[str, Facts]:
     """The facts of every page a search can return, by the page's uri."""
     facts = {sop_uri(sop.document.id): Facts("SOP") for sop in sops}
-    facts |= {uri: Facts("Dasar hukum") for uri in regulation_uris}
+    for regulation in dasar_hukum.regulations.values():
+        item = archive.by_id.get(regulation.archive_id or "")
+        status = archive.status(item) if item else None
+        year = regulation.citation.tahun
+        facts[regulation_uri(regulation.slug)] = Facts("Dasar hukum", status.value if status else None, year)
     for kind in archive.kinds:
         for loaded in archive.items(kind):
             item = loaded.document

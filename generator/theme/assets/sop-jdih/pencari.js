@@ -172,31 +172,36 @@ function weight({ result, data }, terms) {
 }
 
 /**
- * The results for `term`, best first: Pagefind result objects (call `.data()` for a result's page).
- * With no term, every page the filters let through, in Pagefind's order or `sort`'s.
+ * The results for `term`, best first, or in `sort`'s order (Pagefind's, e.g. `{ tahun: "desc" }`): Pagefind result
+ * objects (call `.data()` for a result's page). With no term, every page the filters let through.
  */
 export async function find(term, { filters = {}, sort } = {}) {
   const engineLoaded = await pagefind();
   const query = (term || "").replace(/\s+/g, " ").trim();
-  const options = sort ? { filters, sort } : { filters };
   if (!query) {
-    return (await engineLoaded.search(null, options)).results;
+    return (await engineLoaded.search(null, sort ? { filters, sort } : { filters })).results;
   }
+  // Ranked by relevance first: junk is told from real matches among the best ones, whatever order is asked for.
+  let best = [];
+  let text = null;
   const citation = await citationOf(query);
   if (citation) {
-    const cited = (await engineLoaded.search(citation.text, options)).results;
-    if (cited.length) {
-      return sort ? cited : ranked(cited, [[key(citation.text)]], citation);
-    }
+    const cited = await engineLoaded.search(citation.text, { filters });
+    best = await ranked(cited.results, [[key(citation.text)]], citation);
+    text = citation.text;
   }
-  const typed = query.split(" ").map(key).filter(Boolean);
-  const roots = await Promise.all(typed.map(rootOf));
-  const found = (await engineLoaded.search(roots.join(" "), options)).results;
-  const terms = typed.map((word, index) => [word, roots[index]]);
-  if (sort) {
-    return found;
+  if (!best.length) {
+    const typed = query.split(" ").map(key).filter(Boolean);
+    const roots = await Promise.all(typed.map(rootOf));
+    text = roots.join(" ");
+    const terms = typed.map((word, index) => [word, roots[index]]);
+    const found = await engineLoaded.search(text, { filters });
+    best = await ranked(found.results, terms, null);
   }
-  return ranked(found, terms, null);
+  if (!sort || !best.length) {
+    return best;
+  }
+  return (await engineLoaded.search(text, { filters, sort })).results;
 }
 
 function excerptNodes(data) {
