@@ -44,7 +44,9 @@ CITATION_WEIGHT = "10"  # Pagefind's highest: the document's own page first for 
 _WORD = re.compile(r"[a-z]+")
 # Abbreviations of jenis ("perpres", "pkpu") are names, not derived words: Sastrawi would cut "perpres" to "pres".
 _ABBREVIATION = re.compile("|".join([*(jenis.pattern for jenis in JENIS), *map(re.escape, MINISTRY_SHORT)]))
-_NOT_TEXT = re.compile(r"<script\b.*?</script>|<[^>]*>|\]\([^)]*\)|https?://\S+|&\w+;", re.DOTALL | re.IGNORECASE)
+# Markup, link targets and character references are not the page's words (the text is case-folded first). The
+# lookahead rejects most positions at once: without it every alternative is tried at every character.
+_NOT_TEXT = re.compile(r"(?=[<\]h&])(?:<script\b.*?</script>|<[^>]*>|\]\([^)]*\)|https?://\S+|&\w+;)", re.DOTALL)
 
 
 @dataclass(frozen=True)
@@ -94,20 +96,34 @@ def _item_facts(item: Any, year: int, status: str | None) -> Facts:
 
 def searchable(pages: list[PageSource], facts: dict[str, Facts]) -> tuple[list[PageSource], list[PageSource]]:
     """The pages with their hidden search block added, and the files the search page reads (`search_file_uris`)."""
-    roots: dict[str, str] = {}
+    vocabulary = _Vocabulary()
     written = []
     for page in pages:
         if not _indexed(page):
             written.append(page)
             continue
-        words = set(_WORD.findall(_NOT_TEXT.sub(" ", page.content).casefold()))
-        found = {word: root(word) for word in words}
-        roots |= {word: stem for word, stem in found.items() if stem != word}  # also tells real matches from junk
-        stems = {snowball(word) for word in words}
-        added = sorted({stem for stem in found.values() if snowball(stem) not in stems})
-        content = f"{page.content.rstrip()}\n\n{_block(facts.get(page.uri), added)}\n"
+        words = set(_WORD.findall(_NOT_TEXT.sub(" ", page.content.casefold())))
+        content = f"{page.content.rstrip()}\n\n{_block(facts.get(page.uri), vocabulary.missed_roots(words))}\n"
         written.append(PageSource(page.uri, content, page.source, page.in_nav, page.html))
+    roots = {word: stem for word, stem in vocabulary.root.items() if stem != word}  # also tells junk from matches
     return written, _search_files(roots)
+
+
+class _Vocabulary:
+    """Every word of the indexed pages with its root and its Snowball stem, each computed once (10,000 pages)."""
+
+    def __init__(self) -> None:
+        self.root: dict[str, str] = {}
+        self.stem: dict[str, str] = {}
+
+    def missed_roots(self, words: set[str]) -> list[str]:
+        """The roots of `words` that Snowball does not already bring together with one of them, sorted."""
+        for word in words - self.root.keys():
+            stem = self.root[word] = root(word)
+            self.stem[word] = snowball(word)
+            self.stem.setdefault(stem, snowball(stem))
+        stems = set(map(self.stem.__getitem__, words))
+        return sorted({stem for stem in map(self.root.__getitem__, words) if self.stem[stem] not in stems})
 
 
 def _indexed(page: PageSource) -> bool:
