@@ -7,6 +7,7 @@ MRR for the README); here each must come first, or give no result when none is e
 from __future__ import annotations
 
 import importlib.util
+import re
 import subprocess
 import sys
 from collections.abc import Iterator
@@ -158,3 +159,10 @@ def test_search_works_from_a_sub_path(browser: Browser, site: Path, tmp_path: Pa
         page.goto("/jdih/cari/?q=UU+7/2017")
         first = page.locator("#sj-cari-hasil > li .sj-cari-hasil__judul").first
         expect(first).to_have_attribute("href", "/jdih/produk-hukum/uu-7-2017/")
+
+
+def test_a_root_highlights_the_derived_words_it_found(page: Page) -> None:
+    # "kelola" finds "Pengelola" through the page's hidden roots; the excerpt marks the word the reader sees.
+    page.goto("/cari/?q=kelola")
+    marks = page.locator("#sj-cari-hasil > li").first.locator(".sj-cari-hasil__cuplikan mark")
+    expect(marks.first).to_have_text(re.compile(r"^pengelola", re.IGNORECASE))

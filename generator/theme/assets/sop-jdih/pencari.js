@@ -148,6 +148,11 @@ function revoked(data) {
   return data.meta.status === "Tidak Berlaku" ? 1 : 0;
 }
 
+// The result with the query's words on its data, so `resultItem` can mark the words a root matched.
+function withTerms(result, terms) {
+  return { ...result, data: async () => Object.assign(await result.data(), { sjTerms: terms }) };
+}
+
 async function ranked(results, terms, citation) {
   const head = results.slice(0, RANKED);
   const loaded = await Promise.all(head.map(async (result) => ({ result, data: await result.data() })));
@@ -158,7 +163,8 @@ async function ranked(results, terms, citation) {
   const order = citation
     ? (a, b) => tier(a.data, citation) - tier(b.data, citation) || revoked(a.data) - revoked(b.data)
     : (a, b) => weight(b, terms) - weight(a, terms);
-  return [...kept.sort(order).map(({ result }) => result), ...results.slice(RANKED)];
+  const all = [...kept.sort(order).map(({ result }) => result), ...results.slice(RANKED)];
+  return all.map((result) => withTerms(result, terms));
 }
 
 // Pagefind's score, raised by the share of the query's words the title answers (a title names its subject), by the
@@ -204,11 +210,26 @@ export async function find(term, { filters = {}, sort } = {}) {
   return (await engineLoaded.search(text, { filters, sort })).results;
 }
 
+// A word of the page that a root typed (or a typed word's root) stands for: "pengelolaan" for "kelola".
+function derived(word, term) {
+  return word.includes(term) || (term.length >= 5 && word.includes(term.slice(1)));
+}
+
 function excerptNodes(data) {
-  // The words of the page a reader sees (not the hidden search block at its end), around the first match.
+  // The words of the page a reader sees (not the hidden search block at its end), around the first match: Pagefind's
+  // matches, and the derived words a root matched through the hidden block.
   const all = words(data.content);
   const visible = all.length - Number(data.meta.tambahan || 0);
   const marked = new Set(data.locations.filter((location) => location < visible));
+  const terms = (data.sjTerms || []).flat().filter((term) => /^[a-z]{4,}$/.test(term));
+  if (terms.length) {
+    all.slice(0, visible).forEach((word, index) => {
+      const plain = key(word);
+      if (terms.some((term) => derived(plain, term))) {
+        marked.add(index);
+      }
+    });
+  }
   const first = marked.size ? Math.min(...marked) : 0;
   const start = Math.max(0, Math.min(first - 8, visible - EXCERPT_WORDS));
   const nodes = [];
