@@ -78,8 +78,9 @@ QUERIES = (
     Query("daftar informasi publik", f"{PH}kepkab-contoh-3-2025/", "keputusan di atas konten sejudul"),
     Query("sop agam", f"{SOP}media-sosial-resmi-agam/", "jenis yang diminta: SOP"),
     Query("akun media sosial resmi agam", f"{PH}kepkab-agam-13-pp-07-1-1306-2021/", "judul keputusan"),
-    Query("perubahan tim jdih 2024", f"{PH}kepkab-contoh-9-2024/", "keputusan perubahan di atas konten sejudul"),
     Query("uu pemilu", f"{PH}uu-7-2017/", "nama populer dengan singkatan jenis"),
+    Query("informasi publik 2025", f"{PH}kepkab-contoh-3-2025/", "kata subjek dan tahun, bukan kutipan"),
+    Query("tahun 2015 pengelolaan informasi", f"{PH}pkpu-1-2015/", "tahun di depan kata subjek"),
     # Known misses: kept in the list so the figures stay honest.
     Query("pemilu", f"{PH}uu-7-2017/", "nama populer saja", miss="tanpa padanan pemilu = pemilihan umum"),
     Query(
@@ -87,6 +88,12 @@ QUERIES = (
         f"{PH}kepkab-contoh-12-2023/",
         "singkatan yang tidak ada di judul",
         miss="judul keputusan menulis JDIH lengkap; konten bertajuk JDIH menang",
+    ),
+    Query(
+        "perubahan tim jdih 2024",
+        f"{PH}kepkab-contoh-9-2024/",
+        "keputusan perubahan, singkatan yang tidak ada di judul",
+        miss="sama: konten berjudul Perubahan Susunan Tim JDIH 2024 memuat keempat kata",
     ),
     Query(
         "tata kerja kpu",

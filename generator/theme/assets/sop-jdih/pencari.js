@@ -98,8 +98,8 @@ async function citationOf(query) {
   const number = found[1].replace(/\s*\/\s*/g, "/");
   const inside = /(?:^|\/)((?:19|20)\d{2})$/.exec(number);
   const year = found[2] || (inside && inside[1]);
-  if (!year || (inside && found[2] && inside[1] !== found[2])) {
-    return null; // "7" alone is no citation
+  if (!year || number === year || (inside && found[2] && inside[1] !== found[2])) {
+    return null; // "7" alone is no citation, nor is a year alone ("laporan 2021")
   }
   const full = inside ? number : `${number}/${year}`;
   const leading = /^\d+/.exec(number)[0];
@@ -129,7 +129,8 @@ function answers(word, term) {
 }
 
 function real(data, terms) {
-  const found = data.locations.map((location) => key(words(data.content)[location] || ""));
+  const all = words(data.content);
+  const found = data.locations.map((location) => key(all[location] || ""));
   return terms.every((alternatives) => found.some((word) => alternatives.some((term) => answers(word, term))));
 }
 
