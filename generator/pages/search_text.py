@@ -65,7 +65,7 @@ def root_file(bucket: int) -> str:
 
 
 def search_file_uris() -> list[str]:
-    """Every file `search_files` writes, without writing any."""
+    """Every file `searchable` adds for the search page, without writing any."""
     return [JENIS_FILE, *(root_file(bucket) for bucket in range(ROOT_BUCKETS))]
 
 
