@@ -859,15 +859,18 @@ class SearchDownload:
     parts: Counter[str]  # search-only bytes by kind of Pagefind file
 
 
-SEARCH_SCRIPT = "/assets/sop-jdih/cari.js"  # the search page's own UI, counted with the search
+SEARCH_SCRIPTS = ("/assets/sop-jdih/cari.js", "/assets/sop-jdih/pencari.js")  # the search page's own UI
+SEARCH_WORDS = "/indeks-cari/"  # roots of typed words and the jenis of citations, which pencari.js reads
 RESULT = ".sj-cari-hasil__butir"  # one result on the search page
 
 
 def search_part(url: str) -> str | None:
     """Which kind of search download a response is (Pagefind's files or the search page's script), or None."""
     path = url.split("?")[0]
-    if path.endswith(SEARCH_SCRIPT):
-        return "UI (cari.js)"
+    if path.endswith(SEARCH_SCRIPTS):
+        return "UI (cari.js, pencari.js)"
+    if SEARCH_WORDS in path:
+        return "roots+jenis (indeks-cari/)"
     if "/pagefind/" not in path:
         return None
     path = path.split("/pagefind/", 1)[1]

@@ -16,6 +16,7 @@ from .pages.dasar_hukum import regulation_page_uris, regulation_pages
 from .pages.feeds import atom_feed, jdihn_feed
 from .pages.hand_written import taken_addresses
 from .pages.page_source import PageSource, render
+from .pages.search_text import page_facts, search_file_uris, searchable
 from .pages.sop import sop_page_uris, sop_pages
 from .pages.staging import StagingFolder
 from .pages.urls import SiteUrls, markdown_link
@@ -76,6 +77,7 @@ def generated_uris(content: Content) -> dict[str, str | None]:
     """Every file `generate` adds to the site's docs, with the editor's file it comes from, without writing any."""
     uris = {**sop_page_uris(content.sops), **archive_page_uris(content.archive)}
     uris |= dict.fromkeys([*regulation_page_uris(content.dasar_hukum), JDIHN_FILE, FEED_FILE, SEARCH_PAGE])
+    uris |= dict.fromkeys(search_file_uris())
     return uris | dict.fromkeys(attachment_uri(path) for path in _local_files(content.archive))
 
 
@@ -126,6 +128,9 @@ def generate(
         PageSource(FEED_FILE, atom_feed(content.archive, urls, site_name), None),
         PageSource(SEARCH_PAGE, search_page, None, in_nav=True),
     ]
+    facts = page_facts(content.sops, content.archive, content.dasar_hukum)
+    generated, search_files = searchable(generated, facts)
+    generated += search_files
     site_files = [
         SiteFile(page.uri, staging.write(page.uri, page.content), page.source, page.in_nav, page.html, page.staff_edit)
         for page in generated

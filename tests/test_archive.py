@@ -330,7 +330,7 @@ def test_pagefind_index_is_built_fresh_with_the_site(site: Path) -> None:
     assert "id" in entry["languages"]  # indexed as Indonesian (html lang="id"), so words are stemmed
     assert entry["languages"]["id"]["page_count"] >= 6
     search = html(site, "cari")
-    assert '<script type="module" src="../assets/sop-jdih/cari.js">' in search and 'id="sj-cari-hasil"' in search
+    assert '<script src="../assets/sop-jdih/cari.js">' in search and 'id="sj-cari-hasil"' in search
     assert "pagefind-ui" not in search  # the site-wide search is our own light page; facets live on /arsip/
     archive = html(site, "arsip")
     assert "pagefind/pagefind-ui.js" in archive and 'id="sj-pencarian"' in archive

@@ -67,7 +67,9 @@ def test_search_page_finds_other_word_forms(page: Page) -> None:
     assert UU_PEMILU in links
     expect(page.locator("#sj-cari-ringkasan")).to_have_text(f'{len(links)} hasil untuk "memilih".')
     uu = page.locator(CARI_RESULT, has=page.locator(f'[href="{UU_PEMILU}"]'))
-    expect(uu.locator(".sj-cari-hasil__tipe")).to_have_text("Produk hukum")
+    expect(uu.locator(".sj-cari-hasil__tipe")).to_have_text("Peraturan")
+    expect(uu.locator(".jdih-badge--berlaku")).to_have_text("Berlaku")
+    expect(uu.locator(".sj-cari-hasil__tahun")).to_have_text("2017")
     expect(uu.locator(".sj-cari-hasil__judul")).to_have_text("Undang-Undang Nomor 7 Tahun 2017 tentang Pemilihan Umum")
     expect(uu.locator(".sj-cari-hasil__cuplikan mark").first).to_be_visible()  # the matched word, highlighted
     expect(page.get_by_role("button", name="Tampilkan lebih banyak")).to_be_hidden()  # fewer than ten: all shown

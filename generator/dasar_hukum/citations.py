@@ -318,3 +318,56 @@ def _normal_qualifier(qualifier: str) -> str:
     text = qualifier.casefold().replace("kab.", "kabupaten").replace("prov.", "provinsi")
     text = re.sub(r"\b(?:republik indonesia|ri)\b", "", text)
     return re.sub(r"[^a-z0-9]+", " ", text).strip()
+
+
+@dataclass(frozen=True)
+class CitationForms:
+    """How people cite one archive item in a search box, and the keys a search names it by (see `search_key`)."""
+
+    forms: tuple[str, ...]  # "UU 7/2017", "7/2017": indexed on the item's page, hidden from the eye
+    keys: tuple[str, ...]  # "uu:7/2017", "n:7/2017": the item is *the* document a query with such a key names
+
+
+def citation_forms(jenis: str, singkatan: str, nomor: str, tahun: int) -> CitationForms:
+    """The short forms of "Undang-Undang Nomor 7 Tahun 2017" (UU 7/2017, 7/2017) and of a keputusan's slashed number
+    ("13/PP.07.1/1306/2021" and its leading number with the year, "13/2021"), which its page never spells out.
+
+    The jenis is known by the item's own abbreviation and by the parser's code (KEPKPU-WIL → "kepkpu-wil"), so a query
+    with either names it.
+    """
+    numbers = [number_with_year(nomor, tahun)]
+    leading = re.match(r"\d+", nomor)
+    if leading and leading.group() != nomor:
+        numbers.append(f"{leading.group()}/{tahun}")
+    parsed = parse_citation(f"{jenis} Nomor {nomor} Tahun {tahun}")
+    names = dict.fromkeys(search_key(name) for name in (singkatan, parsed.code if parsed else "") if name)
+    forms = [f"{singkatan} {number}" for number in numbers] + numbers
+    keys = [f"{name}:{search_key(number)}" for number in numbers for name in names]
+    keys += [f"n:{search_key(number)}" for number in numbers]
+    return CitationForms(tuple(forms), tuple(dict.fromkeys(keys)))
+
+
+def number_with_year(nomor: str, tahun: int) -> str:
+    """ "7" → "7/2017"; a number that already ends with its year ("10/HK.04/08/2022") stays as it is."""
+    nomor = re.sub(r"\s*/\s*", "/", nomor.strip())
+    return nomor if re.search(rf"(?:^|/|\s){tahun}$", nomor) else f"{nomor}/{tahun}"
+
+
+def search_key(text: str) -> str:
+    """A jenis or number as search compares it: lower case, letters, digits and slashes ("PP.07.1" → "pp071").
+
+    pencari.js computes the same key from what a reader typed (`key` there); the two must stay equal.
+    """
+    return re.sub(r"[^a-z0-9/]+", "", text.casefold())
+
+
+def jenis_table() -> list[dict[str, str]]:
+    """The jenis the parser knows, for the search page to read citations in a query the same way (pencari.js).
+
+    Python's patterns use only what JavaScript's regular expressions also mean the same way (alternation, optional
+    groups, character classes, lookahead), so they are handed over as they are.
+    """
+    table = [{"code": search_key(jenis.code), "pattern": jenis.pattern} for jenis in JENIS]
+    shorts = sorted(MINISTRY_SHORT, key=len, reverse=True)
+    table.append({"code": search_key("PERMEN"), "pattern": "|".join(re.escape(short) for short in shorts)})
+    return table
