@@ -22,7 +22,7 @@ from __future__ import annotations
 import functools
 import json
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 import snowballstemmer
@@ -104,7 +104,7 @@ def searchable(pages: list[PageSource], facts: dict[str, Facts]) -> tuple[list[P
             continue
         words = set(_WORD.findall(_NOT_TEXT.sub(" ", page.content.casefold())))
         content = f"{page.content.rstrip()}\n\n{_block(facts.get(page.uri), vocabulary.missed_roots(words))}\n"
-        written.append(PageSource(page.uri, content, page.source, page.in_nav, page.html))
+        written.append(replace(page, content=content))  # every other field kept as it was
     roots = {word: stem for word, stem in vocabulary.root.items() if stem != word}  # also tells junk from matches
     return written, _search_files(roots)
 
