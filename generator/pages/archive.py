@@ -127,7 +127,35 @@ def _item_page(kind: ArchiveKind, item: Any, site: _Site) -> str:
         ],
         index_entry=_index_entry(here, site.dasar_hukum, item.id, urls),
         json_ld=Markup(_script_json(json_ld)) if json_ld else None,  # safe inside <script>: see _script_json
+        sorts=sort_keys(kind, item),
     )
+
+
+NO_NUMBER = "~"  # after every digit and letter: items without a nomor come last when sorted by nomor
+_LEADING_NUMBER = re.compile(r"\s*(\d+)(.*)", re.DOTALL)
+
+
+def sort_keys(kind: ArchiveKind, item: Any) -> dict[str, str]:
+    """The keys /arsip/ sorts an item by (`data-pagefind-sort`), written so that Pagefind's order is the reader's.
+
+    tanggal: its date (ISO, newest first when descending); tahun: its year; nomor: its leading number padded to
+    eight digits, so "5/HK…" comes before "27/HK…", then the rest; judul: its title in lower case. Commas are
+    dropped: Pagefind reads them as separators in an attribute.
+    """
+    date = kind.date(item)
+    nomor = getattr(item, "nomor", None)
+    if nomor is None:
+        number_key = NO_NUMBER
+    else:
+        leading = _LEADING_NUMBER.fullmatch(nomor)
+        number_key = f"{int(leading.group(1)):08d}{leading.group(2)}" if leading else nomor
+    keys = {
+        "tanggal": date.isoformat(),
+        "tahun": str(getattr(item, "tahun", date.year)),
+        "nomor": number_key.lower(),
+        "judul": kind.title_of(item).lower(),
+    }
+    return {key: value.replace(",", " ") for key, value in keys.items()}
 
 
 def _shown(value: Value) -> str:
