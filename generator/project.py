@@ -49,6 +49,8 @@ class Settings:
     tanggal_tidak_cocok: Literal["warn", "info"] = "warn"
     # Also print every SOP page to sop/<id>.pdf with headless Chromium, linked from the page (needs a browser).
     pdf: bool = False
+    # The office's identity (name, profil, struktur pengelola, kontak, panduan), relative to the project root; optional.
+    kantor: str = "kantor.yaml"
 
 
 # Folders of the editors' files. A folder the office names must exist (a typo would silently publish nothing);

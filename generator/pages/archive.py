@@ -78,11 +78,11 @@ def archive_pages(
         for kind in archive.kinds
         for item in archive.items(kind)
     ]
-    listings = _listings(archive)
-    for listing in listings:
+    shown = listings(archive)
+    for listing in shown:
         for group in listing.groups:
             pages += _listing_pages(listing, group, archive, urls)
-    pages.append(PageSource(ARCHIVE_INDEX, _index_page(archive, listings), None, in_nav=True))
+    pages.append(PageSource(ARCHIVE_INDEX, _index_page(archive, shown), None, in_nav=True))
     return pages
 
 
@@ -91,7 +91,7 @@ def archive_page_uris(archive: Archive) -> dict[str, str | None]:
     uris: dict[str, str | None] = {
         kind.uri(item.document.id): item.path for kind in archive.kinds for item in archive.items(kind)
     }
-    for listing in _listings(archive):
+    for listing in listings(archive):
         for group in listing.groups:
             uris |= {listing_uri(listing, group, number): None for number in range(1, len(_chunks(group)) + 1)}
     uris[ARCHIVE_INDEX] = None
@@ -277,7 +277,7 @@ class Listing:
     groups: list[Group]
 
 
-def _listings(archive: Archive) -> list[Listing]:
+def listings(archive: Archive) -> list[Listing]:
     return [_listing(facet, kind, archive) for kind in archive.kinds for facet in kind.facets]
 
 
@@ -351,7 +351,7 @@ def _cell(column: Column, kind: ArchiveKind, item: Any, archive: Archive, here: 
     return {"text": value.text, "href": href, "right": column.right}
 
 
-def _index_page(archive: Archive, listings: list[Listing]) -> str:
+def _index_page(archive: Archive, shown: list[Listing]) -> str:
     counts = [f"{len(archive.items(kind))} {kind.full_name}" for kind in archive.kinds]
     return render(
         "arsip_index.md.j2",
@@ -368,7 +368,7 @@ def _index_page(archive: Archive, listings: list[Listing]) -> str:
                     for g in listing.groups
                 ],
             }
-            for listing in listings
+            for listing in shown
         ],
         jdihn=markdown_link(ARCHIVE_INDEX, JDIHN_FILE),
         feed=markdown_link(ARCHIVE_INDEX, FEED_FILE),
