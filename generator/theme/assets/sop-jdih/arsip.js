@@ -174,6 +174,7 @@ function describe(state, total) {
 }
 
 function failed(error) {
+  // Opened from disk the module does not even start, and the page's own text says the same.
   summary.textContent =
     "Penelusuran arsip tidak dapat berjalan di sini (misalnya situs dibuka langsung dari disk). " +
     "Gunakan daftar menurut jenis, tahun, status dan platform di bawah.";
@@ -215,6 +216,7 @@ async function show(state) {
 }
 
 function go(state) {
+  // Pushed, so the browser's Back button returns to the previous view.
   window.history.pushState(null, "", addressOf(state));
   show(state);
 }
@@ -229,5 +231,7 @@ if (form && panel && words && number && order && summary && list && more) {
   order.addEventListener("change", () => go(stateOfForm()));
   more.addEventListener("click", () => showMore(latest));
   window.addEventListener("popstate", () => show(stateFrom(window.location.href)));
-  show(stateFrom(window.location.href));
+  const state = stateFrom(window.location.href);
+  window.history.replaceState(null, "", addressOf(state)); // the home form's empty fields leave the address
+  show(state);
 }
