@@ -9,8 +9,8 @@ from .archive.checks import doubt_notices
 from .archive.collection import Archive
 from .archive.kind import is_url
 from .archive.loader import load_archive
-from .kantor import Kantor, load_kantor
 from .dasar_hukum.index import DasarHukumIndex, build_index, duplicate_regulations, revoked_basis, unparsed_lines
+from .kantor import Kantor, load_kantor
 from .pages.addresses import ARCHIVE_INDEX, FEED_FILE, JDIHN_FILE, SEARCH_PAGE, attachment_uri
 from .pages.archive import archive_page_uris, archive_pages
 from .pages.beranda import home_block, kantor_page_uris, kantor_pages

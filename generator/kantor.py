@@ -55,7 +55,7 @@ class Kantor(Strict):
         default_factory=list, description="Tautan ke situs terkait; portal JDIHN selalu ditautkan."
     )
     tampilkan_repositori: bool = Field(
-        False, description="true: kepala situs menampilkan tautan repositori (GitHub) situs ini. Bawaan: false."
+        False, description="Tampilkan tautan repositori (GitHub) di kepala situs: true atau false (bawaan false)."
     )
 
 

@@ -297,7 +297,9 @@ class SopJdihPlugin(BasePlugin):
 
     def _shows_repository(self, config: MkDocsConfig) -> bool:
         """The header's repository widget: only when the office asks for it in kantor.yaml (and has a repo_url)."""
-        return bool(config.repo_url and self.content and self.content.kantor and self.content.kantor.tampilkan_repositori)
+        return bool(
+            config.repo_url and self.content and self.content.kantor and self.content.kantor.tampilkan_repositori
+        )
 
     def on_env(self, env: jinja2.Environment, config: MkDocsConfig, files: Files) -> jinja2.Environment:
         """The office's name (footer) and its choice about the repository widget (header), for the theme's partials."""

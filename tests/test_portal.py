@@ -55,7 +55,11 @@ def site(project: Path) -> Path:
 
 def test_the_block_goes_where_the_office_asks_between_its_own_words(site: Path) -> None:
     home = page(site)
-    above, form, below = home.index("Kata-kata kantor di atas"), home.index('class="sj-beranda"'), home.index("di bawah")
+    above, form, below = (
+        home.index("Kata-kata kantor di atas"),
+        home.index('class="sj-beranda"'),
+        home.index("di bawah"),
+    )
     assert above < form < below
     assert "<!-- sop-jdih: beranda -->" not in home
 

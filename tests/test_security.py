@@ -284,7 +284,8 @@ def test_policy_allows_only_what_the_configuration_loads(tmp_path: Path) -> None
         "repo_url: https://github.com/kpu-uji/situs", "repo_url: https://gitlab.kpu.example/jdih/situs"
     )
     policy = site_policy(
-        config_for(tmp_path, offline + "extra_javascript: [https://cdn.example/x.js, lokal.js]\n"), repository_widget=True
+        config_for(tmp_path, offline + "extra_javascript: [https://cdn.example/x.js, lokal.js]\n"),
+        repository_widget=True,
     )
     assert policy == Policy(scripts=("https://cdn.example",), connect=("https://gitlab.kpu.example",))
 

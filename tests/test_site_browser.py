@@ -247,7 +247,10 @@ REVOKED_2015 = ["/produk-hukum/kepkab-contoh-21-2015/", "/produk-hukum/pkpu-1-20
 
 def archive_item_count(site: Path) -> int:
     return sum(
-        1 for kind in ("produk-hukum", "konten") for folder in (site / kind).iterdir() if (folder / "index.html").exists()
+        1
+        for kind in ("produk-hukum", "konten")
+        for folder in (site / kind).iterdir()
+        if (folder / "index.html").exists()
     )
 
 

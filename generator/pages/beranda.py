@@ -138,7 +138,10 @@ def kantor_pages(kantor: Kantor | None, source: str) -> list[PageSource]:
         PageSource(
             PROFIL,
             render(
-                "kantor_profil.md.j2", **context, profil=paragraphs(kantor.profil or ""), archive=_md(PROFIL, ARCHIVE_INDEX)
+                "kantor_profil.md.j2",
+                **context,
+                profil=paragraphs(kantor.profil or ""),
+                archive=_md(PROFIL, ARCHIVE_INDEX),
             ),
             source,
             True,

@@ -186,6 +186,7 @@ function failed(error) {
 
 async function show(state) {
   const generation = ++latest;
+  list.setAttribute("aria-busy", "true"); // until this view's results are shown (or search failed)
   words.value = state.q;
   number.value = state.nomor;
   order.value = state.urut || (termOf(state) ? "" : "terbaru");
@@ -204,6 +205,7 @@ async function show(state) {
     ]);
   } catch (error) {
     failed(error);
+    list.removeAttribute("aria-busy");
     return;
   }
   if (generation !== latest) return;
@@ -213,6 +215,7 @@ async function show(state) {
   list.replaceChildren();
   if (!(await showMore(generation))) return;
   summary.textContent = describe(state, results.length);
+  list.removeAttribute("aria-busy");
 }
 
 function go(state) {
