@@ -21,6 +21,7 @@ from mkdocs.structure.toc import get_toc
 from mkdocs.utils import CountHandler
 
 from .core import Content, Generation, findings, generate, load_content
+from .kantor import kantor_file
 from .pages.beranda import HOME, with_home_block
 from .pages.feeds import FeedInvalid
 from .pages.html_body import anchor_ids, toc_tokens
@@ -161,6 +162,9 @@ class SopJdihPlugin(BasePlugin):
         for folder in (self.project.sops_dir, self.project.archive_dir):
             if folder.is_dir() and str(folder) not in config.watch:
                 config.watch.append(str(folder))
+        kantor = kantor_file(self.project)  # `mkdocs serve` rebuilds when kantor.yaml changes too
+        if kantor.is_file() and str(kantor) not in config.watch:
+            config.watch.append(str(kantor))
         _extend_theme(config)
         self.urls = SiteUrls(config.site_url, config.use_directory_urls)
         try:
