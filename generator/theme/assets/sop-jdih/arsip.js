@@ -30,6 +30,7 @@ const SORTS = {
 };
 
 const form = document.getElementById("sj-arsip");
+const drawer = document.getElementById("sj-arsip-saring");
 const panel = document.getElementById("sj-arsip-filter");
 const words = document.getElementById("sj-arsip-kata");
 const number = document.getElementById("sj-arsip-nomor");
@@ -146,6 +147,8 @@ function showFilters(tallies, state) {
     groups.push(group);
   }
   panel.replaceChildren(...groups);
+  const picked = GROUPS.reduce((sum, [key]) => sum + state.chosen[key].length, 0);
+  drawer.querySelector("summary").textContent = picked ? `Filter (${picked} dipilih)` : "Filter";
   if (refocus) {
     const again = [...panel.querySelectorAll("input")].find(
       (box) => box.name === refocus[0] && box.value === refocus[1],
@@ -224,8 +227,10 @@ function go(state) {
   show(state);
 }
 
-if (form && panel && words && number && order && summary && list && more) {
+if (form && drawer && panel && words && number && order && summary && list && more) {
   form.hidden = false;
+  // Beside the results on a wide screen; on a phone folded under one line, so the results come first.
+  drawer.open = window.matchMedia("(min-width: 60em)").matches;
   form.addEventListener("submit", (event) => {
     event.preventDefault();
     go(stateOfForm());
