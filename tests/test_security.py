@@ -534,7 +534,6 @@ AUDIT = """
   const found = [];
   const urls = new Set(["href", "src", "xlink:href", "action", "formaction", "data", "poster", "srcdoc", "ping"]);
   for (const element of document.querySelectorAll("*")) {
-    if (element.matches("form.pagefind-ui__form")) continue;  // Pagefind's own action="javascript:void(0);"
     for (const attribute of element.attributes) {
       const name = attribute.name.toLowerCase();
       const value = attribute.value;
@@ -555,7 +554,7 @@ AUDIT = """
 """
 
 SEARCHES = ["/cari/?q=alert", "/arsip/?q=script"]
-SEARCH_RESULT = ".sj-cari-hasil__butir, .pagefind-ui__result"  # /cari/ (cari.js) or /arsip/ (Pagefind's UI)
+SEARCH_RESULT = ".sj-cari-hasil__butir"  # /cari/ (cari.js) and /arsip/ (arsip.js) show results alike
 
 
 def payload_of(path: str) -> str:
