@@ -12,6 +12,8 @@ from dataclasses import dataclass
 from typing import Any
 
 from ..archive.collection import Archive
+from ..archive.kind import ArchiveKind
+from ..archive.model import Status
 from ..kantor import JDIHN_PORTAL, Kantor
 from .addresses import ARCHIVE_INDEX, DASAR_HUKUM_INDEX, FEED_FILE, JDIHN_FILE, SEARCH_PAGE, SOP_INDEX
 from .archive import Listing, listings, sort_keys
@@ -64,7 +66,7 @@ def _labels(shown: list[Listing], key: str) -> list[str]:
     return [group.label for listing in shown if listing.facet.key == key for group in listing.groups]
 
 
-def _latest(kind: Any, archive: Archive, link: Callable[[str], str]) -> dict[str, Any]:
+def _latest(kind: ArchiveKind, archive: Archive, link: Callable[[str], str]) -> dict[str, Any]:
     newest = sorted(archive.documents(kind), key=lambda item: (kind.date(item), item.id), reverse=True)[:LATEST]
     entries = []
     for item in newest:
@@ -77,7 +79,7 @@ def _latest(kind: Any, archive: Archive, link: Callable[[str], str]) -> dict[str
                 "date": tanggal(kind.date(item)),
                 "iso": kind.date(item).isoformat(),
                 "status": status.value if status else None,
-                "status_class": "berlaku" if status and status.value == "Berlaku" else "tidak-berlaku",
+                "status_class": "berlaku" if status is Status.berlaku else "tidak-berlaku",
             }
         )
     return {"heading": f"{kind.plural.capitalize()} terbaru", "entries": entries}
