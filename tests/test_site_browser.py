@@ -340,6 +340,17 @@ def test_arsip_opened_from_disk_says_so_and_keeps_the_listings(browser: Browser,
         expect(page.get_by_role("link", name="Tidak Berlaku")).to_be_visible()
 
 
+def test_arsip_says_so_when_search_fails_and_keeps_the_listings(browser: Browser, site_url: str) -> None:
+    problems = Problems()  # the refused index is the point here: its failed requests are not checked
+    with open_page(browser, site_url, problems) as page:
+        page.route("**/pagefind/**", lambda route: route.abort())
+        page.goto("/arsip/")
+        expect(page.locator(ARSIP_SUMMARY)).to_contain_text("tidak dapat berjalan di sini")
+        expect(page.locator("#sj-arsip")).to_be_hidden()
+        expect(page.locator(ARSIP_RESULT)).to_have_count(0)
+        expect(page.get_by_role("link", name="Tidak Berlaku")).to_be_visible()
+
+
 # --- 5. axe-core ------------------------------------------------------------------------------------------------
 
 # Material wraps every table in a `.md-typeset__scrollwrap` at run time and gives it no tabindex, so where a table is
