@@ -40,7 +40,7 @@ class Kontak(Strict):
 
 
 class Kantor(Strict):
-    nama: Text = Field(description="Nama kantor seperti tampil di kepala beranda dan di kaki setiap halaman.")
+    nama: Text = Field(description="Nama kantor seperti tampil di kaki setiap halaman dan di halaman Profil.")
     profil: LongText | None = Field(
         None, description="Profil JDIH kantor: dasar pembentukan, tugas, koleksi. Beberapa paragraf boleh."
     )

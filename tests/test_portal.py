@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 from generator.core import load_content
-from generator.project import Project
+from generator.project import Project, project_from_options
 from generator.source.problems import DataError
 
 from .archive_fixture import write_archive
@@ -161,3 +161,15 @@ def test_a_wrong_value_in_kantor_yaml_is_located(tmp_path: Path) -> None:
     assert [str(problem) for problem in raised.value.problems] == [
         "kantor.yaml:2: tampilkan_repositori: harus true atau false"
     ]
+
+
+def test_a_kantor_file_named_in_mkdocs_yml_must_exist_and_is_read(tmp_path: Path) -> None:
+    root = make_project(tmp_path, {"uji-persetujuan.yaml": VALID_SOP})
+    with pytest.raises(DataError) as raised:
+        project_from_options(root, {"kantor": "identitas.yaml"})
+    assert str(raised.value.problems[0]) == "mkdocs.yml: plugins.sop-jdih.kantor: berkas 'identitas.yaml' tidak ada"
+    with pytest.raises(DataError):
+        project_from_options(root, {"kantor": "../kantor.yaml"})
+    (root / "identitas.yaml").write_text("nama: KPU Uji Lain\n", encoding="utf-8")
+    content = load_content(project_from_options(root, {"kantor": "identitas.yaml"}))
+    assert content.kantor is not None and content.kantor.nama == "KPU Uji Lain"
