@@ -10,8 +10,10 @@ from .archive.collection import Archive
 from .archive.kind import is_url
 from .archive.loader import load_archive
 from .dasar_hukum.index import DasarHukumIndex, build_index, duplicate_regulations, revoked_basis, unparsed_lines
+from .kantor import Kantor, load_kantor
 from .pages.addresses import ARCHIVE_INDEX, FEED_FILE, JDIHN_FILE, SEARCH_PAGE, attachment_uri
 from .pages.archive import archive_page_uris, archive_pages
+from .pages.beranda import home_block, kantor_page_uris, kantor_pages
 from .pages.dasar_hukum import regulation_page_uris, regulation_pages
 from .pages.feeds import atom_feed, jdihn_feed
 from .pages.hand_written import taken_addresses
@@ -33,6 +35,7 @@ class Content:
     sops: list[LoadedSop]
     archive: Archive
     dasar_hukum: DasarHukumIndex
+    kantor: Kantor | None = None  # kantor.yaml, when the project has one
 
 
 @dataclass(frozen=True)
@@ -52,6 +55,7 @@ class Generation:
     files: list[SiteFile]
     diagrams_rendered: int
     files_changed: int
+    home: str = ""  # the home page's generated block (HTML): the adapter puts it where the office's page asks
 
 
 def load_content(project: Project) -> Content:
@@ -64,9 +68,11 @@ def load_content(project: Project) -> Content:
     archive, archive_problems = load_archive(project, sop_ids)
     problems += archive_problems
     problems += duplicate_regulations(archive)
+    kantor, kantor_problems = load_kantor(project)
+    problems += kantor_problems
     if problems:
         raise DataError(problems)
-    content = Content(sops, archive, build_index(sops, archive))
+    content = Content(sops, archive, build_index(sops, archive), kantor.document if kantor else None)
     taken = taken_addresses(project.docs_dir, project.docs_label, generated_uris(content), project.directory_urls)
     if taken:
         raise DataError(taken)
@@ -78,6 +84,7 @@ def generated_uris(content: Content) -> dict[str, str | None]:
     uris = {**sop_page_uris(content.sops), **archive_page_uris(content.archive)}
     uris |= dict.fromkeys([*regulation_page_uris(content.dasar_hukum), JDIHN_FILE, FEED_FILE, SEARCH_PAGE])
     uris |= dict.fromkeys(search_file_uris())
+    uris |= kantor_page_uris(content.kantor)
     return uris | dict.fromkeys(attachment_uri(path) for path in _local_files(content.archive))
 
 
@@ -127,6 +134,7 @@ def generate(
         PageSource(JDIHN_FILE, jdihn_feed(content.archive, urls), None),
         PageSource(FEED_FILE, atom_feed(content.archive, urls, site_name), None),
         PageSource(SEARCH_PAGE, search_page, None, in_nav=True),
+        *kantor_pages(content.kantor, project.settings.kantor),
     ]
     facts = page_facts(content.sops, content.archive, content.dasar_hukum)
     generated, search_files = searchable(generated, facts)
@@ -136,7 +144,10 @@ def generate(
         for page in generated
     ]
     staging.remove_stale()
-    return Generation(site_files + _attachments(content.archive, project), renderer.rendered - before, staging.changed)
+    home = home_block(content.archive, content.kantor, urls)
+    return Generation(
+        site_files + _attachments(content.archive, project), renderer.rendered - before, staging.changed, home
+    )
 
 
 def _attachments(archive: Archive, project: Project) -> list[SiteFile]:

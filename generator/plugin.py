@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Literal
 from urllib.parse import urljoin, urlsplit
 
+import jinja2
 from mkdocs.config import config_options
 from mkdocs.config.base import BaseConfigOption
 from mkdocs.config.defaults import MkDocsConfig
@@ -20,6 +21,8 @@ from mkdocs.structure.toc import get_toc
 from mkdocs.utils import CountHandler
 
 from .core import Content, Generation, findings, generate, load_content
+from .kantor import kantor_file
+from .pages.beranda import HOME, with_home_block
 from .pages.feeds import FeedInvalid
 from .pages.html_body import anchor_ids, toc_tokens
 from .pages.problems_banner import problems_banner
@@ -78,7 +81,7 @@ def _origin(url: str) -> str | None:
     return f"{parts.scheme}://{parts.netloc}" if parts.scheme in ("http", "https") and parts.netloc else None
 
 
-def site_policy(config: MkDocsConfig) -> Policy:
+def site_policy(config: MkDocsConfig, repository_widget: bool = False) -> Policy:
     """What the site's own configuration makes the theme load from elsewhere, and nothing more."""
     scripts = [_origin(str(path)) for path in config.extra_javascript]
     styles = [_origin(str(path)) for path in config.extra_css]
@@ -87,7 +90,7 @@ def site_policy(config: MkDocsConfig) -> Policy:
         styles.append("https://fonts.googleapis.com")
         fonts.append("https://fonts.gstatic.com")
     connect: list[str | None] = []
-    if config.repo_url:  # Material shows the repository's stars and forks, asked from its host's API
+    if repository_widget:  # Material shows the repository's stars and forks, asked from its host's API
         host = urlsplit(config.repo_url).hostname
         connect.append("https://api.github.com" if host == "github.com" else _origin(config.repo_url))
     host, port = config.dev_addr
@@ -159,6 +162,9 @@ class SopJdihPlugin(BasePlugin):
         for folder in (self.project.sops_dir, self.project.archive_dir):
             if folder.is_dir() and str(folder) not in config.watch:
                 config.watch.append(str(folder))
+        kantor = kantor_file(self.project)  # `mkdocs serve` rebuilds when kantor.yaml changes too
+        if kantor.is_file() and str(kantor) not in config.watch:
+            config.watch.append(str(kantor))
         _extend_theme(config)
         self.urls = SiteUrls(config.site_url, config.use_directory_urls)
         try:
@@ -213,7 +219,8 @@ class SopJdihPlugin(BasePlugin):
 
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
         assert self.project and self.renderer
-        self.policy = site_policy(config)  # here, when every plugin's on_config has had its say about scripts
+        # here, when every plugin's on_config has had its say about scripts
+        self.policy = site_policy(config, self._shows_repository(config))
         if self.content is None:  # serving broken data with nothing good to show yet
             return files
         try:
@@ -292,12 +299,30 @@ class SopJdihPlugin(BasePlugin):
             return harden(output_content, self.urls.site_url, self.policy)
         return output_content
 
+    def _shows_repository(self, config: MkDocsConfig) -> bool:
+        """The header's repository widget: only when the office asks for it in kantor.yaml (and has a repo_url)."""
+        return bool(
+            config.repo_url and self.content and self.content.kantor and self.content.kantor.tampilkan_repositori
+        )
+
+    def on_env(self, env: jinja2.Environment, config: MkDocsConfig, files: Files) -> jinja2.Environment:
+        """The office's name (footer) and its choice about the repository widget (header), for the theme's partials."""
+        kantor = self.content.kantor if self.content else None
+        env.globals["sop_jdih"] = {
+            "kantor": kantor.nama if kantor else config.site_name,
+            "repositori": self._shows_repository(config),
+        }
+        return env
+
     def on_page_markdown(self, markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
-        """Point "edit this page" of an SOP page at its YAML source, drop it elsewhere; set aside an HTML page's body.
+        """Point "edit this page" of an SOP page at its YAML source, drop it elsewhere; set aside an HTML page's body;
+        give the home page its generated block (pages/beranda.py).
 
         The button is for staff (cara-mengubah-sop): SOP pages keep it; the public's pages go without it, and a
         generated page without a source file would point at a docs file that does not exist.
         """
+        if page.file.src_uri == HOME and self.generation is not None:
+            markdown = with_home_block(markdown, self.generation.home)
         source = self.sources.get(page.file.src_uri)
         base = self._edit_base(config)
         page.edit_url = urljoin(base, source) if source and base else None

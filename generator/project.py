@@ -52,11 +52,15 @@ class Settings:
     tampilkan_nama_staf: bool = False
     # Also print every SOP page to sop/<id>.pdf with headless Chromium, linked from the page (needs a browser).
     pdf: bool = False
+    # The office's identity (name, profil, struktur pengelola, kontak, panduan), relative to the project root; optional.
+    kantor: str = "kantor.yaml"
 
 
 # Folders of the editors' files. A folder the office names must exist (a typo would silently publish nothing);
 # a default one may be missing: a project without an archive yet.
 FOLDERS = ("sops_dir", "archive_dir")
+# Files the office writes, by the same rule: a named one must exist, the default one may be missing.
+FILES = ("kantor",)
 
 
 @dataclass(frozen=True)
@@ -172,6 +176,8 @@ def project_from_options(
         message = _value_problem(option, value)
         if message is None and option.name in FOLDERS:
             message = _folder_problem(root, str(value), str(option.default))
+        if message is None and option.name in FILES:
+            message = _file_problem(root, str(value), str(option.default))
         if message is not None:
             problems.append(Problem(config_name, 0, where, message))
         values[option.name] = value
@@ -203,6 +209,15 @@ def _folder_problem(root: Path, value: str, default: str) -> str | None:
     if not folder.exists():
         return None if relative == Path(default) else f"folder '{value}' tidak ada"
     return None if folder.is_dir() else f"'{value}' bukan folder"
+
+
+def _file_problem(root: Path, value: str, default: str) -> str | None:
+    relative = Path(value)
+    if not relative.parts or relative.is_absolute() or ".." in relative.parts:
+        return f"tulis nama berkas di dalam folder proyek, mis. '{default}'"
+    if (root / relative).is_file() or relative == Path(default):
+        return None
+    return f"berkas '{value}' tidak ada"
 
 
 def read_project(config_file: Path) -> Project:

@@ -17,6 +17,7 @@ from pydantic import BaseModel
 
 from .archive import kinds
 from .archive.kind import ArchiveKind
+from .kantor import Kantor, kantor_schema
 from .project import Project
 from .sop.model import SopDocument
 
@@ -39,10 +40,11 @@ def item_modeline(kind: ArchiveKind) -> str:
 
 def schema_files(project: Project) -> dict[Path, type[BaseModel]]:
     """Each schema file → the model it describes, inside the project's own folders, where the modelines point: the
-    SOP sheet, then every archive collection."""
+    SOP sheet, every archive collection, then the office's identity (kantor.yaml)."""
     return {
         project.sops_dir / "schema.json": SopDocument,
         **{project.archive_dir / kind.schema: kind.model for kind in kinds.KINDS},
+        kantor_schema(project): Kantor,
     }
 
 

@@ -121,7 +121,8 @@ class Visits:
     """One tab going from page to page; each visit waits until the page's own requests have ended.
 
     Leaving while a request is in flight aborts it (net::ERR_ABORTED), which would be charged to the site: the
-    browser asks for the page's icon just after `load`, so a visit also waits for that request to end.
+    browser asks for the page's icon just after `load`, so a visit also waits for that request to end, and for every
+    element marked aria-busy (a page still loading its results) to be done.
     """
 
     def __init__(self, page: Page, problems: Problems) -> None:
@@ -148,6 +149,9 @@ class Visits:
             """() => new Promise(resolve => requestAnimationFrame(() => setTimeout(() =>
                  resolve(document.querySelector("link[rel~=icon]")?.href ?? null), 0)))"""
         )
+        # A page that loads in steps (a module that imports Pagefind, which then fetches its index) marks the part it is
+        # still filling with aria-busy: between two steps no request is pending, yet the page is not done.
+        self.page.wait_for_function("() => !document.querySelector('[aria-busy=true]')", timeout=timeout_ms)
         deadline = time.monotonic() + timeout_ms / 1000
         while (self.pending or (icon and icon not in self.ended)) and time.monotonic() < deadline:
             self.page.wait_for_timeout(5)

@@ -217,9 +217,9 @@ def test_the_download_is_beside_the_status(site: Path) -> None:
 
 
 def test_items_stay_out_of_the_navigation(site: Path) -> None:
-    home = (site / "index.html").read_text(encoding="utf-8")
-    assert "produk-hukum/" not in home and "konten/" not in home
-    assert 'href="arsip/"' in home
+    search = html(site, "cari")  # the home page links the newest items in its body (pages/beranda.py)
+    assert "produk-hukum/" not in search and "konten/" not in search
+    assert 'href="../arsip/"' in search
 
 
 def test_listings_by_jenis_tahun_status_and_platform(site: Path) -> None:
@@ -333,5 +333,10 @@ def test_pagefind_index_is_built_fresh_with_the_site(site: Path) -> None:
     assert '<script src="../assets/sop-jdih/cari.js">' in search and 'id="sj-cari-hasil"' in search
     assert "pagefind-ui" not in search  # the site-wide search is our own light page; facets live on /arsip/
     archive = html(site, "arsip")
-    assert "pagefind/pagefind-ui.js" in archive and 'id="sj-pencarian"' in archive
+    assert '<script type="module" src="../assets/sop-jdih/arsip.js">' in archive and 'id="sj-arsip-hasil"' in archive
+    assert "pagefind-ui" not in archive  # the archive browses with our own page too
+    item = html(site, "produk-hukum/uu-7-2017")
+    assert '<div data-pagefind-filter="arsip:ya"></div>' in item  # what /arsip/ lists ...
+    for key in ("tanggal:", "tahun:2017", "nomor:00000007", "judul:undang-undang"):  # ... and sorts by
+        assert f'<div data-pagefind-sort="{key}' in item, key
     assert 'action="../cari/"' in html(site, "produk-hukum/uu-7-2017").replace("../../cari/", "../cari/")

@@ -174,6 +174,7 @@ def test_the_example_site_under_a_project_path_has_no_broken_links(tmp_path: Pat
     project = tmp_path / "proyek"
     for name in ("docs", "sops", "content_archive", "site_theme"):
         shutil.copytree(REPO / name, project / name)
+    shutil.copy(REPO / "kantor.yaml", project / "kantor.yaml")
     config = (REPO / "mkdocs.yml").read_text(encoding="utf-8")
     site_url = "https://example.github.io/jdih-kpu/"
     config = re.sub(r"(?m)^site_url:.*$", f"site_url: {site_url}", config)

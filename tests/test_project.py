@@ -56,6 +56,7 @@ def test_check_new_schema_and_build_agree_on_the_folders_of_mkdocs_yml(tmp_path:
         "ditulis: prosedur/schema.json",
         "ditulis: arsip/schema/produk-hukum.json",
         "ditulis: arsip/schema/konten.json",
+        "ditulis: kantor.schema.json",
     ]
     assert sop_jdih(root, "schema", "--check").returncode == 0
     checked = sop_jdih(root, "check")
@@ -114,7 +115,7 @@ def test_an_unknown_option_fails_check_and_build_alike(tmp_path: Path) -> None:
     root = make_project(tmp_path, {"uji-persetujuan.yaml": VALID_SOP}, unknown)
     message = (
         "mkdocs.yml: plugins.sop-jdih.sop_dir: pilihan tidak dikenal; yang ada: sops_dir, archive_dir, cache_dir, "
-        "edit_uri, dasar_hukum_tidak_berlaku, tanggal_tidak_cocok, tampilkan_nama_staf, pdf"
+        "edit_uri, dasar_hukum_tidak_berlaku, tanggal_tidak_cocok, tampilkan_nama_staf, pdf, kantor"
     )
     checked = sop_jdih(root, "check")
     assert checked.returncode == 2 and checked.stderr.startswith(message + "\n")

@@ -40,7 +40,8 @@ def test_new_files_pass_check_and_strict_build_of_example_copy(tmp_path: Path, c
     root = tmp_path / "proyek"
     for folder in ("sops", "content_archive", "docs", "site_theme"):
         shutil.copytree(REPO / folder, root / folder)
-    shutil.copy(REPO / "mkdocs.yml", root / "mkdocs.yml")
+    for file in ("mkdocs.yml", "kantor.yaml"):
+        shutil.copy(REPO / file, root / file)
 
     for kind, item_id in (("sop", "x"), ("produk-hukum", "produk-baru"), ("konten", "konten-baru")):
         assert run(root, "new", kind, item_id) == 0

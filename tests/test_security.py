@@ -272,8 +272,10 @@ def config_for(tmp_path: Path, mkdocs_yml: str = MKDOCS_YML) -> Any:
 
 
 def test_policy_allows_only_what_the_configuration_loads(tmp_path: Path) -> None:
-    # The test project keeps Material's Google Fonts and a GitHub repo_url (stars and forks from api.github.com).
-    assert site_policy(config_for(tmp_path)) == Policy(
+    # The test project keeps Material's Google Fonts and a GitHub repo_url (stars and forks from api.github.com, only
+    # when the office shows the repository widget: kantor.yaml's tampilkan_repositori).
+    assert site_policy(config_for(tmp_path)).connect == ()
+    assert site_policy(config_for(tmp_path), repository_widget=True) == Policy(
         styles=("https://fonts.googleapis.com",),
         fonts=("https://fonts.gstatic.com",),
         connect=("https://api.github.com",),
@@ -281,7 +283,10 @@ def test_policy_allows_only_what_the_configuration_loads(tmp_path: Path) -> None
     offline = MKDOCS_YML.replace("  language: id\n", "  language: id\n  font: false\n").replace(
         "repo_url: https://github.com/kpu-uji/situs", "repo_url: https://gitlab.kpu.example/jdih/situs"
     )
-    policy = site_policy(config_for(tmp_path, offline + "extra_javascript: [https://cdn.example/x.js, lokal.js]\n"))
+    policy = site_policy(
+        config_for(tmp_path, offline + "extra_javascript: [https://cdn.example/x.js, lokal.js]\n"),
+        repository_widget=True,
+    )
     assert policy == Policy(scripts=("https://cdn.example",), connect=("https://gitlab.kpu.example",))
 
 
@@ -529,7 +534,6 @@ AUDIT = """
   const found = [];
   const urls = new Set(["href", "src", "xlink:href", "action", "formaction", "data", "poster", "srcdoc", "ping"]);
   for (const element of document.querySelectorAll("*")) {
-    if (element.matches("form.pagefind-ui__form")) continue;  // Pagefind's own action="javascript:void(0);"
     for (const attribute of element.attributes) {
       const name = attribute.name.toLowerCase();
       const value = attribute.value;
@@ -550,7 +554,7 @@ AUDIT = """
 """
 
 SEARCHES = ["/cari/?q=alert", "/arsip/?q=script"]
-SEARCH_RESULT = ".sj-cari-hasil__butir, .pagefind-ui__result"  # /cari/ (cari.js) or /arsip/ (Pagefind's UI)
+SEARCH_RESULT = ".sj-cari-hasil__butir"  # /cari/ (cari.js) and /arsip/ (arsip.js) show results alike
 
 
 def payload_of(path: str) -> str:

@@ -237,7 +237,121 @@ def test_search_finds_pemilihan(browser: Browser, site_url: str) -> None:
     assert problems.on_site() == []
 
 
-# --- 4. axe-core ------------------------------------------------------------------------------------------------
+# --- 4. the archive without typing (/arsip/, arsip.js) and the home page's form that lands there ---------------------
+
+ARSIP_RESULT = "#sj-arsip-hasil > li"
+ARSIP_LINK = f"{ARSIP_RESULT} > a.sj-cari-hasil__judul"
+ARSIP_SUMMARY = "#sj-arsip-ringkasan"
+REVOKED_2015 = ["/produk-hukum/kepkab-contoh-21-2015/", "/produk-hukum/pkpu-1-2015/"]  # the example's Tidak Berlaku
+
+
+def archive_item_count(site: Path) -> int:
+    return sum(
+        1
+        for kind in ("produk-hukum", "konten")
+        for folder in (site / kind).iterdir()
+        if (folder / "index.html").exists()
+    )
+
+
+def filter_options(page: Any, group: str) -> list[tuple[str, int, bool]]:
+    """The (value, count, ticked) of one filter group, in the order shown."""
+    options = []
+    for box in page.locator(f'#sj-arsip-filter input[name="{group}"]').all():
+        label = " ".join((box.locator("xpath=..").text_content() or "").split())
+        found = re.fullmatch(r"(.+?) \((\d+)\)", label)
+        assert found, label
+        value, count = found.groups()
+        options.append((value, int(count), box.is_checked()))
+    return options
+
+
+def test_arsip_shows_the_whole_collection_with_filter_counts(browser: Browser, site: Path, site_url: str) -> None:
+    total = archive_item_count(site)
+    problems = Problems()
+    with open_page(browser, site_url, problems) as page:
+        page.goto("/arsip/")
+        expect(page.locator(ARSIP_SUMMARY)).to_have_text(f"{total} item di arsip.")
+        expect(page.locator(ARSIP_RESULT)).to_have_count(20)  # twenty at a time ...
+        page.get_by_role("button", name="Tampilkan lebih banyak").click()
+        expect(page.locator(ARSIP_RESULT)).to_have_count(min(40, total))  # ... and the next twenty on request
+        years = filter_options(page, "tahun")
+        assert [int(year) for year, _, _ in years] == sorted((int(year) for year, _, _ in years), reverse=True)
+        assert sum(count for _, count, _ in years) == total  # every item has one year
+        for group in ("tipe", "jenis", "tahun", "status", "bidang", "platform"):
+            options = filter_options(page, group)
+            assert options and all(count > 0 for _, count, _ in options), (group, options)
+        revoked = len(list((site / "arsip" / "status" / "tidak-berlaku").glob("**/index.html")))
+        assert revoked == 1  # one listing page: its table rows are the revoked items
+        listing = (site / "arsip" / "status" / "tidak-berlaku" / "index.html").read_text(encoding="utf-8")
+        assert dict((v, c) for v, c, _ in filter_options(page, "status"))["Tidak Berlaku"] == listing.count("<tr><td>")
+    assert problems.on_site() == []
+
+
+def test_a_filtered_address_shows_exactly_the_matching_items(browser: Browser, site_url: str) -> None:
+    problems = Problems()
+    with open_page(browser, site_url, problems) as page:
+        page.goto("/arsip/?tahun=2015&status=Tidak+Berlaku")
+        expect(page.locator(ARSIP_SUMMARY)).to_have_text("2 item cocok dengan filter yang dipilih.")
+        assert sorted(link.get_attribute("href") or "" for link in page.locator(ARSIP_LINK).all()) == REVOKED_2015
+        assert ("2015", 2, True) in filter_options(page, "tahun")
+        # Other years stay offered with their counts for this status, so a reader can widen the view.
+        assert len(filter_options(page, "tahun")) > 1
+        assert [option for option in filter_options(page, "status") if option[2]] == [("Tidak Berlaku", 2, True)]
+    assert problems.on_site() == []
+
+
+def test_the_home_form_lands_on_the_filtered_archive(browser: Browser, site_url: str) -> None:
+    problems = Problems()
+    with open_page(browser, site_url, problems) as page:
+        Visits(page, problems).visit("/")  # settled: leaving while the page's icon loads would abort that request
+        page.get_by_label("Tahun", exact=True).select_option("2015")
+        page.get_by_label("Status", exact=True).select_option("Tidak Berlaku")
+        page.locator(".sj-beranda__cari").get_by_role("button", name="Cari").click()
+        page.wait_for_url("**/arsip/?*")
+        expect(page.locator(ARSIP_SUMMARY)).to_have_text("2 item cocok dengan filter yang dipilih.")
+        assert page.url.endswith("/arsip/?tahun=2015&status=Tidak+Berlaku")  # the empty fields left the address
+        assert sorted(link.get_attribute("href") or "" for link in page.locator(ARSIP_LINK).all()) == REVOKED_2015
+    assert problems.on_site() == []
+
+
+def test_sorting_changes_the_order(browser: Browser, site_url: str) -> None:
+    problems = Problems()
+    with open_page(browser, site_url, problems) as page:
+        page.goto("/arsip/?tipe=Produk+hukum&urut=judul")
+        expect(page.locator(ARSIP_RESULT)).to_have_count(20)
+        by_title = page.locator(ARSIP_LINK).all_inner_texts()
+        assert by_title == sorted(by_title, key=lambda title: title.lower().replace(",", " "))
+        page.get_by_label("Urutkan").select_option("tahun")
+        page.wait_for_url("**urut=tahun")
+        expect(page.locator(ARSIP_LINK).first).not_to_have_text(by_title[0])
+        years = [int(year) for year in page.locator(f"{ARSIP_RESULT} .sj-cari-hasil__tahun").all_inner_texts()]
+        assert len(years) == 20 and years == sorted(years, reverse=True)
+        assert page.locator(ARSIP_LINK).all_inner_texts() != by_title
+    assert problems.on_site() == []
+
+
+def test_arsip_opened_from_disk_says_so_and_keeps_the_listings(browser: Browser, site: Path) -> None:
+    problems = Problems()
+    with open_page(browser, (site / "arsip" / "index.html").as_uri(), problems) as page:
+        page.goto((site / "arsip" / "index.html").as_uri())
+        expect(page.locator(ARSIP_SUMMARY)).to_contain_text("tidak berjalan di sini")
+        expect(page.locator("#sj-arsip")).to_be_hidden()
+        expect(page.get_by_role("link", name="Tidak Berlaku")).to_be_visible()
+
+
+def test_arsip_says_so_when_search_fails_and_keeps_the_listings(browser: Browser, site_url: str) -> None:
+    problems = Problems()  # the refused index is the point here: its failed requests are not checked
+    with open_page(browser, site_url, problems) as page:
+        page.route("**/pagefind/**", lambda route: route.abort())
+        page.goto("/arsip/")
+        expect(page.locator(ARSIP_SUMMARY)).to_contain_text("tidak dapat berjalan di sini")
+        expect(page.locator("#sj-arsip")).to_be_hidden()
+        expect(page.locator(ARSIP_RESULT)).to_have_count(0)
+        expect(page.get_by_role("link", name="Tidak Berlaku")).to_be_visible()
+
+
+# --- 5. axe-core ------------------------------------------------------------------------------------------------
 
 # Material wraps every table in a `.md-typeset__scrollwrap` at run time and gives it no tabindex, so where a table is
 # wider than a phone axe reports that wrapper under scrollable-region-focusable. It is the theme's markup, not ours:
@@ -246,7 +360,11 @@ THIRD_PARTY = {("scrollable-region-focusable", ".md-typeset__scrollwrap")}
 
 AXE_CASES = [
     pytest.param(path, viewport, id=f"{name}-{viewport['width']}px")
-    for name, path in {**AXE_PAGES, "pencarian": "/cari/?q=pemilihan"}.items()
+    for name, path in {
+        **AXE_PAGES,
+        "pencarian": "/cari/?q=pemilihan",
+        "arsip-tersaring": "/arsip/?tahun=2015&status=Tidak+Berlaku",
+    }.items()
     for viewport in (DESKTOP, PHONE)
 ]
 
@@ -282,7 +400,7 @@ def test_no_serious_accessibility_violations(
     problems = Problems()
     with open_page(browser, site_url, problems, viewport=viewport) as page:
         Visits(page, problems).visit(path)
-        if "?q=" in path:  # audit the results too, not only the empty search box
+        if "?q=" in path or path.startswith("/arsip/"):  # audit the results too, not only the empty search box
             expect(page.locator(".sj-cari-hasil__butir").first).to_be_visible()
         page.evaluate(AXE.read_text(encoding="utf-8"))  # as page script: the CSP refuses an injected <script>
         result = page.evaluate("() => axe.run(document, {resultTypes: ['violations']})")

@@ -82,11 +82,11 @@ def archive_pages(
         for kind in archive.kinds
         for item in archive.items(kind)
     ]
-    listings = _listings(archive)
-    for listing in listings:
+    shown = listings(archive)
+    for listing in shown:
         for group in listing.groups:
             pages += _listing_pages(listing, group, archive, urls)
-    pages.append(PageSource(ARCHIVE_INDEX, _index_page(archive, listings), None, in_nav=True))
+    pages.append(PageSource(ARCHIVE_INDEX, _index_page(archive, shown), None, in_nav=True))
     return pages
 
 
@@ -95,7 +95,7 @@ def archive_page_uris(archive: Archive) -> dict[str, str | None]:
     uris: dict[str, str | None] = {
         kind.uri(item.document.id): item.path for kind in archive.kinds for item in archive.items(kind)
     }
-    for listing in _listings(archive):
+    for listing in listings(archive):
         for group in listing.groups:
             uris |= {listing_uri(listing, group, number): None for number in range(1, len(_chunks(group)) + 1)}
     uris[ARCHIVE_INDEX] = None
@@ -132,7 +132,35 @@ def _item_page(kind: ArchiveKind, item: Any, site: _Site) -> str:
         index_entry=_index_entry(here, site.dasar_hukum, item.id, urls),
         json_ld=Markup(_script_json(json_ld)) if json_ld else None,  # safe inside <script>: see _script_json
         staff_names=site.staff_names,
+        sorts=sort_keys(kind, item),
     )
+
+
+NO_NUMBER = "~"  # after every digit and letter: items without a nomor come last when sorted by nomor
+_LEADING_NUMBER = re.compile(r"\s*(\d+)(.*)", re.DOTALL)
+
+
+def sort_keys(kind: ArchiveKind, item: Any) -> dict[str, str]:
+    """The keys /arsip/ sorts an item by (`data-pagefind-sort`), written so that Pagefind's order is the reader's.
+
+    tanggal: its date (ISO, newest first when descending); tahun: its year; nomor: its leading number padded to
+    eight digits, so "5/HK…" comes before "27/HK…", then the rest; judul: its title in lower case. Commas are
+    dropped: Pagefind reads them as separators in an attribute.
+    """
+    date = kind.date(item)
+    nomor = getattr(item, "nomor", None)
+    if nomor is None:
+        number_key = NO_NUMBER
+    else:
+        leading = _LEADING_NUMBER.fullmatch(nomor)
+        number_key = f"{int(leading.group(1)):08d}{leading.group(2)}" if leading else nomor
+    keys = {
+        "tanggal": date.isoformat(),
+        "tahun": str(getattr(item, "tahun", date.year)),
+        "nomor": number_key.lower(),
+        "judul": kind.title_of(item).lower(),
+    }
+    return {key: value.replace(",", " ") for key, value in keys.items()}
 
 
 def _shown(value: Value) -> str:
@@ -254,7 +282,7 @@ class Listing:
     groups: list[Group]
 
 
-def _listings(archive: Archive) -> list[Listing]:
+def listings(archive: Archive) -> list[Listing]:
     return [_listing(facet, kind, archive) for kind in archive.kinds for facet in kind.facets]
 
 
@@ -329,7 +357,7 @@ def _cell(column: Column, kind: ArchiveKind, item: Any, archive: Archive, here: 
     return {"text": value.text, "href": href, "number": column.right, "badge": value.badge, "title": value.page}
 
 
-def _index_page(archive: Archive, listings: list[Listing]) -> str:
+def _index_page(archive: Archive, shown: list[Listing]) -> str:
     counts = [f"{len(archive.items(kind))} {kind.full_name}" for kind in archive.kinds]
     return render(
         "arsip_index.md.j2",
@@ -346,7 +374,7 @@ def _index_page(archive: Archive, listings: list[Listing]) -> str:
                     for g in listing.groups
                 ],
             }
-            for listing in listings
+            for listing in shown
         ],
         jdihn=markdown_link(ARCHIVE_INDEX, JDIHN_FILE),
         feed=markdown_link(ARCHIVE_INDEX, FEED_FILE),

@@ -2,8 +2,9 @@
 
 Pagefind 1.5 writes its filter index from a hash map, so the order of filter values, and with it the bytes and hashed
 names of `filter/*.pf_filter`, the `pagefind.*.pf_meta` that lists them and `pagefind-entry.json` that names the meta,
-change from run to run (Pagefind/pagefind#638). We decode those files, put the values in a fixed order, write them
-back and rename them by their new content. The search reads filters into a map, so it behaves exactly as before.
+change from run to run (Pagefind/pagefind#638); the meta lists the sorts (`data-pagefind-sort`) the same way. We
+decode those files, put the values in a fixed order, write them back and rename them by their new content. The search
+reads filters and sorts into maps, so it behaves exactly as before.
 
 The files are gzip of b"pagefind_dcd" followed by CBOR; only the part of CBOR they use (unsigned integers, strings,
 byte strings, arrays) is handled, and anything else is refused rather than guessed at.
@@ -52,6 +53,8 @@ def order_index(output: Path) -> None:
             (output / "filter" / f"{new_hash}.pf_filter").write_bytes(data)
             filters.append([name, new_hash])
         meta[3] = filters
+        if len(meta) > 4:  # the sorts (data-pagefind-sort), also listed from a hash map: by name
+            meta[4] = [list(pair) for pair in sorted(_pairs(meta[4], old_meta.name))]
         data = write_bytes(meta)
         language["hash"] = _name(language_code, data, META_HASH_LENGTH)
         old_meta.unlink()

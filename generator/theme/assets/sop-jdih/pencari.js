@@ -24,7 +24,8 @@ const NUMBER = /^(?:(?:nomor|nomer|no)\s*\.?\s*:?\s*)?(\d[\w.-]*(?:\s*\/\s*[\w.-
 let engine = null;
 const files = new Map();
 
-async function pagefind() {
+/** Pagefind, loaded once with the site's own path as its base (so search works from a sub-path). */
+export async function engine() {
   if (window.location.protocol === "file:") {
     throw new Error("file"); // the browser forbids Pagefind's fetch of its index from disk
   }
@@ -179,11 +180,27 @@ function weight({ result, data }, terms) {
 }
 
 /**
+ * The text `find` gives Pagefind for `term` when it names a document or has words: the citation's short form, or the
+ * words' roots; null for no term. Pages that count filter values (/arsip/) count over this same text.
+ */
+export async function searchText(term) {
+  const query = (term || "").replace(/\s+/g, " ").trim();
+  if (!query) {
+    return null;
+  }
+  const citation = await citationOf(query);
+  if (citation) {
+    return citation.text;
+  }
+  return (await Promise.all(query.split(" ").map(key).filter(Boolean).map(rootOf))).join(" ");
+}
+
+/**
  * The results for `term`, best first, or in `sort`'s order (Pagefind's, e.g. `{ tahun: "desc" }`): Pagefind result
  * objects (call `.data()` for a result's page). With no term, every page the filters let through.
  */
 export async function find(term, { filters = {}, sort } = {}) {
-  const engineLoaded = await pagefind();
+  const engineLoaded = await engine();
   const query = (term || "").replace(/\s+/g, " ").trim();
   if (!query) {
     return (await engineLoaded.search(null, sort ? { filters, sort } : { filters })).results;
