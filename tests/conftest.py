@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shutil
 import subprocess
 import sys
 import textwrap
@@ -94,6 +95,21 @@ prosedur:
           waktu: 15 menit
         keterangan: Tautan dibagikan ke grup
 """
+
+
+# What the example site is made of: a copy of these builds the same site elsewhere (under another path, other options).
+EXAMPLE_PROJECT = ("docs", "sops", "content_archive", "site_theme", "kantor.yaml", "mkdocs.yml")
+
+
+def copy_example_project(destination: Path) -> Path:
+    """A copy of the example site's sources in `destination` (created), to build with changed options; returns it."""
+    destination.mkdir(parents=True)
+    for name in EXAMPLE_PROJECT:
+        if (REPO / name).is_dir():
+            shutil.copytree(REPO / name, destination / name)
+        else:
+            shutil.copy(REPO / name, destination / name)
+    return destination
 
 
 def make_project(root: Path, sops: dict[str, str], mkdocs_yml: str = MKDOCS_YML) -> Path:

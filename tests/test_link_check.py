@@ -1,7 +1,6 @@
 """Link integrity of built sites: a tiny hand-written one, the repository's example site, and the CLI."""
 
 import re
-import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -10,7 +9,7 @@ import pytest
 
 from generator.publish.link_check import BrokenLink, broken_links
 
-from .conftest import REPO
+from .conftest import REPO, copy_example_project
 
 # Page path → body. Every link marked "baik" must pass; the others are exactly the BROKEN list below.
 TINY_SITE = {
@@ -171,11 +170,8 @@ def test_on_disk_a_link_must_name_a_file(tmp_path: Path) -> None:
 @pytest.mark.parametrize("directory_urls", [True, False], ids=["directory-urls", "html-file-urls"])
 def test_the_example_site_under_a_project_path_has_no_broken_links(tmp_path: Path, directory_urls: bool) -> None:
     """Served from a sub-path and, without directory URLs, also opened from disk: every href, src and form works."""
-    project = tmp_path / "proyek"
-    for name in ("docs", "sops", "content_archive", "site_theme"):
-        shutil.copytree(REPO / name, project / name)
-    shutil.copy(REPO / "kantor.yaml", project / "kantor.yaml")
-    config = (REPO / "mkdocs.yml").read_text(encoding="utf-8")
+    project = copy_example_project(tmp_path / "proyek")
+    config = (project / "mkdocs.yml").read_text(encoding="utf-8")
     site_url = "https://example.github.io/jdih-kpu/"
     config = re.sub(r"(?m)^site_url:.*$", f"site_url: {site_url}", config)
     config += f"use_directory_urls: {str(directory_urls).lower()}\n"

@@ -9,7 +9,6 @@ directory URLs opened from disk (file://) leads back to the archive and to the s
 from __future__ import annotations
 
 import re
-import shutil
 import subprocess
 import sys
 from collections import Counter
@@ -21,7 +20,7 @@ import pytest
 from playwright.sync_api import Browser, expect
 
 from .browser_support import TIMEOUT_MS, Problems, Visits, open_page, serve
-from .conftest import REPO
+from .conftest import REPO, copy_example_project
 from .test_site_browser import AXE, BLOCKING_IMPACTS, axe_report, without_third_party
 
 PHONE = {"width": 390, "height": 844}
@@ -179,10 +178,8 @@ def test_no_serious_accessibility_violations(
 
 def test_without_directory_urls_the_site_works_from_disk(browser: Browser, tmp_path: Path) -> None:
     """Opened as files: "Kembali ke arsip", pagination-style links and the header's search form reach pages."""
-    project = tmp_path / "proyek"
-    for name in ("docs", "sops", "content_archive", "site_theme"):
-        shutil.copytree(REPO / name, project / name)
-    config = (REPO / "mkdocs.yml").read_text(encoding="utf-8") + "use_directory_urls: false\n"
+    project = copy_example_project(tmp_path / "proyek")
+    config = (project / "mkdocs.yml").read_text(encoding="utf-8") + "use_directory_urls: false\n"
     (project / "mkdocs.yml").write_text(config, encoding="utf-8")
     site = tmp_path / "site"
     build = [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site)]

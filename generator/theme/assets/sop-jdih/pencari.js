@@ -21,7 +21,7 @@ const SUFFIX = /^(?:(?:k?an|i)(?:nya|ku|mu)?|nya|ku|mu)?(?:lah|kah|pun|tah)?$/;
 // A number with its year: "7/2017", "7 2017", "7 Tahun 2017", "13/PP.07.1/1306/2021" (the year inside the number).
 const NUMBER = /^(?:(?:nomor|nomer|no)\s*\.?\s*:?\s*)?(\d[\w.-]*(?:\s*\/\s*[\w.-]+)*)(?:\s*,?\s*(?:tahun\s+|th\.?\s*|\/\s*|\s)((?:19|20)\d{2}))?\s*$/i;
 
-let engine = null;
+let loading = null; // Pagefind, once it is being loaded
 const files = new Map();
 
 /** Pagefind, loaded once with the site's own path as its base (so search works from a sub-path). */
@@ -29,17 +29,17 @@ export async function engine() {
   if (window.location.protocol === "file:") {
     throw new Error("file"); // the browser forbids Pagefind's fetch of its index from disk
   }
-  if (!engine) {
-    engine = import(new URL("pagefind/pagefind.js", SITE).href).then(async (loaded) => {
+  if (!loading) {
+    loading = import(new URL("pagefind/pagefind.js", SITE).href).then(async (loaded) => {
       await loaded.options({ baseUrl: SITE.pathname });
       await loaded.init();
       return loaded;
     });
-    engine.catch(() => {
-      engine = null; // a later search may try again
+    loading.catch(() => {
+      loading = null; // a later search may try again
     });
   }
-  return engine;
+  return loading;
 }
 
 function json(path) {
