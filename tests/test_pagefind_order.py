@@ -27,7 +27,7 @@ from .conftest import files_of
 
 PAGE = """<!doctype html><html lang="id"><head><title>{title}</title></head><body data-pagefind-body>
 <h1>{title}</h1><p data-pagefind-filter="jenis">{jenis}</p><p data-pagefind-filter="tahun">{tahun}</p>
-<p>Peraturan tentang pemilihan umum nomor {nomor}.</p></body></html>
+<p>Peraturan tentang pemilihan umum nomor {nomor}.</p><p data-pagefind-sort="urutan:{urutan}"></p></body></html>
 """
 
 cbor_values = st.recursive(
@@ -61,7 +61,8 @@ def indexed_site(tmp_path: Path) -> Path:
         page = site / f"p{number}" / "index.html"
         page.parent.mkdir(parents=True)
         jenis = ("Peraturan KPU", "Keputusan KPU", "Surat Edaran", "Instruksi")[number % 4]
-        text = PAGE.format(title=f"Produk {number}", jenis=jenis, tahun=2015 + number % 5, nomor=number)
+        urutan = f"{(number * 7) % 12:02d}"  # an order unlike the pages' own
+        text = PAGE.format(title=f"Produk {number}", jenis=jenis, tahun=2015 + number % 5, nomor=number, urutan=urutan)
         page.write_text(text, encoding="utf-8")
     index_site(site)
     return site
@@ -116,3 +117,19 @@ def _reverse_filters(output: Path) -> None:
         language["hash"] += "x"
         (output / f"pagefind.{language['hash']}.pf_meta").write_bytes(write_bytes(meta))
     (output / ENTRY).write_text(json.dumps(entry), encoding="utf-8")
+
+
+def test_sorts_leave_the_meta_every_search_reads_for_files_of_their_own(indexed_site: Path) -> None:
+    """A search that does not sort downloads no sort order; a sorted view reads the page ids in order from a file."""
+    output = indexed_site / OUTPUT
+    language = json.loads((output / ENTRY).read_text(encoding="utf-8"))["languages"]["id"]
+    meta = read_file(output / f"pagefind.{language['hash']}.pf_meta")
+    assert isinstance(meta, list) and meta[4] == []
+    ids = json.loads((output / "urut" / "id" / "urutan.json").read_text(encoding="utf-8"))
+    titles = []
+    for page_id in ids:  # each id names the page's fragment, as a search result's `id` does
+        data = gzip.decompress((output / "fragment" / f"{page_id}.pf_fragment").read_bytes())
+        fragment = json.loads(data.removeprefix(MAGIC))
+        titles.append(fragment["meta"]["title"])
+    expected = sorted(range(12), key=lambda number: (number * 7) % 12)
+    assert titles == [f"Produk {number}" for number in expected]

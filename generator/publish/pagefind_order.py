@@ -2,9 +2,9 @@
 
 Pagefind 1.5 writes its filter index from a hash map, so the order of filter values, and with it the bytes and hashed
 names of `filter/*.pf_filter`, the `pagefind.*.pf_meta` that lists them and `pagefind-entry.json` that names the meta,
-change from run to run (Pagefind/pagefind#638); the meta lists the sorts (`data-pagefind-sort`) the same way. We
-decode those files, put the values in a fixed order, write them back and rename them by their new content. The search
-reads filters and sorts into maps, so it behaves exactly as before.
+change from run to run (Pagefind/pagefind#638). We decode those files, put the values in a fixed order, write them
+back and rename them by their new content. The search reads filters into a map, so it behaves exactly as before. The
+sorts (`data-pagefind-sort`), also in the meta, leave it for files of their own (see pagefind_sorts.py).
 
 The files are gzip of b"pagefind_dcd" followed by CBOR; only the part of CBOR they use (unsigned integers, strings,
 byte strings, arrays) is handled, and anything else is refused rather than guessed at.
@@ -17,6 +17,8 @@ import hashlib
 import json
 from pathlib import Path
 from typing import TypeAlias
+
+from .pagefind_sorts import write_sorts
 
 MAGIC = b"pagefind_dcd"
 ENTRY = "pagefind-entry.json"
@@ -53,8 +55,9 @@ def order_index(output: Path) -> None:
             (output / "filter" / f"{new_hash}.pf_filter").write_bytes(data)
             filters.append([name, new_hash])
         meta[3] = filters
-        if len(meta) > 4:  # the sorts (data-pagefind-sort), also listed from a hash map: by name
-            meta[4] = [list(pair) for pair in sorted(_pairs(meta[4], old_meta.name))]
+        if len(meta) > 4:  # the sorts: out of the meta every search downloads, into files a sorted view reads
+            write_sorts(output, language_code, _page_ids(meta[1], old_meta.name), _sorts(meta[4], old_meta.name))
+            meta[4] = []
         data = write_bytes(meta)
         language["hash"] = _name(language_code, data, META_HASH_LENGTH)
         old_meta.unlink()
@@ -94,6 +97,28 @@ def _pairs(value: Cbor, where: str) -> list[tuple[str, Cbor]]:
     if not isinstance(value, list):
         raise PagefindFormatError(f"{where}: daftar pasangan yang diharapkan")
     return [_pair(item, where) for item in value]
+
+
+def _page_ids(pages: Cbor, where: str) -> list[str]:
+    """The meta's pages, [[hash, word count], ...], as their hashes (the `id` of a search result)."""
+    if not isinstance(pages, list):
+        raise PagefindFormatError(f"{where}: daftar halaman yang diharapkan")
+    ids = []
+    for page in pages:
+        if not (isinstance(page, list) and page and isinstance(page[0], str)):
+            raise PagefindFormatError(f"{where}: halaman [hash, jumlah kata] yang diharapkan")
+        ids.append(page[0])
+    return ids
+
+
+def _sorts(value: Cbor, where: str) -> list[tuple[str, list[int]]]:
+    """The meta's sorts, [[key, [page position, ...]], ...]."""
+    sorts = []
+    for key, positions in _pairs(value, where):
+        if not isinstance(positions, list) or not all(isinstance(position, int) for position in positions):
+            raise PagefindFormatError(f"{where}: urutan {key} bukan daftar nomor halaman")
+        sorts.append((key, positions))
+    return sorts
 
 
 def _pair(value: Cbor, where: str) -> tuple[str, Cbor]:

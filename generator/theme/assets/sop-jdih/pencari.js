@@ -195,37 +195,53 @@ export async function searchText(term) {
   return (await Promise.all(query.split(" ").map(key).filter(Boolean).map(rootOf))).join(" ");
 }
 
+// A sort's order: Pagefind result id → position (generator/publish/pagefind_sorts.py writes the files; read only when
+// a view is sorted, so a plain search never downloads them).
+function sortOrder(key) {
+  const language = document.documentElement.lang || "unknown";
+  return json(`pagefind/urut/${language}/${encodeURIComponent(key)}.json`).then(
+    (ids) => new Map((Array.isArray(ids) ? ids : []).map((id, position) => [id, position])),
+  );
+}
+
+// `results` in `sort`'s order ({ key: "asc" | "desc" }); a page without the key goes last, in its given order.
+async function inOrder(results, sort) {
+  const [key, direction] = Object.entries(sort)[0];
+  const order = await sortOrder(key);
+  const sign = direction === "desc" ? -1 : 1;
+  const position = (result) => (order.has(result.id) ? sign * order.get(result.id) : Infinity);
+  return results
+    .map((result, index) => ({ result, index }))
+    .sort((a, b) => position(a.result) - position(b.result) || a.index - b.index)
+    .map(({ result }) => result);
+}
+
 /**
- * The results for `term`, best first, or in `sort`'s order (Pagefind's, e.g. `{ tahun: "desc" }`): Pagefind result
- * objects (call `.data()` for a result's page). With no term, every page the filters let through.
+ * The results for `term`, best first, or in `sort`'s order (a `data-pagefind-sort` key, e.g. `{ tahun: "desc" }`):
+ * Pagefind result objects (call `.data()` for a result's page). With no term, every page the filters let through.
  */
 export async function find(term, { filters = {}, sort } = {}) {
   const engineLoaded = await engine();
   const query = (term || "").replace(/\s+/g, " ").trim();
   if (!query) {
-    return (await engineLoaded.search(null, sort ? { filters, sort } : { filters })).results;
+    const all = (await engineLoaded.search(null, { filters })).results;
+    return sort ? inOrder(all, sort) : all;
   }
   // Ranked by relevance first: junk is told from real matches among the best ones, whatever order is asked for.
   let best = [];
-  let text = null;
   const citation = await citationOf(query);
   if (citation) {
     const cited = await engineLoaded.search(citation.text, { filters });
     best = await ranked(cited.results, [[key(citation.text)]], citation);
-    text = citation.text;
   }
   if (!best.length) {
     const typed = query.split(" ").map(key).filter(Boolean);
     const roots = await Promise.all(typed.map(rootOf));
-    text = roots.join(" ");
     const terms = typed.map((word, index) => [word, roots[index]]);
-    const found = await engineLoaded.search(text, { filters });
+    const found = await engineLoaded.search(roots.join(" "), { filters });
     best = await ranked(found.results, terms, null);
   }
-  if (!sort || !best.length) {
-    return best;
-  }
-  return (await engineLoaded.search(text, { filters, sort })).results;
+  return sort && best.length ? inOrder(best, sort) : best;
 }
 
 // A word of the page that a root typed (or a typed word's root) stands for: "pengelolaan" for "kelola".
