@@ -65,6 +65,7 @@ theme:
   name: material
   language: id
   custom_dir: site_theme
+  font: false
   features:
     - content.action.edit
     - navigation.indexes
