@@ -315,6 +315,38 @@ def test_the_home_form_lands_on_the_filtered_archive(browser: Browser, site_url:
     assert problems.on_site() == []
 
 
+def test_on_a_phone_a_visitor_finds_uu_7_2017_and_browses_2023s_revoked_decisions(
+    browser: Browser, site_url: str
+) -> None:
+    """The issue's "done": from the home page at 390 px, the header search and the portal's form, no word typed."""
+    problems = Problems()
+    with open_page(browser, site_url, problems, viewport=PHONE) as page:
+        Visits(page, problems).visit("/")
+        page.locator("#sj-cari-kata").fill("UU 7/2017")
+        page.locator("#sj-cari-kata").press("Enter")
+        first = page.locator(".sj-cari-hasil__butir").first
+        expect(first.locator("a.sj-cari-hasil__judul")).to_have_attribute(
+            "href", re.compile(r"produk-hukum/uu-7-2017/$")
+        )
+        expect(first.locator(".jdih-badge")).to_have_text("Berlaku")
+        Visits(page, problems).visit("/")
+        page.get_by_label("Tahun", exact=True).select_option("2023")
+        page.get_by_label("Status", exact=True).select_option("Tidak Berlaku")
+        page.locator(".sj-beranda__cari").get_by_role("button", name="Cari").click()
+        page.wait_for_url("**/arsip/?*")
+        expect(page.locator(ARSIP_SUMMARY)).to_have_text("1 item cocok dengan filter yang dipilih.")
+        result = page.locator(ARSIP_RESULT).first
+        expect(result.locator("a.sj-cari-hasil__judul")).to_have_attribute(
+            "href", re.compile(r"kepkab-contoh-2-2023/$")
+        )
+        expect(result.locator(".jdih-badge")).to_have_text("Tidak Berlaku")
+        result.scroll_into_view_if_needed()  # below the form; seen whole once there, nothing off to the side
+        expect(result.locator(".jdih-badge")).to_be_in_viewport()
+        expect(result.locator("a.sj-cari-hasil__judul")).to_be_in_viewport()
+        assert page.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]
+    assert problems.on_site() == []
+
+
 def test_sorting_changes_the_order(browser: Browser, site_url: str) -> None:
     problems = Problems()
     with open_page(browser, site_url, problems) as page:
