@@ -69,7 +69,8 @@ def test_the_search_form_offers_the_archives_values_and_lands_on_arsip(site: Pat
     start = home.index('<form class="sj-arsip__cari"')
     form = home[start : home.index("</form>", start)]
     assert 'action="arsip/"' in form and 'method="get"' in form
-    assert {name for name in re.findall(r'name="([a-z]+)"', form)} == {"jenis", "nomor", "tahun", "status", "q"}
+    assert {name for name in re.findall(r'name="([a-z]+)"', form)} == {"tipe", "jenis", "nomor", "tahun", "status", "q"}
+    assert '<input type="hidden" name="tipe" value="Produk hukum">' in form  # legal products, not posts
     content = load_content(Project(project))
     produk = [item.document for item in content.archive.items(content.archive.kinds[0])]
     years = re.findall(r"<option>(\d{4})</option>", form)

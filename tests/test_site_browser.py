@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+import yaml
 from playwright.sync_api import Browser, expect
 
 from .browser_support import Problems, Visits, open_page, serve
@@ -310,7 +311,8 @@ def test_the_home_form_lands_on_the_filtered_archive(browser: Browser, site_url:
         page.locator(".sj-beranda__cari").get_by_role("button", name="Cari").click()
         page.wait_for_url("**/arsip/?*")
         expect(page.locator(ARSIP_SUMMARY)).to_have_text("2 item cocok dengan filter yang dipilih.")
-        assert page.url.endswith("/arsip/?tahun=2015&status=Tidak+Berlaku")  # the empty fields left the address
+        # The form searches legal products only; its empty fields left the address.
+        assert page.url.endswith("/arsip/?tipe=Produk+hukum&tahun=2015&status=Tidak+Berlaku")
         assert sorted(link.get_attribute("href") or "" for link in page.locator(ARSIP_LINK).all()) == REVOKED_2015
     assert problems.on_site() == []
 
@@ -344,6 +346,53 @@ def test_on_a_phone_a_visitor_finds_uu_7_2017_and_browses_2023s_revoked_decision
         expect(result.locator(".jdih-badge")).to_be_in_viewport()
         expect(result.locator("a.sj-cari-hasil__judul")).to_be_in_viewport()
         assert page.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]
+    assert problems.on_site() == []
+
+
+def _numbered(number: str, year: int | None = None) -> list[str]:
+    """The example's produk hukum pages numbered `number` (whole or leading number), read from the YAML."""
+    found = []
+    for path in sorted((REPO / "content_archive" / "produk-hukum").glob("*.yaml")):
+        item = yaml.safe_load(path.read_text(encoding="utf-8"))
+        nomor = str(item["nomor"])
+        leading = re.match(r"\d+", nomor)
+        if number in (nomor, leading and leading.group()) and year in (None, item["tahun"]):
+            found.append(f"/produk-hukum/{item['id']}/")
+    return sorted(found)
+
+
+@pytest.mark.parametrize(
+    ("address", "expected"),
+    [
+        ("nomor=2&tahun=2021", _numbered("2", 2021)),
+        ("nomor=7%2F2017", _numbered("7", 2017)),
+        ("nomor=1&jenis=Peraturan+Komisi+Pemilihan+Umum", [p for p in _numbered("1") if "/pkpu-" in p]),
+        ("nomor=13%2FPP.07.1%2F1306%2F2021", ["/produk-hukum/kepkab-agam-13-pp-07-1-1306-2021/"]),
+    ],
+)
+def test_the_nomor_field_finds_items_by_their_number_exactly(
+    browser: Browser, site_url: str, address: str, expected: list[str]
+) -> None:
+    """Not as words: "2" with 2021 is PKPU 2/2021 (not 22/2023, nor a page that mentions a 2)."""
+    assert expected  # the example data has such items
+    problems = Problems()
+    with open_page(browser, site_url, problems) as page:
+        Visits(page, problems).visit(f"/arsip/?{address}")
+        expect(page.locator(ARSIP_SUMMARY)).to_contain_text(f"{len(expected)} item")
+        assert sorted(link.get_attribute("href") or "" for link in page.locator(ARSIP_LINK).all()) == expected
+    assert problems.on_site() == []
+
+
+def test_a_result_card_links_the_document_as_the_listings_do(browser: Browser, site_url: str) -> None:
+    """The PDF on the search page and on /arsip/, not only on the item page: the link opens the published file."""
+    problems = Problems()
+    with open_page(browser, site_url, problems) as page:
+        for address in ("/cari/?q=daftar+informasi+publik+2025", "/arsip/?q=daftar+informasi+publik&tahun=2025"):
+            Visits(page, problems).visit(address)
+            card = page.locator("li", has=page.locator('a[href$="/produk-hukum/kepkab-contoh-3-2025/"]')).first
+            download = card.get_by_role("link", name="Unduh PDF")
+            expect(download).to_have_attribute("href", f"{site_url}/berkas/lampiran/kepkab-contoh-3-2025.pdf")
+            assert page.request.get(download.get_attribute("href") or "").ok
     assert problems.on_site() == []
 
 

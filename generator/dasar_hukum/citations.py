@@ -347,6 +347,15 @@ def citation_forms(jenis: str, singkatan: str, nomor: str, tahun: int) -> Citati
     return CitationForms(tuple(forms), tuple(dict.fromkeys(keys)))
 
 
+def nomor_keys(nomor: str) -> tuple[str, ...]:
+    """What the archive's Nomor field matches exactly: the whole number as a key and its leading number
+    ("13/PP.07.1/1306/2021" → "13/pp071/1306/2021", "13"; "7" → "7"). arsip.js keys what a reader typed the same way.
+    """
+    whole = search_key(re.sub(r"\s*/\s*", "/", nomor.strip()))
+    leading = re.match(r"\d+", whole)
+    return tuple(dict.fromkeys([whole, *([leading.group()] if leading else [])]))
+
+
 def number_with_year(nomor: str, tahun: int) -> str:
     """ "7" → "7/2017"; a number that already ends with its year ("10/HK.04/08/2022") stays as it is."""
     nomor = re.sub(r"\s*/\s*", "/", nomor.strip())

@@ -30,11 +30,22 @@ from markupsafe import escape
 from Sastrawi.Stemmer.StemmerFactory import StemmerFactory
 
 from ..archive.collection import Archive
-from ..dasar_hukum.citations import GROUPS, JENIS, MINISTRY_SHORT, citation_forms, jenis_table, parse_citation
+from ..archive.kind import Attachment, is_url
+from ..dasar_hukum.citations import (
+    GROUPS,
+    JENIS,
+    MINISTRY_SHORT,
+    citation_forms,
+    jenis_table,
+    nomor_keys,
+    parse_citation,
+)
 from ..dasar_hukum.index import DasarHukumIndex
 from ..sop.loader import LoadedSop
-from .addresses import regulation_uri, sop_uri
+from .addresses import attachment_uri, regulation_uri, sop_uri
 from .page_source import PageSource
+from .text import url_text
+from .urls import url_path
 
 FOLDER = "indeks-cari"
 JENIS_FILE = f"{FOLDER}/jenis.json"
@@ -58,6 +69,8 @@ class Facts:
     year: int | None = None
     forms: tuple[str, ...] = ()
     keys: tuple[str, ...] = ()
+    numbers: tuple[str, ...] = ()  # the `nomor` filter the archive's Nomor field matches (citations.nomor_keys)
+    download: str | None = None  # the document's URL from the site's root (encoded), or its https address
 
 
 def root_file(bucket: int) -> str:
@@ -81,8 +94,17 @@ def page_facts(sops: list[LoadedSop], archive: Archive, dasar_hukum: DasarHukumI
         for loaded in archive.items(kind):
             item = loaded.document
             status = archive.status(item)
-            facts[kind.uri(item.id)] = _item_facts(item, kind.date(item).year, status.value if status else None)
+            found = _item_facts(item, kind.date(item).year, status.value if status else None)
+            facts[kind.uri(item.id)] = replace(found, download=_download(kind.files(item)))
     return facts
+
+
+def _download(files: list[tuple[Attachment, str]]) -> str | None:
+    """The item's document (`dokumen`), for a result card's PDF link: a result is shown on pages at any depth."""
+    value = next((value for attachment, value in files if attachment.name == "dokumen"), None)
+    if value is None:
+        return None
+    return url_text(value) if is_url(value) else url_path(attachment_uri(value))
 
 
 def _item_facts(item: Any, year: int, status: str | None) -> Facts:
@@ -91,7 +113,8 @@ def _item_facts(item: Any, year: int, status: str | None) -> Facts:
     parsed = parse_citation(f"{item.jenis} Nomor {item.nomor} Tahun {item.tahun}")
     decision = parsed.jenis.group == GROUPS.index("Keputusan") if parsed else item.jenis.startswith("Keputusan")
     cited = citation_forms(item.jenis, item.singkatan_jenis, item.nomor, item.tahun)
-    return Facts("Keputusan" if decision else "Peraturan", status, item.tahun, cited.forms, cited.keys)
+    kind = "Keputusan" if decision else "Peraturan"
+    return Facts(kind, status, item.tahun, cited.forms, cited.keys, nomor_keys(item.nomor))
 
 
 def searchable(pages: list[PageSource], facts: dict[str, Facts]) -> tuple[list[PageSource], list[PageSource]]:
@@ -147,8 +170,10 @@ def _block(facts: Facts | None, roots: list[str]) -> str:
     meta = {"tambahan": str(words)}
     if facts:
         meta |= {"jenis_hasil": facts.kind, "status": facts.status or "", "tahun": str(facts.year or "")}
-        meta |= {"kutipan": " ".join(facts.keys)}
+        meta |= {"kutipan": " ".join(facts.keys), "unduh": facts.download or ""}
     parts += [f'<span data-pagefind-meta="{escape(f"{key}:{value}")}"></span>' for key, value in meta.items() if value]
+    if facts:
+        parts += [f'<span data-pagefind-filter="{escape(f"nomor:{number}")}"></span>' for number in facts.numbers]
     return f'<div class="sj-indeks" hidden>{"".join(parts)}</div>'
 
 

@@ -6,7 +6,7 @@
 // filter counts from Pagefind itself: for a group with a choice made, counted as if that group had none, so its other
 // values stay selectable. Values with no item are not offered. Every text from the index is set as text.
 
-import { engine, find, resultItem, searchText } from "./pencari.js";
+import { engine, find, resultItem, searchKey, searchText } from "./pencari.js";
 
 const PAGE_SIZE = 20;
 // Only the archive's items carry this filter (item templates): SOP and dasar hukum pages are not listed here.
@@ -77,8 +77,20 @@ function stateOfForm() {
   return { q: words.value.trim(), nomor: number.value.trim(), urut: order.value, chosen };
 }
 
+// The Nomor field is matched exactly against the `nomor` filter of every numbered item (its whole number and its
+// leading number: generator/dasar_hukum/citations.py `nomor_keys`): "7" finds the items numbered 7, a keputusan's
+// slashed number finds that one, and "7/2017" is number 7 of 2017 (the year joins the filters unless one is chosen).
+function nomorFilters(state) {
+  const typed = searchKey(state.nomor.replace(/\s*\/\s*/g, "/"));
+  if (!typed) return {};
+  const withYear = /^(\d+)\/((?:19|20)\d{2})$/.exec(typed);
+  if (!withYear) return { nomor: { any: [typed] } };
+  const year = state.chosen.tahun.length ? {} : { tahun: { any: [withYear[2]] } };
+  return { nomor: { any: [withYear[1], typed] }, ...year };
+}
+
 function pagefindFilters(state, without) {
-  const filters = { ...ARCHIVE };
+  const filters = { ...ARCHIVE, ...nomorFilters(state) };
   for (const [key, filter] of GROUPS) {
     if (key !== without && state.chosen[key].length) filters[filter] = { any: state.chosen[key] };
   }
@@ -86,8 +98,7 @@ function pagefindFilters(state, without) {
 }
 
 function termOf(state) {
-  // The nomor joins the words: `find` reads "7/2017" or a keputusan's slashed number as a citation.
-  return [state.q, state.nomor].filter(Boolean).join(" ") || null;
+  return state.q || null;
 }
 
 async function counts(pagefind, state) {

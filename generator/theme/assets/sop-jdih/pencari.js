@@ -50,10 +50,11 @@ function json(path) {
   return files.get(path);
 }
 
-// The same key as generator/dasar_hukum/citations.py `search_key`.
+// The same key as generator/dasar_hukum/citations.py `search_key`; /arsip/ keys its Nomor field with it.
 function key(text) {
   return text.toLowerCase().replace(/[^a-z0-9/]+/g, "");
 }
+export { key as searchKey };
 
 // The same bucket as generator/pages/search_text.py `bucket_of` (FNV-1a, 32 bit, over the word's characters).
 function bucketOf(word) {
@@ -115,10 +116,15 @@ function words(text) {
 
 // Does the matched word `word` (normalised) answer the query word `term`? Pagefind's stemming makes its own matches
 // (keputusan for putus, memilih for pilih), which keep most of the term; a word that is only a short start of the
-// term ("x" for "xqzvw", "kata" for "kataygtidakada") does not.
+// term ("x" for "xqzvw", "kata" for "kataygtidakada") does not. A term of one or two letters ("a", "uu") is a word
+// only as itself: as a start it would match half the archive ("a" in "Anda", "atas").
+const SHORT_TERM = 3;
 function answers(word, term) {
   if (!word || !term) {
     return false;
+  }
+  if (term.length < SHORT_TERM) {
+    return word === term;
   }
   if (word.startsWith(term)) {
     return true;
@@ -305,6 +311,14 @@ export function resultItem(data) {
   }
   if (meta.tahun) {
     facts.append(span("sj-cari-hasil__tahun", meta.tahun));
+  }
+  if (meta.unduh) {
+    // The document, as the listings link it: a path from the site's root (generator/pages/search_text.py) or https.
+    const download = document.createElement("a");
+    download.className = "sj-cari-hasil__unduh";
+    download.href = new URL(meta.unduh, SITE).href;
+    download.textContent = "Unduh PDF";
+    facts.append(download);
   }
   const title = document.createElement("a");
   title.className = "sj-cari-hasil__judul";
