@@ -396,6 +396,25 @@ def test_a_result_card_links_the_document_as_the_listings_do(browser: Browser, s
     assert problems.on_site() == []
 
 
+def test_back_from_an_item_returns_to_the_same_place_in_the_archive(browser: Browser, site_url: str) -> None:
+    """A reader who showed more results and opened the 31st comes Back to 40 results with the 31st on screen."""
+    problems = Problems()
+    with open_page(browser, site_url, problems, viewport=PHONE) as page:
+        Visits(page, problems).visit("/arsip/")
+        page.get_by_role("button", name="Tampilkan lebih banyak").click()
+        expect(page.locator(ARSIP_RESULT)).to_have_count(40)
+        item = page.locator(ARSIP_LINK).nth(30)
+        title = item.inner_text()
+        item.scroll_into_view_if_needed()
+        item.click()
+        page.wait_for_load_state()
+        expect(page.locator("h1")).to_have_text(title)
+        page.go_back()
+        expect(page.locator(ARSIP_RESULT)).to_have_count(40)
+        expect(page.locator(ARSIP_LINK).nth(30)).to_be_in_viewport()
+    assert problems.on_site() == []
+
+
 def test_sorting_changes_the_order(browser: Browser, site_url: str) -> None:
     problems = Problems()
     with open_page(browser, site_url, problems) as page:

@@ -197,7 +197,13 @@ function failed(error) {
   console.warn(error);
 }
 
-async function show(state) {
+// Where the reader was in this view: how many results were shown and how far down, kept in the history entry, so
+// Back from an item returns to the same place (the browser's own restoring would run before the results are there).
+function remember() {
+  window.history.replaceState({ shown, scroll: window.scrollY }, "", window.location.href);
+}
+
+async function show(state, place = null) {
   const generation = ++latest;
   list.setAttribute("aria-busy", "true"); // until this view's results are shown (or search failed)
   words.value = state.q;
@@ -226,12 +232,17 @@ async function show(state) {
   showFilters(tallies, state);
   list.replaceChildren();
   if (!(await showMore(generation))) return;
+  while (place && shown < Math.min(place.shown || 0, results.length)) {
+    if (!(await showMore(generation))) return;
+  }
   summary.textContent = describe(state, results.length);
   list.removeAttribute("aria-busy");
+  if (place && typeof place.scroll === "number") window.scrollTo(0, place.scroll);
 }
 
 function go(state) {
-  // Pushed, so the browser's Back button returns to the previous view.
+  // Pushed, so the browser's Back button returns to the previous view, where the reader left it.
+  remember();
   window.history.pushState(null, "", addressOf(state));
   show(state);
 }
@@ -239,16 +250,22 @@ function go(state) {
 if (form && drawer && panel && words && number && order && summary && list && more) {
   form.hidden = false;
   // Beside the results on a wide screen; on a phone folded under one line, so the results come first.
-  drawer.open = window.matchMedia("(min-width: 60em)").matches;
+  drawer.open = window.matchMedia("(min-width: 76.25em)").matches; // sop-jdih.css: the width of the two columns
   form.addEventListener("submit", (event) => {
     event.preventDefault();
     go(stateOfForm());
   });
   panel.addEventListener("change", () => go(stateOfForm()));
   order.addEventListener("change", () => go(stateOfForm()));
-  more.addEventListener("click", () => showMore(latest));
-  window.addEventListener("popstate", () => show(stateFrom(window.location.href)));
+  more.addEventListener("click", async () => {
+    await showMore(latest);
+    remember();
+  });
+  window.history.scrollRestoration = "manual";
+  window.addEventListener("pagehide", remember);
+  window.addEventListener("popstate", (event) => show(stateFrom(window.location.href), event.state));
   const state = stateFrom(window.location.href);
-  window.history.replaceState(null, "", addressOf(state)); // the home form's empty fields leave the address
-  show(state);
+  const place = window.history.state; // set when the reader comes Back to this view
+  window.history.replaceState(place, "", addressOf(state)); // the home form's empty fields leave the address
+  show(state, place);
 }
