@@ -13,7 +13,7 @@ from pathlib import Path
 from pydantic import Field
 
 from .project import Project
-from .source.model_base import HTTPS_URL, LongText, Strict, Text, TextList
+from .source.model_base import EMAIL, HTTPS_URL, LongText, Strict, Text, TextList
 from .source.model_errors import Loaded, validate_source
 from .source.problems import Problem
 from .source.yaml_source import load_yaml
@@ -35,7 +35,7 @@ class Tautan(Strict):
 class Kontak(Strict):
     alamat: Text | None = Field(None, description="Alamat kantor dalam satu baris.")
     telepon: Text | None = Field(None, description="Nomor telepon layanan, mis. (0286) 123456.")
-    surel: Text | None = Field(None, description="Alamat surel layanan, mis. jdih@kpu-contoh.go.id.")
+    surel: Text | None = Field(None, pattern=EMAIL, description="Alamat surel layanan, mis. jdih@kpu-contoh.go.id.")
     jam_layanan: Text | None = Field(None, description="Hari dan jam layanan, mis. Senin–Jumat, 08.00–16.00 WIB.")
 
 

@@ -21,6 +21,8 @@ ACTOR_ID = r"^[a-z0-9]+([_-][a-z0-9]+)*$"  # a pelaksana's id: like SLUG, and '_
 # `$` is the end of the text for pydantic (Rust regex) and JSON Schema; Python's `re` also lets it match before a
 # final line break, so Python code checks this pattern with `re.fullmatch`.
 HTTPS_URL = r"^https://[^\s<>\"'{}|\\^`()]+$"
+# An e-mail address as a reader can use it: one @, a dot in the domain, no spaces (not the full RFC 5322 grammar).
+EMAIL = r"^[^@\s<>\"'(),;:]+@[^@\s<>\"'(),;:]+\.[A-Za-z]{2,}$"
 # Shown by Pagefind's filter panel, which renders values as HTML: a facet label carries no markup characters.
 PLAIN_LABEL = r"^[^<>&\"]+$"
 

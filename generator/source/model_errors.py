@@ -10,7 +10,7 @@ from typing import Any, Generic, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
-from .model_base import ACTOR_ID, HTTPS_URL, PLAIN_LABEL, SLUG
+from .model_base import ACTOR_ID, EMAIL, HTTPS_URL, PLAIN_LABEL, SLUG
 from .problems import Problem
 from .yaml_source import Location, SourceFile
 
@@ -94,6 +94,7 @@ _PATTERNS = {
     SLUG: "hanya huruf kecil, angka dan tanda '-', mis. 'media-sosial-jdih'",
     ACTOR_ID: "hanya huruf kecil, angka dan tanda '-' atau '_', mis. 'kasubag'",
     HTTPS_URL: "harus alamat lengkap yang diawali https://, tanpa spasi, tanda kutip, kurung atau < >",
+    EMAIL: "harus alamat surel seperti jdih@kpu-contoh.go.id, tanpa spasi",
     PLAIN_LABEL: "tidak boleh memuat < > & atau tanda kutip",
 }
 
