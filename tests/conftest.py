@@ -14,7 +14,7 @@ from mkdocs.commands.build import build
 from mkdocs.config import load_config
 from playwright.sync_api import Browser
 
-from .browser_support import launch
+from .browser_support import launch, serve
 
 REPO = Path(__file__).resolve().parents[1]
 
@@ -148,6 +148,20 @@ def files_of(folder: Path) -> dict[str, bytes]:
     """Every file under `folder` by its relative path: two folders are equal when these are."""
     files = sorted(path for path in folder.rglob("*") if path.is_file())
     return {path.relative_to(folder).as_posix(): path.read_bytes() for path in files}
+
+
+@pytest.fixture(scope="session")
+def example_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """This repository's example site, built once for every test that only reads it (browser, search, phones)."""
+    site = tmp_path_factory.mktemp("example-site") / "site"
+    subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site)], cwd=REPO, check=True)
+    return site
+
+
+@pytest.fixture(scope="session")
+def example_site_url(example_site: Path) -> Iterator[str]:
+    with serve(example_site) as url:
+        yield url
 
 
 @pytest.fixture(scope="module")

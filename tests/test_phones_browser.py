@@ -12,14 +12,13 @@ import re
 import subprocess
 import sys
 from collections import Counter
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
 from playwright.sync_api import Browser, expect
 
-from .browser_support import TIMEOUT_MS, Problems, Visits, open_page, serve
+from .browser_support import TIMEOUT_MS, Problems, Visits, open_page
 from .conftest import REPO, copy_example_project
 from .test_site_browser import AXE, BLOCKING_IMPACTS, axe_report, without_third_party
 
@@ -29,16 +28,13 @@ PRODUK_WITH_PDF = "/produk-hukum/kepkab-contoh-17-2023/"
 
 
 @pytest.fixture(scope="module")
-def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    site = tmp_path_factory.mktemp("example-site") / "site"
-    subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site)], cwd=REPO, check=True)
-    return site
+def site(example_site: Path) -> Path:
+    return example_site
 
 
 @pytest.fixture(scope="module")
-def site_url(site: Path) -> Iterator[str]:
-    with serve(site) as url:
-        yield url
+def site_url(example_site_url: str) -> str:
+    return example_site_url
 
 
 def list_pages(site: Path) -> list[str]:

@@ -10,10 +10,7 @@ kinds of page.
 from __future__ import annotations
 
 import re
-import subprocess
-import sys
 from collections import Counter
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -21,7 +18,7 @@ import pytest
 import yaml
 from playwright.sync_api import Browser, expect
 
-from .browser_support import Problems, Visits, open_page, serve
+from .browser_support import Problems, Visits, open_page
 from .conftest import REPO
 
 AXE = REPO / "node_modules" / "axe-core" / "axe.min.js"
@@ -40,17 +37,14 @@ MIN_DIAGRAM_TEXT_PX = 9.0  # the bagan alur is drawn in 9 pt (12 px) type; shrun
 
 
 @pytest.fixture(scope="module")
-def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    site = tmp_path_factory.mktemp("example-site") / "site"
-    subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site)], cwd=REPO, check=True)
-    assert (site / "pagefind" / "pagefind-ui.js").is_file(), "the build made no Pagefind index"
-    return site
+def site(example_site: Path) -> Path:
+    assert (example_site / "pagefind" / "pagefind-ui.js").is_file(), "the build made no Pagefind index"
+    return example_site
 
 
 @pytest.fixture(scope="module")
-def site_url(site: Path) -> Iterator[str]:
-    with serve(site) as url:
-        yield url
+def site_url(example_site_url: str) -> str:
+    return example_site_url
 
 
 def page_paths(site: Path) -> list[str]:
