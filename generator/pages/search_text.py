@@ -12,7 +12,8 @@ Pagefind matches words as written and stems them with Snowball, which misses Ind
   the first search downloads;
 - for an item with a number, its citation forms at the highest weight, and `kutipan` keys that tell the search page
   which result *is* the document a query cites;
-- the kind, status and year each result shows, as Pagefind metadata.
+- the kind, status, year and document (the card's PDF link) each result shows, as Pagefind metadata, and the item's
+  number as the `nomor` filter that /arsip/'s Nomor field matches exactly (not as words: "2" is not "22/2023").
 
 The block's word count (`tambahan`) lets the search page keep excerpts out of it.
 """
