@@ -11,7 +11,6 @@ from __future__ import annotations
 import re
 import subprocess
 import sys
-from collections import Counter
 from pathlib import Path
 from typing import Any
 
@@ -19,8 +18,7 @@ import pytest
 from playwright.sync_api import Browser, expect
 
 from .browser_support import TIMEOUT_MS, Problems, Visits, open_page
-from .conftest import REPO, copy_example_project
-from .test_site_browser import AXE, BLOCKING_IMPACTS, axe_report, without_third_party
+from .conftest import copy_example_project
 
 PHONE = {"width": 390, "height": 844}
 LAPTOP = {"width": 1366, "height": 768}
@@ -134,41 +132,6 @@ def test_an_item_page_offers_its_pdf_on_the_first_screen(browser: Browser, site_
         expect(download).to_be_in_viewport()  # without scrolling: the viewport is the first screen
         assert page.evaluate("() => window.scrollY") == 0
         assert download.get_attribute("href") == "../../berkas/lampiran/kepkab-contoh-17-2023.pdf"
-    assert problems.on_site() == []
-
-
-AXE_PAGES = {
-    "daftar-tahun": "/arsip/tahun/2023/",
-    "daftar-platform": "/arsip/platform/instagram/",
-    "daftar-sop": "/sop/",
-    "produk-hukum-pdf": PRODUK_WITH_PDF,
-    "konten": "/konten/bijak-bermedia-sosial/",
-    "indeks-dasar-hukum": "/dasar-hukum/",
-}
-
-
-@pytest.mark.parametrize(
-    ("path", "viewport"),
-    [
-        pytest.param(path, viewport, id=f"{name}-{viewport['width']}px")
-        for name, path in AXE_PAGES.items()
-        for viewport in (LAPTOP, PHONE)
-    ],
-)
-def test_no_serious_accessibility_violations(
-    browser: Browser, site_url: str, path: str, viewport: dict[str, int]
-) -> None:
-    if not AXE.is_file():
-        pytest.fail(f"{AXE.relative_to(REPO)} is missing: install it with `make browser` (npm ci)", pytrace=False)
-    problems = Problems()
-    with open_page(browser, site_url, problems, viewport=viewport) as page:
-        Visits(page, problems).visit(path)
-        page.evaluate(AXE.read_text(encoding="utf-8"))
-        result = page.evaluate("() => axe.run(document, {resultTypes: ['violations']})")
-    violations, _ = without_third_party(result["violations"])
-    print(f"axe {path} at {viewport['width']} px: {dict(Counter(v['impact'] for v in violations)) or 'none'}")
-    blocking = [violation for violation in violations if violation["impact"] in BLOCKING_IMPACTS]
-    assert not blocking, axe_report(blocking)
     assert problems.on_site() == []
 
 
