@@ -1,7 +1,8 @@
-"""The JDIH archive models, declared once: produk hukum and published social-media content.
+"""The JDIH archive models, declared once: the four JDIHN collections (produk hukum, monografi hukum, artikel hukum,
+putusan) and published social-media content.
 
-Metadata follows Permenkumham 8/2019 as JDIH apps implement it; field names are the Indonesian terms
-editors know. Relations are declared on one side only (mencabut, mengubah, melaksanakan): the other
+Metadata follows Permenkumham 8/2019 as JDIH apps implement it (GUIDE.md §2, §6); field names are the Indonesian terms
+editors know. Relations are declared on one side only (mencabut, mengubah, menguji, …): the other
 side is derived when the archive is loaded. Each field's Indonesian `description` is the editors' help: the
 schema's hover text and the comment `sop-jdih new` writes above the field.
 """
@@ -15,6 +16,7 @@ from pydantic import Field
 
 from ..source.model_base import (
     HTTPS_URL,
+    ISBN,
     PLAIN_LABEL,
     SLUG,
     Date,
@@ -79,11 +81,21 @@ class Abstrak(Strict):
 
 
 class Relasi(Strict):
-    """Declared on the acting item only; the archive derives dicabut/diubah/dilaksanakan."""
+    """Declared on the acting item only; the archive derives dicabut/diubah/dilaksanakan and the status in force."""
 
-    mencabut: list[ItemId] = Field([], description="Id produk hukum yang dicabut; statusnya menjadi Tidak Berlaku.")
-    mengubah: list[ItemId] = Field([], description="Id produk hukum yang diubah.")
+    mencabut: list[ItemId] = Field(
+        [], description="Id produk hukum yang dicabut seluruhnya; statusnya menjadi Tidak Berlaku."
+    )
+    mencabut_sebagian: list[ItemId] = Field(
+        [],
+        description="Id produk hukum yang dicabut sebagian (sebagian pasal atau lampirannya); tetap Berlaku dengan "
+        "catatan.",
+    )
+    mengubah: list[ItemId] = Field([], description="Id produk hukum yang diubah; tetap Berlaku dengan catatan.")
     melaksanakan: list[ItemId] = Field([], description="Id produk hukum yang dilaksanakan.")
+    terkait: list[ItemId] = Field(
+        [], description="Id produk hukum terkait (peraturan terkait); ditampilkan di kedua halaman."
+    )
 
 
 class ProdukHukum(Strict):
@@ -190,4 +202,120 @@ class Konten(Strict):
     )
     alur_kerja: list[CatatanAlur] = Field(
         [], description="Catatan alur kerja menurut SOP: tahap, oleh siapa, tanggal dan catatan (boleh dihapus)."
+    )
+
+
+class Amar(StrEnum):
+    """What a putusan decided (amar putusan), as courts and Bawaslu write it."""
+
+    dikabulkan = "Dikabulkan"
+    dikabulkan_sebagian = "Dikabulkan sebagian"
+    ditolak = "Ditolak"
+    tidak_dapat_diterima = "Tidak dapat diterima"
+    gugur = "Gugur"
+
+
+class Monografi(Strict):
+    """A monografi hukum (law book, report, proceedings) in the office's library, catalogued as JDIH apps do."""
+
+    id: ItemId = Field(description="Huruf kecil, angka dan '-', mis. buku-hukum-pemilu-2019. Menjadi alamat halaman.")
+    judul: Text = Field(description="Judul seperti tercetak di halaman judul, dengan anak judulnya.")
+    jenis: Text = Field("Buku", pattern=PLAIN_LABEL, description="Jenis monografi, mis. Buku, Laporan, Prosiding.")
+    pengarang: NonEmptyTextList = Field(
+        description="T.E.U. orang/badan: pengarang atau badan, mis. 'Hidayat, Arif' atau 'Indonesia. Komisi "
+        "Pemilihan Umum'."
+    )
+    cetakan: Text | None = Field(None, description="Cetakan atau edisi, mis. Cet. 2 (boleh dihapus).")
+    tempat_terbit: Text = Field(description="Kota tempat terbit, mis. Jakarta.")
+    penerbit: Text = Field(description="Penerbit, mis. Rajawali Pers.")
+    tahun_terbit: Year = Field(description="Tahun terbit, mis. 2019.")
+    deskripsi_fisik: Text | None = Field(None, description="Deskripsi fisik, mis. xii, 240 hlm ; 21 cm.")
+    isbn: Text | None = Field(
+        None, pattern=ISBN, description="ISBN seperti tercetak, 10 atau 13 angka, boleh dengan '-', mis. 978-602-425-123-4."
+    )
+    nomor_panggil: Text | None = Field(None, description="Nomor panggil di rak, mis. 342.07 HID h.")
+    nomor_induk_buku: Text | None = Field(None, description="Nomor induk buku/eksemplar di perpustakaan kantor.")
+    subjek: NonEmptyTextList = Field(description="Kata kunci subjek, huruf kapital.")
+    bahasa: Text = Field("Indonesia", description="Bahasa buku (bawaan: Indonesia).")
+    bidang_hukum: BidangHukum = Field(description=f"Salah satu dari: {', '.join(BidangHukum)}.")
+    lokasi: Text | None = Field(None, description="Tempat buku disimpan, mis. Perpustakaan KPU Kabupaten Contoh.")
+    sampul: Text | None = Field(None, description="Gambar sampul: berkas PNG, JPG atau WEBP di folder arsip.")
+    lampiran: Text | None = Field(None, description="Berkas PDF (naskah atau cuplikan) di folder arsip, atau https://.")
+    abstrak: LongText | None = Field(
+        None, description="Abstrak atau sinopsis; dalam berkas .md, isi di bawah front matter."
+    )
+
+
+class SumberArtikel(Strict):
+    """Where an artikel hukum was published."""
+
+    nama: Text = Field(description="Nama jurnal, majalah atau buletin, mis. Jurnal Tata Kelola Pemilu Indonesia.")
+    volume: Text | None = Field(None, description='Volume, selalu di antara tanda kutip, mis. "5".')
+    nomor: Text | None = Field(None, description='Nomor terbitan, selalu di antara tanda kutip, mis. "2".')
+    halaman: Text | None = Field(None, description='Halaman, mis. "101-120".')
+
+
+class Artikel(Strict):
+    """An artikel hukum from a journal, magazine or bulletin, catalogued as JDIH apps do."""
+
+    id: ItemId = Field(description="Huruf kecil, angka dan '-'. Menjadi alamat halaman.")
+    judul: Text = Field(description="Judul artikel seperti tercetak.")
+    jenis: Text = Field(
+        "Artikel Jurnal", pattern=PLAIN_LABEL, description="Jenis artikel, mis. Artikel Jurnal, Artikel Majalah."
+    )
+    pengarang: NonEmptyTextList = Field(description="T.E.U. orang/badan: pengarang, mis. 'Lestari, Dewi'.")
+    sumber: SumberArtikel = Field(description="Terbitan yang memuatnya: nama, volume, nomor, halaman.")
+    tempat_terbit: Text | None = Field(None, description="Kota tempat terbit (boleh dihapus).")
+    tahun: Year = Field(description="Tahun terbit, mis. 2023.")
+    subjek: NonEmptyTextList = Field(description="Kata kunci subjek, huruf kapital.")
+    bahasa: Text = Field("Indonesia", description="Bahasa artikel (bawaan: Indonesia).")
+    bidang_hukum: BidangHukum = Field(description=f"Salah satu dari: {', '.join(BidangHukum)}.")
+    lokasi: Text | None = Field(None, description="Tempat terbitan cetaknya disimpan (boleh dihapus).")
+    lampiran: Text | None = Field(None, description="Berkas PDF artikel di folder arsip, atau https://.")
+    tautan: Text | None = Field(None, pattern=HTTPS_URL, description="Alamat artikel di situs penerbit, https://.")
+    abstrak: LongText | None = Field(None, description="Abstrak artikel; dalam berkas .md, isi di bawah front matter.")
+
+
+class RelasiPutusan(Strict):
+    """The produk hukum a putusan reviews; its amar (and whether it is final) decides the effect."""
+
+    menguji: list[ItemId] = Field(
+        [],
+        description="Id produk hukum yang diuji atau dibatalkan putusan ini; akibatnya menurut amar dan kekuatan "
+        "hukum tetapnya.",
+    )
+
+
+class Putusan(Strict):
+    """A court's or Bawaslu's decision that concerns the office (election disputes at PTUN, Bawaslu, MK, MA)."""
+
+    id: ItemId = Field(description="Huruf kecil, angka dan '-', mis. putusan-ptun-12-g-2023. Menjadi alamat halaman.")
+    judul: Text = Field(description="Judul, mis. Putusan Sengketa Proses Pemilu antara … dan KPU Kabupaten Contoh.")
+    jenis_peradilan: Text = Field(
+        pattern=PLAIN_LABEL,
+        description="Lembaga peradilan, mis. Pengadilan Tata Usaha Negara, Mahkamah Konstitusi, Badan Pengawas "
+        "Pemilihan Umum.",
+    )
+    singkatan_jenis: Text = Field(description="Singkatannya, mis. PTUN, MK, MA, Bawaslu.")
+    teu_badan: Text = Field(description="T.E.U. badan: lembaga yang memutus, mis. Pengadilan Tata Usaha Negara Contoh.")
+    nomor: Text = Field(description='Nomor putusan seperti tercetak, di antara tanda kutip, mis. "12/G/2023/PTUN.CTH".')
+    tahun: Year = Field(description="Tahun putusan, mis. 2023.")
+    jenis_perkara: Text = Field(description="Jenis perkara, mis. Sengketa Proses Pemilu, Pengujian Peraturan.")
+    para_pihak: NonEmptyTextList = Field(description="Para pihak seperti tercantum di putusan, satu per baris.")
+    tempat_peradilan: Text = Field(description="Kota tempat peradilan.")
+    tanggal_dibacakan: Date = Field(description="Tanggal putusan dibacakan (TTTT-BB-HH).")
+    amar: Amar = Field(description=f"Amar putusan, salah satu dari: {', '.join(Amar)}.")
+    berkekuatan_hukum_tetap: bool = Field(
+        description="true bila putusan telah berkekuatan hukum tetap (inkracht), false bila masih dapat diupayakan "
+        "hukum."
+    )
+    sumber: Text | None = Field(None, description="Sumber naskah, mis. Direktori Putusan MA (boleh dihapus).")
+    subjek: NonEmptyTextList = Field(description="Kata kunci subjek, huruf kapital.")
+    bahasa: Text = Field("Indonesia", description="Bahasa putusan (bawaan: Indonesia).")
+    bidang_hukum: BidangHukum = Field(description=f"Salah satu dari: {', '.join(BidangHukum)}.")
+    lokasi: Text | None = Field(None, description="Tempat salinan putusan disimpan (boleh dihapus).")
+    lampiran: Text | None = Field(None, description="Salinan putusan PDF di folder arsip, atau https://.")
+    relasi: RelasiPutusan = Field(RelasiPutusan(), description="Produk hukum di arsip yang diuji putusan ini.")
+    abstrak: LongText | None = Field(
+        None, description="Ringkasan perkara dan amar; dalam berkas .md, isi di bawah front matter."
     )

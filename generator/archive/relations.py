@@ -25,6 +25,8 @@ class Relation:
 
 
 MENCABUT = Relation("mencabut", "Mencabut", "Dicabut dengan", "legislationChanges")  # the target is no longer in force
+MENCABUT_SEBAGIAN = Relation("mencabut_sebagian", "Mencabut sebagian", "Dicabut sebagian dengan", "legislationChanges")
 MENGUBAH = Relation("mengubah", "Mengubah", "Diubah dengan", "legislationChanges")
 MELAKSANAKAN = Relation("melaksanakan", "Melaksanakan", "Dilaksanakan dengan", "legislationApplies")
-RELATIONS = (MENCABUT, MENGUBAH, MELAKSANAKAN)
+TERKAIT = Relation("terkait", "Terkait", "Terkait", "isBasedOn")  # undirected: both pages read "Terkait"
+RELATIONS = (MENCABUT, MENCABUT_SEBAGIAN, MENGUBAH, MELAKSANAKAN, TERKAIT)
