@@ -220,18 +220,24 @@ class Monografi(Strict):
 
     id: ItemId = Field(description="Huruf kecil, angka dan '-', mis. buku-hukum-pemilu-2019. Menjadi alamat halaman.")
     judul: Text = Field(description="Judul seperti tercetak di halaman judul, dengan anak judulnya.")
-    jenis: Text = Field("Buku", pattern=PLAIN_LABEL, description="Jenis monografi, mis. Buku, Laporan, Prosiding.")
+    jenis: Text = Field(
+        "Monografi Hukum",
+        pattern=PLAIN_LABEL,
+        description="Jenis monografi seperti di umpan JDIHN, mis. Monografi Hukum, Buku Hukum, Laporan, Prosiding.",
+    )
     pengarang: NonEmptyTextList = Field(
         description="T.E.U. orang/badan: pengarang atau badan, mis. 'Hidayat, Arif' atau 'Indonesia. Komisi "
         "Pemilihan Umum'."
     )
     cetakan: Text | None = Field(None, description="Cetakan atau edisi, mis. Cet. 2 (boleh dihapus).")
-    tempat_terbit: Text = Field(description="Kota tempat terbit, mis. Jakarta.")
-    penerbit: Text = Field(description="Penerbit, mis. Rajawali Pers.")
+    tempat_terbit: Text | None = Field(None, description="Kota tempat terbit, mis. Jakarta; hapus bila tak tercantum.")
+    penerbit: Text | None = Field(None, description="Penerbit, mis. Rajawali Pers; hapus bila tak tercantum.")
     tahun_terbit: Year = Field(description="Tahun terbit, mis. 2019.")
     deskripsi_fisik: Text | None = Field(None, description="Deskripsi fisik, mis. xii, 240 hlm ; 21 cm.")
     isbn: Text | None = Field(
-        None, pattern=ISBN, description="ISBN seperti tercetak, 10 atau 13 angka, boleh dengan '-', mis. 978-602-425-123-4."
+        None,
+        pattern=ISBN,
+        description="ISBN seperti tercetak, 10 atau 13 angka, boleh dengan '-', mis. 978-602-425-123-4.",
     )
     nomor_panggil: Text | None = Field(None, description="Nomor panggil di rak, mis. 342.07 HID h.")
     nomor_induk_buku: Text | None = Field(None, description="Nomor induk buku/eksemplar di perpustakaan kantor.")
@@ -261,7 +267,9 @@ class Artikel(Strict):
     id: ItemId = Field(description="Huruf kecil, angka dan '-'. Menjadi alamat halaman.")
     judul: Text = Field(description="Judul artikel seperti tercetak.")
     jenis: Text = Field(
-        "Artikel Jurnal", pattern=PLAIN_LABEL, description="Jenis artikel, mis. Artikel Jurnal, Artikel Majalah."
+        "Artikel Hukum",
+        pattern=PLAIN_LABEL,
+        description="Jenis artikel seperti di umpan JDIHN, mis. Artikel Hukum, Majalah Hukum, Artikel Jurnal.",
     )
     pengarang: NonEmptyTextList = Field(description="T.E.U. orang/badan: pengarang, mis. 'Lestari, Dewi'.")
     sumber: SumberArtikel = Field(description="Terbitan yang memuatnya: nama, volume, nomor, halaman.")
@@ -300,14 +308,18 @@ class Putusan(Strict):
     teu_badan: Text = Field(description="T.E.U. badan: lembaga yang memutus, mis. Pengadilan Tata Usaha Negara Contoh.")
     nomor: Text = Field(description='Nomor putusan seperti tercetak, di antara tanda kutip, mis. "12/G/2023/PTUN.CTH".')
     tahun: Year = Field(description="Tahun putusan, mis. 2023.")
-    jenis_perkara: Text = Field(description="Jenis perkara, mis. Sengketa Proses Pemilu, Pengujian Peraturan.")
-    para_pihak: NonEmptyTextList = Field(description="Para pihak seperti tercantum di putusan, satu per baris.")
+    jenis_perkara: Text | None = Field(
+        None, description="Jenis perkara, mis. Sengketa Proses Pemilu, Pengujian Peraturan."
+    )
+    para_pihak: TextList = Field([], description="Para pihak seperti tercantum di putusan, satu per baris.")
     tempat_peradilan: Text = Field(description="Kota tempat peradilan.")
     tanggal_dibacakan: Date = Field(description="Tanggal putusan dibacakan (TTTT-BB-HH).")
-    amar: Amar = Field(description=f"Amar putusan, salah satu dari: {', '.join(Amar)}.")
-    berkekuatan_hukum_tetap: bool = Field(
+    # Optional because a JDIHN feed does not carry them: an imported putusan lacks both until an editor adds them.
+    amar: Amar | None = Field(None, description=f"Amar putusan, salah satu dari: {', '.join(Amar)}.")
+    berkekuatan_hukum_tetap: bool | None = Field(
+        None,
         description="true bila putusan telah berkekuatan hukum tetap (inkracht), false bila masih dapat diupayakan "
-        "hukum."
+        "hukum; hapus bila belum diketahui.",
     )
     sumber: Text | None = Field(None, description="Sumber naskah, mis. Direktori Putusan MA (boleh dihapus).")
     subjek: NonEmptyTextList = Field(description="Kata kunci subjek, huruf kapital.")
