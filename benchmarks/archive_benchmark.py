@@ -401,14 +401,28 @@ def random_date(rng: random.Random, year: int) -> datetime.date:
 class Archive:
     produk: list[dict[str, Any]] = field(default_factory=list)
     konten: list[dict[str, Any]] = field(default_factory=list)
+    library: dict[str, list[dict[str, Any]]] = field(default_factory=dict)  # monografi, artikel, putusan
     titles: list[str] = field(default_factory=list)
+
+
+# The share of each library collection among N items (issue 14's mix): the rest is ~78% produk hukum, ~20% konten.
+LIBRARY_SHARE = {"monografi": 0.03, "artikel": 0.02, "putusan": 0.01}
+PUBLISHERS = [("Jakarta", "Pustaka Demokrasi"), ("Yogyakarta", "Penerbit Contoh Ilmu"), ("Bandung", "Rumah Buku Hukum")]
+JOURNALS = ["Jurnal Tata Kelola Pemilu Contoh", "Majalah Hukum Kabupaten Contoh", "Buletin JDIH Contoh"]
+COURTS = [
+    ("Pengadilan Tata Usaha Negara", "PTUN", "Pengadilan Tata Usaha Negara Contoh", "{n}/G/{y}/PTUN.CTH"),
+    ("Badan Pengawas Pemilihan Umum", "Bawaslu", "Bawaslu Kabupaten Contoh", "{n}/PS.REG/{y}"),
+    ("Mahkamah Agung", "MA", "Mahkamah Agung Republik Indonesia", "{n} P/HUM/{y}"),
+]
+AMAR = ["Dikabulkan", "Dikabulkan sebagian", "Ditolak", "Tidak dapat diterima"]
 
 
 def synthesize(n_items: int, sop_ids: list[str], seed: int = SEED) -> Archive:
     """N items, ~80% produk hukum in chronological order (so relations point to earlier items), ~20% konten."""
     rng = random.Random(seed)
-    n_produk = round(n_items * 0.8)
-    n_konten = n_items - n_produk
+    n_library = {key: round(n_items * share) for key, share in LIBRARY_SHARE.items()}
+    n_konten = round(n_items * 0.2)
+    n_produk = n_items - n_konten - sum(n_library.values())
     years = sorted(rng.randint(1990, 2025) for _ in range(n_produk))
     weights = [jenis.weight for jenis in JENIS]
     sequence: Counter[tuple[str, int]] = Counter()
@@ -445,6 +459,8 @@ def synthesize(n_items: int, sop_ids: list[str], seed: int = SEED) -> Archive:
             relasi["mencabut"] = [target["id"]]
             revoked.add(target["id"])
             topic, subjects = target["_topic"], list(target["subjek"])
+        elif candidates and roll < 0.09:
+            relasi["mencabut_sebagian"] = [rng.choice(candidates)["id"]]
         elif candidates and roll < 0.16:
             target = rng.choice(candidates)
             relasi["mengubah"] = [target["id"]]
@@ -567,7 +583,90 @@ def synthesize(n_items: int, sop_ids: list[str], seed: int = SEED) -> Archive:
             post["caption"] = caption
         archive.konten.append(post)
         archive.titles.append(judul)
+    synthesize_library(rng, archive, n_library)
     return archive
+
+
+def synthesize_library(rng: random.Random, archive: Archive, counts: dict[str, int]) -> None:
+    """Monografi, artikel and putusan: catalogued books and articles on the archive's topics, and putusan that test
+    (menguji) produk hukum with every amar."""
+    topics = [(p["_topic"], p["subjek"]) for p in archive.produk] or [("Pemilihan Umum", ["PEMILIHAN UMUM"])]
+    monografi = []
+    for index in range(counts["monografi"]):
+        topic, subjects = rng.choice(topics)
+        year = rng.randint(1995, 2025)
+        place, publisher = rng.choice(PUBLISHERS)
+        judul = f"Kajian {topic}"
+        book: dict[str, Any] = {
+            "id": f"monografi-{index + 1:05d}",
+            "judul": judul,
+            "pengarang": [rng.choice(NAMES)],
+            "tempat_terbit": place,
+            "penerbit": publisher,
+            "tahun_terbit": year,
+            "deskripsi_fisik": f"{rng.choice(['x', 'xii', 'xiv'])}, {rng.randint(80, 400)} hlm ; 21 cm.",
+            "nomor_panggil": f"342.07 {rng.choice(NAMES)[:3].upper()} k",
+            "subjek": list(subjects),
+            "bidang_hukum": "Hukum Tata Negara",
+        }
+        if rng.random() < 0.6:
+            book["isbn"] = f"978-602-{rng.randint(100, 999)}-{rng.randint(100, 999)}-{rng.randint(0, 9)}"
+        if rng.random() < 0.5:
+            book["abstrak"] = f"Buku ini membahas {topic.lower()} dari sudut hukum tata negara dan praktik di {KAB}."
+        book["_md"] = None
+        monografi.append(book)
+        archive.titles.append(judul)
+    artikel = []
+    for index in range(counts["artikel"]):
+        topic, subjects = rng.choice(topics)
+        judul = f"Catatan atas {topic}"
+        article: dict[str, Any] = {
+            "id": f"artikel-{index + 1:05d}",
+            "judul": judul,
+            "pengarang": [rng.choice(NAMES)],
+            "sumber": {"nama": rng.choice(JOURNALS), "volume": str(rng.randint(1, 9)), "nomor": str(rng.randint(1, 4))},
+            "tahun": rng.randint(2005, 2025),
+            "subjek": list(subjects),
+            "bidang_hukum": "Hukum Administrasi Negara",
+            "_md": f"Artikel ini menelaah {topic.lower()}.\n\nPenulis mengusulkan perbaikan tata kelola.",
+        }
+        if rng.random() < 0.5:
+            article["lampiran"] = rng.choice(PDFS)
+        artikel.append(article)
+        archive.titles.append(judul)
+    putusan = []
+    tested = [p for p in archive.produk if p["tahun"] >= 2000] or archive.produk
+    for index in range(counts["putusan"]):
+        peradilan, singkatan, badan, pattern = rng.choice(COURTS)
+        target = rng.choice(tested)
+        year = min(max(target["tahun"] + rng.randint(0, 2), 2000), 2025)
+        nomor = pattern.format(n=index + 1, y=year)
+        judul = f"Putusan {singkatan} Nomor {nomor} tentang Pengujian {target['_topic']}"
+        decision: dict[str, Any] = {
+            "id": f"putusan-{index + 1:05d}",
+            "judul": judul,
+            "jenis_peradilan": peradilan,
+            "singkatan_jenis": singkatan,
+            "teu_badan": badan,
+            "nomor": nomor,
+            "tahun": year,
+            "jenis_perkara": "Sengketa Proses Pemilu",
+            "para_pihak": [f"{rng.choice(NAMES)} (Pemohon)", f"{KAB} (Termohon)"],
+            "tempat_peradilan": "Contoh",
+            "tanggal_dibacakan": random_date(rng, year),
+            "amar": rng.choice(AMAR),
+            "berkekuatan_hukum_tetap": rng.random() < 0.7,
+            "subjek": list(target["subjek"]),
+            "bidang_hukum": "Hukum Acara",
+            "relasi": {"menguji": [target["id"]]},
+            "_md": None,
+        }
+        putusan.append(decision)
+        archive.titles.append(judul)
+    archive.library = {"monografi": monografi, "artikel": artikel, "putusan": putusan}
+    for items in archive.library.values():
+        for item in items:
+            item["_library"] = True
 
 
 def dump(data: dict[str, Any]) -> str:
@@ -590,7 +689,8 @@ def write_sop_jdih_project(root: Path, archive: Archive) -> None:
         (content / path).write_bytes(PDF)
     for path, rgb in PNGS:
         (content / path).write_bytes(png(rgb=rgb))
-    for kind, items in (("produk-hukum", archive.produk), ("konten", archive.konten)):
+    for kind, items in (("produk-hukum", archive.produk), ("konten", archive.konten), *archive.library.items()):
+        (content / kind).mkdir(exist_ok=True)
         for item in items:
             if item["_md"]:
                 text = f"---\n{dump(item)}---\n{item['_md']}\n"
@@ -602,6 +702,8 @@ def write_sop_jdih_project(root: Path, archive: Archive) -> None:
 def baseline_page(item: dict[str, Any], context: dict[str, Any]) -> str:
     """Plain Markdown with the same visible text as the item's sop-jdih page (labels, values, abstract, links),
     but none of its HTML, filters or JSON-LD: what a bare Material site would show for the same item."""
+    if "_library" in item:
+        return library_page(item, context)
     if "jenis" not in item:  # konten
         lines = [
             f"# {item['judul']}",
@@ -686,6 +788,29 @@ def baseline_page(item: dict[str, Any], context: dict[str, Any]) -> str:
     return "\n".join(lines)
 
 
+def library_page(item: dict[str, Any], context: dict[str, Any]) -> str:
+    """A monografi, artikel or putusan as plain Markdown: its title, a table of its fields, its abstract and links."""
+    lines = [f"# {item['judul']}", ""]
+    for target in item.get("relasi", {}).get("menguji", []):
+        lines += [f"Menguji [{context['titles'][target]}]({target}.md)", ""]
+    rows = []
+    for key, value in item.items():
+        if key.startswith("_") or key in ("id", "relasi", "abstrak"):
+            continue
+        if isinstance(value, dict):
+            value = " ".join(str(part) for part in value.values())
+        elif isinstance(value, list):
+            value = "<br>".join(value)
+        elif isinstance(value, datetime.date):
+            value = tanggal(value)
+        rows.append((key.replace("_", " ").capitalize(), value))
+    lines += ["| | |", "|---|---|"] + [f"| {label} | {value} |" for label, value in rows] + [""]
+    abstract = item.get("_md") or item.get("abstrak")
+    if abstract:
+        lines += ["## Abstrak", "", abstract, ""]
+    return "\n".join(lines)
+
+
 def write_baseline_project(root: Path, archive: Archive, sop_titles: dict[str, str]) -> None:
     (root / "docs" / "items").mkdir(parents=True)
     (root / "docs" / "index.md").write_text(HOME, encoding="utf-8")
@@ -694,9 +819,10 @@ def write_baseline_project(root: Path, archive: Archive, sop_titles: dict[str, s
         "mencabut": ("Mencabut", "Dicabut dengan"),
         "mengubah": ("Mengubah", "Diubah dengan"),
         "melaksanakan": ("Melaksanakan", "Dilaksanakan dengan"),
+        "mencabut_sebagian": ("Mencabut sebagian", "Dicabut sebagian dengan"),
     }
     context: dict[str, Any] = {
-        "titles": {item["id"]: item["judul"] for item in archive.produk + archive.konten},
+        "titles": {item["id"]: item["judul"] for item in everything(archive)},
         "short": {p["id"]: f"{p['singkatan_jenis']} {p['nomor']} Tahun {p['tahun']}" for p in archive.produk},
         "sops": sop_titles,
         "links": {},
@@ -713,8 +839,15 @@ def write_baseline_project(root: Path, archive: Archive, sop_titles: dict[str, s
     for post in archive.konten:
         for target in post["produk_hukum"]:
             context["about"].setdefault(target, []).append(post["id"])
-    for item in archive.produk + archive.konten:
+    for decision in archive.library.get("putusan", []):
+        for target in decision["relasi"]["menguji"]:
+            context["links"].setdefault(target, []).append(("Diuji dengan", decision["id"]))
+    for item in everything(archive):
         (root / "docs" / "items" / f"{item['id']}.md").write_text(baseline_page(item, context), encoding="utf-8")
+
+
+def everything(archive: Archive) -> list[dict[str, Any]]:
+    return archive.produk + archive.konten + [item for items in archive.library.values() for item in items]
 
 
 def article_text(page: Path) -> int:
@@ -1005,7 +1138,9 @@ def main() -> int:
     write_baseline_project(base_dir, archive, {sop["id"]: sop["nama_sop"] for sop in sops})
     relations = Counter(k for item in archive.produk for k in item.get("relasi", {}))
     print(
-        f"generated {len(archive.produk)} produk hukum + {len(archive.konten)} konten (seed {SEED}; "
+        f"generated {len(archive.produk)} produk hukum + {len(archive.konten)} konten + "
+        + " + ".join(f"{len(items)} {key}" for key, items in archive.library.items())
+        + f" (seed {SEED}; "
         f"relations {dict(relations)}) in {time.perf_counter() - t:.1f} s"
     )
     query = args.query or common_title_word(archive.titles)
