@@ -136,7 +136,7 @@ def _records(data: object) -> Feed:
     drifted: dict[str, str] = {}
     for position, item in enumerate(data, start=1):
         if not isinstance(item, dict):
-            feed.records.append(Record(position, {}, "bukan objek {…}; tidak ditulis"))
+            feed.records.append(Record(position, {}, "bukan objek {…}"))
             continue
         feed.records.append(Record(position, _values(item, drifted)))
     for written, official in sorted(drifted.items()):

@@ -92,7 +92,7 @@ def collection_of(record: Record) -> str:
 def draft(record: Record) -> Draft | str:
     """The record as a file of its collection, or why it cannot be one (a record without judul)."""
     if not record.get("judul"):
-        return "judul kosong; record tanpa judul tidak ditulis"
+        return "judul kosong"
     collection = collection_of(record)
     mapper = {PRODUK_HUKUM: _produk_hukum, MONOGRAFI: _monografi, ARTIKEL: _artikel, PUTUSAN: _putusan}[collection]
     return mapper(record)
@@ -106,7 +106,7 @@ def _produk_hukum(record: Record) -> Draft | str:
     if found is None:
         return (
             f"status '{record.get('status')}' tidak dikenal (yang dikenal: Berlaku, Tidak Berlaku, Dicabut, Diubah, "
-            "Dicabut sebagian): tidak ditulis"
+            "Dicabut sebagian)"
         )
     status, status_note = found
     notes.extend(filter(None, [status_note]))
@@ -342,7 +342,7 @@ def _abstract(record: Record, notes: list[str]) -> list[str]:
     if value is None:
         return []
     if is_file_name(value):
-        notes.append(f"abstrak berisi nama berkas atau alamat '{value}', bukan teks: tidak ditulis sebagai abstrak")
+        notes.append(f"abstrak berisi nama berkas atau alamat '{value}', bukan teks: diabaikan")
         return []
     return paragraphs(value)
 

@@ -23,9 +23,10 @@ class Report:
         located = f"{self.feed}: {where}" if where else self.feed
         self.lines.append(visible(f"{located}: {message}"))
 
-    def reject(self, where: str, message: str) -> None:
+    def reject(self, where: str, reason: str) -> None:
+        """A record that is not written: every such line ends with "tidak ditulis"."""
         self.problems += 1
-        self.say(where, message)
+        self.say(where, f"{reason}; tidak ditulis")
 
     @property
     def summary(self) -> str:

@@ -86,11 +86,11 @@ def _import(
     data: dict[str, Any] = without_empty({"id": base, **mapped.data})
     problem = _invalid(mapped.collection, data, project)
     if problem is not None:
-        report.reject(where, f"tidak ditulis: {problem}")
+        report.reject(where, problem)
         return
     first = seen.setdefault(mapped.identity, where)
     if first != where:
-        report.reject(where, f"jenis, nomor dan tahunnya sama dengan {first}: yang kedua tidak ditulis")
+        report.reject(where, f"jenis, nomor dan tahunnya sama dengan {first}")
         return
     data["id"] = item_id = _unique(base, ids)
     folder = project.archive_dir / mapped.collection
@@ -100,7 +100,7 @@ def _import(
             report.skipped += 1
         else:
             shown = found.relative_to(project.root).as_posix()
-            report.reject(where, f"id '{item_id}' sudah dipakai {shown}: tidak ditulis")
+            report.reject(where, f"id '{item_id}' sudah dipakai {shown}")
         return
     _place_files(mapped, data, project, report, where, unduh)
     target = folder / f"{item_id}.yaml"
