@@ -5,16 +5,20 @@ from __future__ import annotations
 
 import json
 import re
+import tempfile
 from collections import Counter
 from pathlib import Path
 
 import jsonschema
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from generator.archive.model import Artikel, Monografi, ProdukHukum, Putusan
 from generator.cli import main
 from generator.core import load_content
-from generator.project import read_project
+from generator.impor.run import impor_jdihn
+from generator.project import Project, read_project
 from generator.source.front_matter import load_item
 from generator.source.model_errors import validate_source
 
@@ -390,3 +394,81 @@ def _key(collection: str, record: dict[str, str]) -> tuple[str, ...]:
         value = " ".join(record.get(field, "").split()).casefold()
         values.append(IN_FORCE[value] if field == "status" else value)
     return (collection, *values)
+
+
+# Values real feeds hold where text belongs, and text that YAML, HTML, URLs or the terminal read as something else.
+ODD_VALUES = st.one_of(
+    st.none(),
+    st.booleans(),
+    st.integers(-(10**6), 10**12),
+    st.floats(),
+    st.text(max_size=30),
+    st.lists(st.integers(), max_size=2),
+    st.sampled_from(
+        [
+            "0000-00-00",
+            "-",
+            "",
+            "null",
+            "2024-02-31",
+            "2019-08-01 00:00:00",
+            "1900-01-01",
+            "08",
+            "1e3",
+            "yes",
+            "~",
+            "*x",
+            "!!int 3",
+            "a: b",
+            "http://contoh.example/a b%20c(1).pdf",
+            "https://contoh.example/x\ny.pdf",
+            "ftp://contoh.example/x.pdf",
+            "<p>Bahwa&nbsp;<b>x</b></p><script>alert(1)</script>",
+            "abstrak.pdf",
+            "Dicabut",
+            "TIDAK BERLAKU",
+            "HUKUM TATA NEGARA",
+            "PUTUSAN",
+            "BUKU HUKUM",
+            "MAJALAH HUKUM",
+            "a\u202eb",
+            "x\x00y",
+            "\ufeffJudul",
+            "A" * 300,
+        ]
+    ),
+)
+KEYS = st.sampled_from(
+    [
+        *_record("1", "1"),
+        "tanggal_penetapan",
+        "tanggal_pengundangan",
+        "urlDownload",
+        "fileDownload",
+        "abstrak",
+        "urlabstrak",
+        "isbn",
+        "noPanggil",
+        "sumber",
+        "JUDUL",
+        "idData",
+    ]
+)
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(st.dictionaries(KEYS, ODD_VALUES, max_size=6), max_size=6))
+def test_any_feed_gives_a_report_and_only_valid_files(overrides: list[dict[str, object]]) -> None:
+    """Whatever a feed holds: no exception, every record counted once, and every file written is valid."""
+    records = [_record(str(index), str(index + 1)) | override for index, override in enumerate(overrides)]
+    with tempfile.TemporaryDirectory() as folder:
+        root = Path(folder)
+        (root / "umpan.json").write_text(json.dumps(records), encoding="utf-8")
+        report = impor_jdihn(Project(root), str(root / "umpan.json"), "umpan.json")
+        assert report.read == len(records) == report.written + report.skipped + report.problems
+        assert all("\n" not in line for line in report.lines)
+        for path in (root / "content_archive").glob("*/*.yaml"):
+            shown = path.relative_to(root).as_posix()
+            source, problems = load_item(path, shown, "abstrak")
+            assert problems == [] and source is not None, shown
+            assert validate_source(source, MODELS[path.parent.name])[1] == [], shown

@@ -100,6 +100,8 @@ def read_feed(source: str) -> Feed:
         return Feed(error="umpan bukan teks UTF-8")
     except json.JSONDecodeError as error:
         return Feed(error=f"umpan bukan JSON yang sah: {error.msg} (baris {error.lineno}, kolom {error.colno})")
+    except RecursionError:
+        return Feed(error="umpan bersarang terlalu dalam; umpan JDIHN adalah larik objek datar")
     return _records(data)
 
 

@@ -20,7 +20,7 @@ from .text import is_file_name, iso_date, label_case, one_line, paragraphs, stat
 
 PRODUK_HUKUM, MONOGRAFI, ARTIKEL, PUTUSAN = "produk-hukum", "monografi", "artikel", "putusan"
 BOOK_KEYS = ("noPanggil", "isbn", "nomorIndukBuku", "deskripsiFisik")  # filled only for books
-MAX_ID = 100  # like a file name: items are named after their ids
+MAX_ID = 90  # a file name has 100 at most (items are named after their ids): room for "-2" and the like
 _SUMBER = re.compile(
     r"^(?P<nama>.+?)"
     r"(?:[,;]?\s+Vol(?:ume)?\.?\s*(?P<volume>[^,;\s]+))?"

@@ -104,10 +104,14 @@ def _import(
         return
     _place_files(mapped, data, project, report, where, unduh)
     target = folder / f"{item_id}.yaml"
-    folder.mkdir(parents=True, exist_ok=True)
     provenance = f"Diimpor dari umpan JDIHN {report.feed}, {where}."
-    with target.open("x", encoding="utf-8") as file:  # "x": never over a file that appeared meanwhile
-        file.write(item_text(mapped.collection, data, provenance))
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        with target.open("x", encoding="utf-8") as file:  # "x": never over a file that appeared meanwhile
+            file.write(item_text(mapped.collection, data, provenance))
+    except OSError as error:
+        report.reject(where, f"{target.relative_to(project.root).as_posix()} tidak dapat ditulis: {error.strerror}")
+        return
     report.written += 1
 
 
