@@ -8,11 +8,13 @@ exception: the archive's loader reads them as text and the model parses them, so
 
 from __future__ import annotations
 
+import posixpath
 import re
 from typing import Any
 
 import yaml
 
+from ..archive import kinds
 from ..source.problems import visible
 
 
@@ -58,6 +60,9 @@ def without_empty(data: Any) -> Any:
 
 
 def item_text(collection: str, data: dict[str, Any], provenance: str) -> str:
-    """The file's text: modeline, one comment on where it came from, then the fields."""
+    """The file's text: modeline (its collection's schema, or where a collection's schema goes by convention), one
+    comment on where it came from, then the fields."""
+    kind = next((kind for kind in kinds.KINDS if kind.key == collection), None)
+    schema = posixpath.relpath(kind.schema if kind else f"schema/{collection}.json", collection)
     body = yaml.dump(data, Dumper=_Dumper, allow_unicode=True, sort_keys=False, width=1_000_000)
-    return f"# yaml-language-server: $schema=../schema/{collection}.json\n# {visible(provenance)}\n{body}"
+    return f"# yaml-language-server: $schema={schema}\n# {visible(provenance)}\n{body}"
