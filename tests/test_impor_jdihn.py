@@ -211,11 +211,20 @@ def test_an_id_taken_in_another_collection_is_reported(project: Path, capsys: py
     assert "13 dibaca: 7 ditulis, 0 dilewati (sudah ada), 6 bermasalah" in lines
 
 
-def test_flat_array_with_values_yaml_would_misread(project: Path, capsys: pytest.CaptureFixture) -> None:
+def test_flat_array_with_values_yaml_would_misread_and_a_book_by_its_keys(
+    project: Path, capsys: pytest.CaptureFixture
+) -> None:
     code, lines = impor(project, FLAT, capsys)
     assert code == 0
-    assert lines[0] == "2 dibaca: 2 ditulis, 0 dilewati (sudah ada), 0 bermasalah"
+    assert lines[:2] == [
+        f"{FLAT}: record idData=203: isbn 'ISBN belum ada' bukan ISBN 10 atau 13 angka: dikosongkan",
+        "3 dibaca: 3 ditulis, 0 dilewati (sudah ada), 0 bermasalah",
+    ]
     files = archive_files(project)
+    laporan = files["monografi/monografi-laporan-penyelenggaraan-pemilihan-kabupaten-contoh-2020.yaml"]  # year once
+    assert "isbn" not in laporan and "\njenis:" not in laporan  # no jenis: the model's Monografi Hukum
+    assert "\ntempat_terbit: Kota Contoh\npenerbit: KPU Kabupaten Contoh\ntahun_terbit: 2020\n" in laporan
+    assert "\nnomor_panggil: 324.6 KPU l\n" in laporan
     kepsek = files["produk-hukum/kepsek-3-2024.yaml"]
     assert "\njenis: Keputusan Sekretaris KPU Kabupaten\n" in kepsek
     assert "\nabstrak:\n  abstrak:\n    - Menetapkan tim pengelola website & media sosial.\n" in kepsek

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ..archive.model import BidangHukum, Status
+from ..source.model_base import ISBN
 from .feed import Record
 from .text import is_file_name, iso_date, label_case, one_line, paragraphs, status_of, web_address, year
 
@@ -133,10 +134,8 @@ def _produk_hukum(record: Record) -> Draft | str:
     data["lampiran"] = {remote.where[-1]: remote.url for remote in files} or None
     text = _abstract(record, notes)
     data["abstrak"] = {"abstrak": text} if text else None
-    base = [_slug(singkatan or ""), _slug(nomor or "")]
-    if tahun is not None and not base[1].endswith(str(tahun)):
-        base.append(str(tahun))
-    return Draft(PRODUK_HUKUM, data, _identity(PRODUK_HUKUM, jenis, nomor, tahun), _joined(base), notes, files)
+    base = _id_base([singkatan, nomor], tahun)
+    return Draft(PRODUK_HUKUM, data, _identity(PRODUK_HUKUM, jenis, nomor, tahun), base, notes, files)
 
 
 def _monografi(record: Record) -> Draft:
@@ -144,6 +143,9 @@ def _monografi(record: Record) -> Draft:
     dates = _dates(record, notes)
     tahun = _year(record, dates, notes)
     isbn = _line(record, "isbn")
+    if isbn is not None and not re.fullmatch(ISBN, isbn):
+        notes.append(f"isbn '{isbn}' bukan ISBN 10 atau 13 angka: dikosongkan")
+        isbn = None
     data: dict[str, Any] = {
         "judul": _line(record, "judul"),
         "jenis": _label(record, "jenis"),
@@ -163,9 +165,7 @@ def _monografi(record: Record) -> Draft:
     data["lampiran"] = files[0].url if files else None
     data["abstrak"] = "\n\n".join(_abstract(record, notes)) or None
     identity = _identity(MONOGRAFI, data["jenis"], data["nomor_induk_buku"] or data["judul"], tahun)
-    return Draft(
-        MONOGRAFI, data, identity, _joined(["monografi", _slug(data["judul"]), str(tahun or "")]), notes, files
-    )
+    return Draft(MONOGRAFI, data, identity, _id_base(["monografi", data["judul"]], tahun), notes, files)
 
 
 def _artikel(record: Record) -> Draft:
@@ -192,7 +192,7 @@ def _artikel(record: Record) -> Draft:
         files = []
     data["abstrak"] = "\n\n".join(_abstract(record, notes)) or None
     identity = _identity(ARTIKEL, data["jenis"], data["judul"], tahun)
-    return Draft(ARTIKEL, data, identity, _joined(["artikel", _slug(data["judul"]), str(tahun or "")]), notes, files)
+    return Draft(ARTIKEL, data, identity, _id_base(["artikel", data["judul"]], tahun), notes, files)
 
 
 def _putusan(record: Record) -> Draft:
@@ -225,7 +225,7 @@ def _putusan(record: Record) -> Draft:
     files = _files(record, notes, ("lampiran",))
     data["lampiran"] = files[0].url if files else None
     data["abstrak"] = "\n\n".join(_abstract(record, notes)) or None
-    base = _joined(["putusan", _slug(singkatan or ""), _slug(nomor or "")])
+    base = _id_base(["putusan", singkatan, nomor], None)
     return Draft(PUTUSAN, data, _identity(PUTUSAN, peradilan, nomor, tahun), base, notes, files)
 
 
@@ -357,12 +357,16 @@ def _slug(text: str) -> str:
     return "-".join(re.findall(r"[a-z0-9]+", ascii_text.lower()))
 
 
-def _joined(parts: list[str]) -> str:
-    """An id from its parts, cut at a '-' to fit a file name; the year (last part) is kept."""
-    parts = [part for part in parts if part]
-    slug = "-".join(parts)
-    if len(slug) <= MAX_ID:
-        return slug
-    tail = f"-{parts[-1]}"
-    head = slug[: MAX_ID - len(tail)].rsplit("-", 1)[0]
-    return head + tail
+def _id_base(parts: list[str | None], tahun: int | None) -> str:
+    """An id from what cites the item and its year ("pkpu-8-2019"), the year once ("kepkab-10-hk-04-08-2022"), cut
+    at a '-' to fit a file name, the year kept."""
+    slug = "-".join(filter(None, (_slug(part or "") for part in parts)))
+    if tahun is None or slug == str(tahun) or slug.endswith(f"-{tahun}"):
+        return _cut(slug, "")
+    return _cut(slug, f"-{tahun}") if slug else str(tahun)
+
+
+def _cut(slug: str, tail: str) -> str:
+    if len(slug) + len(tail) > MAX_ID:
+        slug = slug[: MAX_ID - len(tail)].rsplit("-", 1)[0]
+    return slug + tail
