@@ -11,6 +11,7 @@ from pathlib import Path
 from .archive import kinds
 from .archive.kind import SOP
 from .core import findings, load_content
+from .impor.run import FILES_DIR, impor_jdihn
 from .project import CONFIG_FILE, Project, read_project
 from .publish.link_check import check_site
 from .scaffold import ScaffoldRefused, scaffold, starters
@@ -36,6 +37,8 @@ def main(argv: list[str] | None = None) -> int:
         return _schema(project, args.check)
     if args.command == "new":
         return _new(located, args.kind, args.id)
+    if args.command == "impor":
+        return _impor(located, args.umpan, args.unduh)
     if args.site is not None:
         return _check_site(
             Path(args.site) if args.site else project.site_dir, project.site_url, not project.directory_urls
@@ -93,6 +96,16 @@ def _parser() -> argparse.ArgumentParser:
     )
     new.add_argument("kind", choices=starters(), help="jenis berkas")
     new.add_argument("id", help="id baru: huruf kecil, angka dan '-', mis. pengelolaan-arsip")
+    impor = commands.add_parser(
+        "impor", parents=[where], help="buat berkas arsip dari umpan JDIHN aplikasi JDIH yang lama, satu per record"
+    )
+    impor.add_argument("format", choices=["jdihn"], help="bentuk sumbernya: umpan JDIHN (larik JSON)")
+    impor.add_argument("umpan", help="berkas umpan JSON, atau alamat http(s)://… umpannya")
+    impor.add_argument(
+        "--unduh",
+        action="store_true",
+        help=f"simpan juga PDF-nya di {FILES_DIR}/ dalam folder arsip, bukan hanya alamatnya",
+    )
     return parser
 
 
@@ -157,6 +170,20 @@ def _new(located: Located, kind: str, item_id: str) -> int:
     next_steps = SOP_NEXT_STEPS if kind == SOP else kinds.kind_named(kind).next_steps
     print(next_steps.format(check=f"{located.command} check", archive=project.archive_label))
     return 0
+
+
+def _impor(located: Located, feed: str, unduh: bool) -> int:
+    """Exit 0 when every record was written or skipped (its file exists), 1 when some were reported and not written,
+    2 when the feed file does not exist."""
+    if not feed.startswith(("https://", "http://")) and not Path(feed).is_file():
+        print(f"sop-jdih impor: {feed}: berkas tidak ada", file=sys.stderr)
+        return 2
+    report = impor_jdihn(located.project, feed, feed, unduh)
+    print("\n".join([*report.lines, report.summary]))
+    if report.written:
+        folder = located.project.archive_label
+        print(f"Berikutnya: periksa berkas baru di {folder}, lalu jalankan: {located.command} check")
+    return 1 if report.problems else 0
 
 
 def _schema(project: Project, check_only: bool) -> int:

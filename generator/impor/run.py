@@ -1,0 +1,170 @@
+"""`sop-jdih impor jdihn`: every record of a feed written as one archive file, or reported; nothing overwritten.
+
+A record's id comes from what cites it (singkatan + nomor + tahun for produk hukum, the title for books and articles),
+made unique in the feed's order, so the same feed gives the same ids on every run: a re-run finds the files of the
+last one and skips them. Each file is validated by its collection's model before it is written (and a produk hukum's
+tahun and tanggal compared as `sop-jdih check` does), so what is written passes the check unchanged.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from pydantic import BaseModel, ValidationError
+
+from ..archive.loader import item_files
+from ..archive.model import Artikel, Monografi, ProdukHukum, Putusan
+from ..archive.produk_hukum import PRODUK_HUKUM as PRODUK_HUKUM_KIND
+from ..project import Project
+from ..source.model_errors import model_problems
+from ..source.yaml_source import SourceFile
+from .feed import Record, read_feed
+from .records import ARTIKEL, MONOGRAFI, PRODUK_HUKUM, PUTUSAN, SOURCE_KEYS, Draft, draft
+from .report import Report
+from .text import web_address
+from .unduh import download
+from .yaml_out import item_text, without_empty
+
+MODELS: dict[str, type[BaseModel]] = {
+    PRODUK_HUKUM: ProdukHukum,
+    MONOGRAFI: Monografi,
+    ARTIKEL: Artikel,
+    PUTUSAN: Putusan,
+}
+FILES_DIR = "lampiran"  # where --unduh saves PDFs, inside the archive folder (as the example archive does)
+
+
+def impor_jdihn(project: Project, source: str, shown_as: str, unduh: bool = False) -> Report:
+    """Import the feed at `source` (a file or an http(s) address) into the project's archive; `shown_as` names it in
+    the report. A feed that cannot be read at all is one line and no record."""
+    report = Report(shown_as)
+    feed = read_feed(source)
+    if feed.error is not None:
+        report.say(None, feed.error)
+        report.problems += 1
+        return report
+    for note in feed.notes:
+        report.say(None, note)
+    existing = _existing(project.archive_dir)
+    seen: dict[tuple[object, ...], str] = {}
+    ids: set[str] = set()
+    for record in feed.records:
+        report.read += 1
+        _import(record, project, report, existing, seen, ids, unduh)
+    return report
+
+
+def _existing(archive_dir: Path) -> dict[str, Path]:
+    """Every item file already in the archive, by its name (items are named after their ids), in any collection."""
+    if not archive_dir.is_dir():
+        return {}
+    folders = sorted(folder for folder in archive_dir.iterdir() if folder.is_dir())
+    return {file.stem: file for folder in folders for file in item_files(folder)}
+
+
+def _import(
+    record: Record,
+    project: Project,
+    report: Report,
+    existing: dict[str, Path],
+    seen: dict[tuple[object, ...], str],
+    ids: set[str],
+    unduh: bool,
+) -> None:
+    where = record.where
+    if record.problem is not None:
+        report.reject(where, record.problem)
+        return
+    mapped = draft(record)
+    if isinstance(mapped, str):
+        report.reject(where, mapped)
+        return
+    for note in mapped.notes:
+        report.say(where, note)
+    base = mapped.id_base or f"record-{record.position}"
+    data: dict[str, Any] = without_empty({"id": base, **mapped.data})
+    problem = _invalid(mapped.collection, data, project)
+    if problem is not None:
+        report.reject(where, problem)
+        return
+    first = seen.setdefault(mapped.identity, where)
+    if first != where:
+        report.reject(where, f"jenis, nomor dan tahunnya sama dengan {first}")
+        return
+    data["id"] = item_id = _unique(base, ids)
+    folder = project.archive_dir / mapped.collection
+    if item_id in existing:
+        found = existing[item_id]
+        if found.parent == folder:
+            report.skipped += 1
+        else:
+            shown = found.relative_to(project.root).as_posix()
+            report.reject(where, f"id '{item_id}' sudah dipakai {shown}")
+        return
+    _place_files(mapped, data, project, report, where, unduh)
+    target = folder / f"{item_id}.yaml"
+    provenance = f"Diimpor dari umpan JDIHN {report.feed}, {where}."
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        with target.open("x", encoding="utf-8") as file:  # "x": never over a file that appeared meanwhile
+            file.write(item_text(mapped.collection, data, provenance))
+    except OSError as error:
+        report.reject(where, f"{target.relative_to(project.root).as_posix()} tidak dapat ditulis: {error.strerror}")
+        return
+    report.written += 1
+
+
+def _unique(base: str, ids: set[str]) -> str:
+    """`base`, or `base-2`, `base-3`… when an earlier record of the feed took it."""
+    item_id, number = base, 1
+    while item_id in ids:
+        number += 1
+        item_id = f"{base}-{number}"
+    ids.add(item_id)
+    return item_id
+
+
+def _invalid(collection: str, data: dict[str, Any], project: Project) -> str | None:
+    """Why the file would not pass `sop-jdih check`, naming the feed key each field comes from; None: it would."""
+    model = MODELS[collection]
+    try:
+        item = model.model_validate(data)
+    except ValidationError as error:
+        problems = model_problems(error, SourceFile(collection, data), model)
+        return "; ".join(f"{_named(problem.field)}: {problem.message}" for problem in problems)
+    if collection != PRODUK_HUKUM or project.settings.tanggal_tidak_cocok == "info":
+        return None
+    doubts = PRODUK_HUKUM_KIND.doubts(item) if PRODUK_HUKUM_KIND.doubts else []
+    messages = [f"{_named('.'.join(map(str, doubt.where)))}: {doubt.message}" for doubt in doubts]
+    return "; ".join(messages) + " (atau pasang tanggal_tidak_cocok: info)" if messages else None
+
+
+def _named(field: str) -> str:
+    """`tempat_penetapan` → `tempat_penetapan (dari tempatTerbit)`: what the old application left empty."""
+    key = SOURCE_KEYS.get(field.split(".")[0])
+    return f"{field} (dari {key})" if key else field
+
+
+def _place_files(
+    mapped: Draft, data: dict[str, Any], project: Project, report: Report, where: str, unduh: bool
+) -> None:
+    """With `--unduh`, each PDF saved as lampiran/<id>[-abstrak].pdf and the file names it; else (or when that fails)
+    the file keeps the address, and says so when the address had to change (http://)."""
+    for remote in mapped.files:
+        if unduh:
+            suffix = "-abstrak" if remote.where[-1] == "abstrak" else ""
+            local = f"{FILES_DIR}/{data['id']}{suffix}.pdf"
+            failure = download(web_address(remote.original), project.archive_dir / local)
+            if failure is None:
+                _set(data, remote.where, local)
+                continue
+            report.say(where, f"{remote.original} tidak diunduh ({failure}): alamatnya yang ditulis")
+        if remote.note is not None:
+            report.say(where, remote.note)
+
+
+def _set(data: dict[str, Any], where: tuple[str, ...], value: str) -> None:
+    for key in where[:-1]:
+        data = data[key]
+    data[where[-1]] = value
