@@ -21,7 +21,7 @@ from ..dasar_hukum.index import DasarHukumIndex
 from ..source.yaml_source import Location
 from .addresses import ARCHIVE_INDEX, FEED_FILE, JDIHN_FILE, attachment_uri, regulation_uri, sop_uri
 from .page_source import PageSource, heading_id, paragraphs, render
-from .text import tanggal, url_text
+from .text import joined, tanggal, url_text
 from .urls import SiteUrls, markdown_link
 
 PER_PAGE = 50
@@ -133,6 +133,7 @@ def _item_page(kind: ArchiveKind, item: Any, site: _Site) -> str:
         json_ld=Markup(_script_json(json_ld)) if json_ld else None,  # safe inside <script>: see _script_json
         staff_names=site.staff_names,
         sorts=sort_keys(kind, item),
+        tipe=kind.filter_value,
     )
 
 
@@ -361,7 +362,7 @@ def _index_page(archive: Archive, shown: list[Listing]) -> str:
     counts = [f"{len(archive.items(kind))} {kind.full_name}" for kind in archive.kinds]
     return render(
         "arsip_index.md.j2",
-        counts=" dan ".join([", ".join(counts[:-1]), counts[-1]]) if len(counts) > 1 else "".join(counts),
+        counts=joined(counts),
         listings=[
             {
                 "title": listing.facet.title,
