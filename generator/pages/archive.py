@@ -284,7 +284,9 @@ class Listing:
 
 
 def listings(archive: Archive) -> list[Listing]:
-    return [_listing(facet, kind, archive) for kind in archive.kinds for facet in kind.facets]
+    """Every facet of every collection that has items: an empty collection has no listing, chart or heading."""
+    every = [_listing(facet, kind, archive) for kind in archive.kinds for facet in kind.facets]
+    return [listing for listing in every if listing.groups]
 
 
 def _listing(facet: Facet, kind: ArchiveKind, archive: Archive) -> Listing:
@@ -359,7 +361,7 @@ def _cell(column: Column, kind: ArchiveKind, item: Any, archive: Archive, here: 
 
 
 def _index_page(archive: Archive, shown: list[Listing]) -> str:
-    counts = [f"{len(archive.items(kind))} {kind.full_name}" for kind in archive.kinds]
+    counts = [f"{len(archive.items(kind))} {kind.full_name}" for kind in archive.shown_kinds()]
     return render(
         "arsip_index.md.j2",
         counts=joined(counts),

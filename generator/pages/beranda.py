@@ -42,7 +42,7 @@ def home_block(archive: Archive, kantor: Kantor | None, urls: SiteUrls) -> str:
         "beranda.html.j2",
         archive_href=link(ARCHIVE_INDEX),
         produk_hukum=PRODUK_HUKUM.filter_value,  # the form searches legal products, not what explains them
-        collections=joined([kind.plural for kind in archive.kinds]),
+        collections=joined([kind.plural for kind in archive.shown_kinds()]),
         jenis=_labels(shown, "jenis"),
         statuses=_labels(shown, "status"),
         years=sorted(years, key=int, reverse=True),
