@@ -6,7 +6,7 @@ from __future__ import annotations
 from typing import Any
 
 from .collection import Archive
-from .kind import DOCUMENT_SUFFIXES, Addresses, ArchiveKind, Attachment, Cell, Column, Facet, MetadataRow
+from .kind import DOCUMENT_SUFFIXES, Addresses, ArchiveKind, Attachment, Cell, Column, Facet, MetadataRow, Rank
 from .model import Artikel, SumberArtikel
 from .monografi import agents, author_year, file_cell, january_first, plain
 from .produk_hukum import file_name
@@ -142,4 +142,5 @@ ARTIKEL = ArchiveKind(
     ),
     jdihn=_jdihn,
     json_ld=_json_ld,
+    rank=Rank(words=("artikel", "jurnal")),
 )

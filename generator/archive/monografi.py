@@ -19,6 +19,7 @@ from .kind import (
     Facet,
     Found,
     MetadataRow,
+    Rank,
 )
 from .model import Monografi
 from .produk_hukum import file_name
@@ -214,5 +215,6 @@ MONOGRAFI = ArchiveKind(
     ),
     jdihn=_jdihn,
     json_ld=_json_ld,
+    rank=Rank(words=("monografi", "buku")),
     found=_found,
 )

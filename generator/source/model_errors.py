@@ -112,7 +112,9 @@ def _message(item: Any, location: Location, model: type[BaseModel]) -> str:
         )
     if kind == "extra_forbidden":
         known = _fields_at(model, location[:-1])
+        # A close spelling, or the field the key begins ("tahun" for a monografi's "tahun_terbit").
         guess = difflib.get_close_matches(str(location[-1]), known, n=1, cutoff=0.6)
+        guess = guess or [name for name in known if name.startswith(f"{location[-1]}_")][:1]
         hint = f"; maksud Anda '{guess[0]}'?" if guess else f"; kolom yang dikenal: {', '.join(known)}"
         return f"kolom tidak dikenal{hint}"
     if kind in ("literal_error", "enum"):
