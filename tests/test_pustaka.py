@@ -246,7 +246,7 @@ def test_search_blocks_name_the_kind_and_carry_isbn_and_nomor_panggil(site: Path
 def test_home_page_atom_feed_and_labels_cite_authors_and_years(site: Path) -> None:
     home = read(site, "index.html")
     assert "Monografi terbaru" in home and "Artikel terbaru" in home
-    assert "Komisi Pemilihan Umum Kabupaten Contoh (2024) · " in home
+    assert 'Komisi Pemilihan Umum Kabupaten Contoh (2024) · <time datetime="2024">2024</time>' in home
     assert "Hidayat dkk. (2024) · " in home
     assert "Umpan produk hukum, monografi, artikel dan konten terbaru (Atom)" in home
     entries = ET.fromstring((site / "feed.xml").read_bytes()).findall("{http://www.w3.org/2005/Atom}entry")

@@ -114,6 +114,7 @@ ARTIKEL = ArchiveKind(
     body_field="abstrak",
     address="artikel/{id}.md",
     date=lambda article: january_first(article.tahun),
+    year_only=True,
     dates=lambda article: [january_first(article.tahun)],
     page_template="artikel.html.j2",
     sections=("abstrak", "naskah"),

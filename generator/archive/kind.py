@@ -178,6 +178,7 @@ class ArchiveKind:
     jdihn: Callable[[Any, Archive, Addresses], dict[str, str]] | None = None  # None: not in the JDIHN feed
     json_ld: Callable[[Any, Archive, Addresses], dict[str, Any]] | None = None  # schema.org data of the item page
     templates: Path | None = None  # a folder with its templates, when they are not among the generator's own
+    year_only: bool = False  # its date is a year only (a book's tahun terbit): shown as "2019", not "1 Januari 2019"
     rank: Rank = Rank()  # its results among the others on /cari/
     found: Callable[[Any], Found] | None = None  # how a search names an item; else by its kind's name alone
 

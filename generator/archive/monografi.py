@@ -177,6 +177,7 @@ MONOGRAFI = ArchiveKind(
     body_field="abstrak",
     address="monografi/{id}.md",
     date=lambda book: january_first(book.tahun_terbit),
+    year_only=True,
     dates=lambda book: [january_first(book.tahun_terbit)],
     page_template="monografi.html.j2",
     sections=("abstrak", "naskah"),

@@ -239,11 +239,17 @@ def referrer_groups(archive: Archive, named: tuple[str, str], here: str, urls: S
                 {
                     "title": kind.title_of(document),
                     "href": urls.relative(here, kind.uri(other)),
-                    "date": tanggal(kind.date(document)),
+                    "date": date_shown(kind, document),
                 }
             )
         groups.append({"heading": reference.heading, "anchor": heading_id(reference.heading), "entries": entries})
     return groups
+
+
+def date_shown(kind: ArchiveKind, item: Any) -> str:
+    """An item's date as pages write it: "19 Agustus 2024", or the year alone when that is all it has."""
+    date = kind.date(item)
+    return str(date.year) if kind.year_only else tanggal(date)
 
 
 def _regulation_href(
