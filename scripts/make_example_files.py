@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Regenerate the example files of content_archive/: post images and the PDFs of fictional keputusan.
+"""Regenerate the example files of content_archive/: post images, book covers and the PDFs of fictional keputusan.
 
     .venv/bin/pip install -e '.[examples]'        # Pillow, only needed for the images
     .venv/bin/python scripts/make_example_files.py
@@ -9,6 +9,8 @@ It reads the archive items themselves, so the files stay in sync with them:
 - for every konten whose `gambar` is a PNG under konten/gambar/, a 540x540 card: a flat colour chosen from the id,
   a gold band, the post's judul in large white text and "JDIH KPU Kabupaten Contoh" small at the bottom (palette PNG,
   well under 25 KB);
+- for every monografi whose `sampul` is a PNG under sampul/, a 360x540 cover the same way: colour from the id, gold
+  band, judul, pengarang, and "CONTOH FIKTIF" at the bottom;
 - for every produk hukum of the fictional office ("Kabupaten Contoh") whose `lampiran.dokumen` is a local PDF, a
   one-page PDF written by hand (Helvetica, no extra library) showing jenis, nomor, tahun and judul, marked
   "CONTOH — dokumen fiktif". Real regulations are never given a made-up document: they are skipped with a warning.
@@ -133,6 +135,41 @@ def make_image(judul: str, item_id: str, target: Path) -> int:
     return target.stat().st_size
 
 
+COVER = (360, 540)
+
+
+def make_cover(judul: str, pengarang: list[str], item_id: str, target: Path) -> int:
+    """A made-up book's cover: the judul large, the pengarang small, marked as fictional."""
+    from PIL import Image, ImageDraw
+
+    _, colour = background(item_id)
+    width, height = COVER
+    margin = 30
+    image = Image.new("RGB", COVER, colour)
+    draw = ImageDraw.Draw(image)
+    draw.rectangle((0, 60, width, 72), fill=GOLD)
+    for size in range(40, 16, -2):
+        font = _font(size)
+        lines = _wrap(draw, judul, font, width - 2 * margin)
+        line_height = int(size * 1.25)
+        if len(lines) * line_height <= 260 and max(draw.textlength(line, font=font) for line in lines) <= width - 60:
+            break
+    y = 100
+    for line in lines:
+        draw.text((margin, y), line, font=font, fill=WHITE)
+        y += line_height
+    small_font = _font(18, bold=False)
+    y = 400
+    for name in pengarang:
+        draw.text((margin, y), name, font=small_font, fill=WHITE)
+        y += 24
+    draw.text((margin, height - 44), "CONTOH FIKTIF", font=_font(14), fill=GOLD)
+    small = image.quantize(colors=16, method=Image.Quantize.MEDIANCUT, dither=Image.Dither.NONE)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    small.save(target, format="PNG", optimize=True)
+    return target.stat().st_size
+
+
 # ------------------------------------------------------------------------------------------------------------ PDFs
 
 
@@ -250,6 +287,13 @@ def main() -> int:
         if target is None:
             continue
         size = make_image(str(post["judul"]), str(post["id"]), target)
+        print(f"{target.relative_to(ROOT)}  {size / 1024:.1f} KB")
+        made += 1
+    for _path, book in read_items(ARCHIVE / "monografi"):
+        target = local_target(book.get("sampul"), "sampul", ".png")
+        if target is None:
+            continue
+        size = make_cover(str(book["judul"]), [str(name) for name in book["pengarang"]], str(book["id"]), target)
         print(f"{target.relative_to(ROOT)}  {size / 1024:.1f} KB")
         made += 1
     print(f"{made} berkas dibuat.")

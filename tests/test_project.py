@@ -55,6 +55,8 @@ def test_check_new_schema_and_build_agree_on_the_folders_of_mkdocs_yml(tmp_path:
     assert written.stdout.splitlines() == [
         "ditulis: prosedur/schema.json",
         "ditulis: arsip/schema/produk-hukum.json",
+        "ditulis: arsip/schema/monografi.json",
+        "ditulis: arsip/schema/artikel.json",
         "ditulis: arsip/schema/konten.json",
         "ditulis: kantor.schema.json",
     ]

@@ -20,6 +20,8 @@ MODELINES = {"sop": SOP_MODELINE, **{kind.key: item_modeline(kind) for kind in K
 TARGETS = {
     "sop": "sops/{}.yaml",
     "produk-hukum": "content_archive/produk-hukum/{}.yaml",
+    "monografi": "content_archive/monografi/{}.yaml",
+    "artikel": "content_archive/artikel/{}.yaml",
     "konten": "content_archive/konten/{}.yaml",
 }
 
@@ -43,7 +45,8 @@ def test_new_files_pass_check_and_strict_build_of_example_copy(tmp_path: Path, c
     for file in ("mkdocs.yml", "kantor.yaml"):
         shutil.copy(REPO / file, root / file)
 
-    for kind, item_id in (("sop", "x"), ("produk-hukum", "produk-baru"), ("konten", "konten-baru")):
+    started = [("sop", "x"), ("produk-hukum", "produk-baru"), ("monografi", "buku-baru"), ("artikel", "artikel-baru")]
+    for kind, item_id in [*started, ("konten", "konten-baru")]:
         assert run(root, "new", kind, item_id) == 0
         written = TARGETS[kind].format(item_id)
         assert f"ditulis: {root / written}\n" in capsys.readouterr().out
@@ -63,6 +66,8 @@ def test_new_files_pass_check_and_strict_build_of_example_copy(tmp_path: Path, c
     assert 'href="x/"' in (site / "sop" / "index.html").read_text(encoding="utf-8")
     assert (site / "produk-hukum" / "produk-baru" / "index.html").is_file()
     assert (site / "konten" / "konten-baru" / "index.html").is_file()
+    assert "Judul Buku Baru" in (site / "monografi" / "buku-baru" / "index.html").read_text(encoding="utf-8")
+    assert "Judul Artikel Baru" in (site / "artikel" / "artikel-baru" / "index.html").read_text(encoding="utf-8")
     assert "Membaca pesan kesalahan" in (site / "cara-mengubah-sop" / "index.html").read_text(encoding="utf-8")
 
 

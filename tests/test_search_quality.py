@@ -12,6 +12,7 @@ import sys
 from collections.abc import Iterator
 from pathlib import Path
 from types import ModuleType
+from urllib.parse import quote
 
 import pytest
 from playwright.sync_api import Browser, Page, expect
@@ -128,6 +129,25 @@ def test_when_pagefind_fails_to_load_the_search_page_says_so(page: Page) -> None
     expect(page.locator("#sj-cari-mati")).to_be_visible()
     expect(page.locator("#sj-cari-mati").get_by_role("link", name="Arsip JDIH")).to_have_attribute("href", "../arsip/")
     expect(page.locator("#sj-cari-hasil > li")).to_have_count(0)
+
+
+@pytest.mark.parametrize("query", ["978-602-0000-01-1", "9786020000011", "342.07 HID h"])
+def test_a_book_is_found_by_its_isbn_with_or_without_hyphens_and_by_its_nomor_panggil(page: Page, query: str) -> None:
+    page.goto(f"/cari/?q={quote(query)}")
+    first = page.locator("#sj-cari-hasil > li").first
+    expect(first.locator(".sj-cari-hasil__judul")).to_have_attribute("href", "/monografi/hukum-pemilu-di-daerah-2019/")
+    expect(first.locator(".sj-cari-hasil__tipe")).to_have_text("Monografi")
+    expect(first.locator(".sj-cari-hasil__tahun")).to_have_text("2019")
+
+
+def test_the_archive_lists_books_and_articles_under_their_own_tipe(page: Page) -> None:
+    page.goto("/arsip/?tipe=Monografi+hukum")
+    links = page.locator("#sj-arsip-hasil > li > a.sj-cari-hasil__judul")
+    expect(links).to_have_count(3)
+    assert all((link.get_attribute("href") or "").startswith("/monografi/") for link in links.all())
+    page.goto("/arsip/?tipe=Artikel+hukum&urut=tahun")
+    expect(links).to_have_count(3)
+    assert links.first.get_attribute("href") == "/artikel/sengketa-proses-pemilu-2024/"  # newest year first
 
 
 def test_find_takes_filters_and_sort_as_the_archive_page_calls_it(page: Page) -> None:

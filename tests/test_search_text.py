@@ -104,7 +104,14 @@ def test_a_built_site_indexes_citation_forms_and_publishes_the_search_files(tmp_
     page = (site / "produk-hukum" / "uu-7-2017" / "index.html").read_text(encoding="utf-8")
     assert '<p data-pagefind-weight="10">UU 7/2017 · 7/2017</p>' in page
     assert 'data-pagefind-meta="jenis_hasil:Peraturan"' in page
+    # How the search page ranks the result comes with it: no table in pencari.js names a collection.
+    assert 'data-pagefind-meta="bobot:1.5"' in page and 'data-pagefind-meta="tingkat:2"' in page
+    assert '<div data-pagefind-filter="tipe:Produk hukum"></div>' in page
     sop = (site / "sop" / "uji-persetujuan" / "index.html").read_text(encoding="utf-8")
     assert 'data-pagefind-meta="jenis_hasil:SOP"' in sop
+    assert 'data-pagefind-meta="minta:sop"' in sop and 'data-pagefind-meta="bobot:1.3"' in sop
+    konten = (site / "konten" / "kenali-uu-pemilu" / "index.html").read_text(encoding="utf-8")
+    assert 'data-pagefind-meta="jenis_hasil:Konten"' in konten and 'data-pagefind-meta="minta:konten"' in konten
+    assert '<div data-pagefind-filter="tipe:Konten media sosial"></div>' in konten
     assert json.loads((site / JENIS_FILE).read_text(encoding="utf-8"))
     assert all((site / uri).is_file() for uri in search_file_uris())

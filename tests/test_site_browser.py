@@ -18,6 +18,8 @@ import pytest
 import yaml
 from playwright.sync_api import Browser, expect
 
+from generator.archive.kinds import KINDS
+
 from .browser_support import Problems, Visits, open_page
 from .conftest import REPO
 
@@ -246,13 +248,16 @@ ARSIP_SUMMARY = "#sj-arsip-ringkasan"
 REVOKED_2015 = ["/produk-hukum/kepkab-contoh-21-2015/", "/produk-hukum/pkpu-1-2015/"]  # the example's Tidak Berlaku
 
 
+def item_counts(site: Path) -> dict[str, int]:
+    """Each collection's Tipe value, with how many item pages the site has."""
+    return {
+        kind.filter_value: sum(1 for page in (site / kind.uri("x").rsplit("/", 1)[0]).glob("*/index.html"))
+        for kind in KINDS
+    }
+
+
 def archive_item_count(site: Path) -> int:
-    return sum(
-        1
-        for kind in ("produk-hukum", "konten")
-        for folder in (site / kind).iterdir()
-        if (folder / "index.html").exists()
-    )
+    return sum(item_counts(site).values())
 
 
 def filter_options(page: Any, group: str) -> list[tuple[str, int, bool]]:
@@ -282,6 +287,8 @@ def test_arsip_shows_the_whole_collection_with_filter_counts(browser: Browser, s
         for group in ("tipe", "jenis", "tahun", "status", "bidang", "platform"):
             options = filter_options(page, group)
             assert options and all(count > 0 for _, count, _ in options), (group, options)
+        # Every collection is a Tipe of its own, named by its description, with all its items.
+        assert {value: count for value, count, _ in filter_options(page, "tipe")} == item_counts(site)
         revoked = len(list((site / "arsip" / "status" / "tidak-berlaku").glob("**/index.html")))
         assert revoked == 1  # one listing page: its table rows are the revoked items
         listing = (site / "arsip" / "status" / "tidak-berlaku" / "index.html").read_text(encoding="utf-8")

@@ -78,6 +78,11 @@ class Archive:
         declared: Status | None = getattr(item, "status", None)
         return Status.tidak_berlaku if declared is not None and item.id in self.revoked_by else declared
 
+    def shown_kinds(self) -> tuple[ArchiveKind, ...]:
+        """The collections counts and lists name: those with items (an office need not keep books), or all of them
+        when the archive is empty."""
+        return tuple(kind for kind in self.kinds if self.loaded[kind.key]) or self.kinds
+
     def counts(self) -> str:
         """How many items of each collection, for messages: "32 produk hukum, 23 konten"."""
-        return ", ".join(f"{len(self.loaded[kind.key])} {kind.plural}" for kind in self.kinds)
+        return ", ".join(f"{len(self.loaded[kind.key])} {kind.plural}" for kind in self.shown_kinds())

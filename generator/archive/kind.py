@@ -4,7 +4,7 @@ A collection (produk hukum, konten, …) is a folder of items in content_archive
 its items: the loader reads the folder and checks files and references, the pages write one page per item and the
 listings, the manifest and the build's date read its attachments and dates, the feeds its JDIHN mapping, `sop-jdih
 new` its starter template and `sop-jdih schema` its schema path. `kinds.py` lists the collections; each is described in
-its own module (`produk_hukum.py`, `konten.py`).
+its own module (`produk_hukum.py`, `monografi.py`, `artikel.py`, `konten.py`).
 
 Callables receive the item (its model) and, where the derived archive matters (status, other items), the `Archive`.
 """
@@ -118,6 +118,27 @@ class Doubt:
     setting: str
 
 
+@dataclass(frozen=True)
+class Rank:
+    """How the search page (pencari.js) ranks one kind of result against the others: SOPs, dasar hukum pages and
+    every collection. Read from each result's Pagefind metadata (pages/search_text.py), so no table in the script
+    names a collection."""
+
+    weight: float = 1.0  # multiplies Pagefind's score for a plain query: produk hukum 1.5, SOP 1.3, konten 0.8
+    tier: int = 5  # its place after the document a typed citation names: produk hukum 2, SOP 3, dasar hukum 4
+    words: tuple[str, ...] = ()  # a typed word that asks for this kind ("konten"): its results count double
+
+
+@dataclass(frozen=True)
+class Found:
+    """How a search names one item: its result's kind, and what a reader types for it beyond its words."""
+
+    kind: str  # shown on the result: "Peraturan", "Keputusan", "Monografi"
+    forms: tuple[str, ...] = ()  # citation forms and identifiers (ISBN, nomor panggil), indexed at the highest weight
+    keys: tuple[str, ...] = ()  # `kutipan` keys: which result *is* the document a typed citation names
+    numbers: tuple[str, ...] = ()  # the `nomor` filter /arsip/'s Nomor field matches exactly
+
+
 class Addresses(Protocol):
     """Absolute, percent-encoded URLs on the built site, for the mappings that publish them (JDIHN feed, JSON-LD)."""
 
@@ -157,6 +178,9 @@ class ArchiveKind:
     jdihn: Callable[[Any, Archive, Addresses], dict[str, str]] | None = None  # None: not in the JDIHN feed
     json_ld: Callable[[Any, Archive, Addresses], dict[str, Any]] | None = None  # schema.org data of the item page
     templates: Path | None = None  # a folder with its templates, when they are not among the generator's own
+    year_only: bool = False  # its date is a year only (a book's tahun terbit): shown as "2019", not "1 Januari 2019"
+    rank: Rank = Rank()  # its results among the others on /cari/
+    found: Callable[[Any], Found] | None = None  # how a search names an item; else by its kind's name alone
 
     def uri(self, item_id: str) -> str:
         return self.address.format(id=item_id)
@@ -170,6 +194,14 @@ class ArchiveKind:
     def files(self, item: Any) -> list[tuple[Attachment, str]]:
         """The attachments an item has, with their values."""
         return [(attachment, value) for attachment in self.attachments if (value := attachment.value(item))]
+
+    @property
+    def filter_value(self) -> str:
+        """Its value of the /arsip/ Tipe filter: "Produk hukum", "Konten media sosial"."""
+        return self.full_name[:1].upper() + self.full_name[1:]
+
+    def found_of(self, item: Any) -> Found:
+        return self.found(item) if self.found else Found(self.name[:1].upper() + self.name[1:])
 
     @property
     def count_key(self) -> str:

@@ -7,11 +7,13 @@ description here with `monkeypatch.setattr(kinds, "KINDS", (*kinds.KINDS, MINE))
 
 from __future__ import annotations
 
+from .artikel import ARTIKEL
 from .kind import ArchiveKind
 from .konten import KONTEN
+from .monografi import MONOGRAFI
 from .produk_hukum import PRODUK_HUKUM
 
-KINDS: tuple[ArchiveKind, ...] = (PRODUK_HUKUM, KONTEN)
+KINDS: tuple[ArchiveKind, ...] = (PRODUK_HUKUM, MONOGRAFI, ARTIKEL, KONTEN)
 
 
 def kind_named(key: str) -> ArchiveKind:

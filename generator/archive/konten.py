@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from .collection import Archive
-from .kind import IMAGE_SUFFIXES, SOP, ArchiveKind, Attachment, Cell, Column, Facet, Reference
+from .kind import IMAGE_SUFFIXES, SOP, ArchiveKind, Attachment, Cell, Column, Facet, Rank, Reference
 from .model import Konten
 from .produk_hukum import PRODUK_HUKUM, short_citation
 
@@ -52,4 +52,5 @@ KONTEN = ArchiveKind(
         Column("Platform", lambda post, archive: ", ".join(upload.platform.value for upload in post.unggahan)),
         Column("Produk hukum", _produk_hukum),
     ),
+    rank=Rank(weight=0.8, tier=5, words=("konten",)),  # below what it explains, unless the reader asks for it
 )

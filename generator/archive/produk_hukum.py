@@ -8,8 +8,22 @@ import re
 from typing import Any
 from urllib.parse import unquote, urlsplit
 
+from ..dasar_hukum.citations import GROUPS, citation_forms, nomor_keys, parse_citation
 from .collection import Archive
-from .kind import DOCUMENT_SUFFIXES, Addresses, ArchiveKind, Attachment, Cell, Column, Doubt, Facet, MetadataRow, is_url
+from .kind import (
+    DOCUMENT_SUFFIXES,
+    Addresses,
+    ArchiveKind,
+    Attachment,
+    Cell,
+    Column,
+    Doubt,
+    Facet,
+    Found,
+    MetadataRow,
+    Rank,
+    is_url,
+)
 from .model import ProdukHukum, Status
 from .relations import MENCABUT, RELATIONS
 
@@ -197,6 +211,14 @@ def _json_ld(item: ProdukHukum, archive: Archive, addresses: Addresses) -> dict[
     return data
 
 
+def _found(item: ProdukHukum) -> Found:
+    """A peraturan or a keputusan, by its jenis as the citation parser reads it; named by its citation forms."""
+    parsed = parse_citation(f"{item.jenis} Nomor {item.nomor} Tahun {item.tahun}")
+    decision = parsed.jenis.group == GROUPS.index("Keputusan") if parsed else item.jenis.startswith("Keputusan")
+    cited = citation_forms(item.jenis, item.singkatan_jenis, item.nomor, item.tahun)
+    return Found("Keputusan" if decision else "Peraturan", cited.forms, cited.keys, nomor_keys(item.nomor))
+
+
 def _status_cell(item: ProdukHukum, archive: Archive) -> Cell:
     status = _status(item, archive)
     return Cell(status.value, badge=status.badge)
@@ -247,4 +269,6 @@ PRODUK_HUKUM = ArchiveKind(
     ),
     jdihn=_jdihn,
     json_ld=_json_ld,
+    rank=Rank(weight=1.5, tier=2),
+    found=_found,
 )

@@ -21,7 +21,7 @@ from ..dasar_hukum.index import DasarHukumIndex
 from ..source.yaml_source import Location
 from .addresses import ARCHIVE_INDEX, FEED_FILE, JDIHN_FILE, attachment_uri, regulation_uri, sop_uri
 from .page_source import PageSource, heading_id, paragraphs, render
-from .text import tanggal, url_text
+from .text import joined, tanggal, url_text
 from .urls import SiteUrls, markdown_link
 
 PER_PAGE = 50
@@ -133,6 +133,7 @@ def _item_page(kind: ArchiveKind, item: Any, site: _Site) -> str:
         json_ld=Markup(_script_json(json_ld)) if json_ld else None,  # safe inside <script>: see _script_json
         staff_names=site.staff_names,
         sorts=sort_keys(kind, item),
+        tipe=kind.filter_value,
     )
 
 
@@ -238,11 +239,17 @@ def referrer_groups(archive: Archive, named: tuple[str, str], here: str, urls: S
                 {
                     "title": kind.title_of(document),
                     "href": urls.relative(here, kind.uri(other)),
-                    "date": tanggal(kind.date(document)),
+                    "date": date_shown(kind, document),
                 }
             )
         groups.append({"heading": reference.heading, "anchor": heading_id(reference.heading), "entries": entries})
     return groups
+
+
+def date_shown(kind: ArchiveKind, item: Any) -> str:
+    """An item's date as pages write it: "19 Agustus 2024", or the year alone when that is all it has."""
+    date = kind.date(item)
+    return str(date.year) if kind.year_only else tanggal(date)
 
 
 def _regulation_href(
@@ -283,7 +290,9 @@ class Listing:
 
 
 def listings(archive: Archive) -> list[Listing]:
-    return [_listing(facet, kind, archive) for kind in archive.kinds for facet in kind.facets]
+    """Every facet of every collection that has items: an empty collection has no listing, chart or heading."""
+    every = [_listing(facet, kind, archive) for kind in archive.kinds for facet in kind.facets]
+    return [listing for listing in every if listing.groups]
 
 
 def _listing(facet: Facet, kind: ArchiveKind, archive: Archive) -> Listing:
@@ -358,10 +367,10 @@ def _cell(column: Column, kind: ArchiveKind, item: Any, archive: Archive, here: 
 
 
 def _index_page(archive: Archive, shown: list[Listing]) -> str:
-    counts = [f"{len(archive.items(kind))} {kind.full_name}" for kind in archive.kinds]
+    counts = [f"{len(archive.items(kind))} {kind.full_name}" for kind in archive.shown_kinds()]
     return render(
         "arsip_index.md.j2",
-        counts=" dan ".join([", ".join(counts[:-1]), counts[-1]]) if len(counts) > 1 else "".join(counts),
+        counts=joined(counts),
         listings=[
             {
                 "title": listing.facet.title,

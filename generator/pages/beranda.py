@@ -14,11 +14,12 @@ from typing import Any
 from ..archive.collection import Archive
 from ..archive.kind import ArchiveKind
 from ..archive.model import Status
+from ..archive.produk_hukum import PRODUK_HUKUM
 from ..kantor import JDIHN_PORTAL, Kantor
 from .addresses import ARCHIVE_INDEX, DASAR_HUKUM_INDEX, FEED_FILE, JDIHN_FILE, SEARCH_PAGE, SOP_INDEX
-from .archive import Listing, listings, sort_keys
+from .archive import Listing, date_shown, listings, sort_keys
 from .page_source import PageSource, paragraphs, render
-from .text import tanggal
+from .text import joined
 from .urls import SiteUrls, markdown_link
 
 HOME = "index.md"
@@ -40,6 +41,8 @@ def home_block(archive: Archive, kantor: Kantor | None, urls: SiteUrls) -> str:
     html = render(
         "beranda.html.j2",
         archive_href=link(ARCHIVE_INDEX),
+        produk_hukum=PRODUK_HUKUM.filter_value,  # the form searches legal products, not what explains them
+        collections=joined([kind.plural for kind in archive.shown_kinds()]),
         jenis=_labels(shown, "jenis"),
         statuses=_labels(shown, "status"),
         years=sorted(years, key=int, reverse=True),
@@ -76,8 +79,8 @@ def _latest(kind: ArchiveKind, archive: Archive, link: Callable[[str], str]) -> 
                 "title": kind.title_of(item),
                 "citation": kind.label_of(item) if kind.label else None,
                 "href": link(kind.uri(item.id)),
-                "date": tanggal(kind.date(item)),
-                "iso": kind.date(item).isoformat(),
+                "date": date_shown(kind, item),
+                "iso": str(kind.date(item).year) if kind.year_only else kind.date(item).isoformat(),
                 "status": status.value if status else None,
                 "status_class": "berlaku" if status is Status.berlaku else "tidak-berlaku",
             }

@@ -12,7 +12,8 @@ Pagefind matches words as written and stems them with Snowball, which misses Ind
   the first search downloads;
 - for an item with a number, its citation forms at the highest weight, and `kutipan` keys that tell the search page
   which result *is* the document a query cites;
-- the kind, status, year and document (the card's PDF link) each result shows, as Pagefind metadata, and the item's
+- the kind, status, year and document (the card's PDF link) each result shows and how the search page ranks that
+  kind (`Rank`: weight, tier, the words that ask for it), as Pagefind metadata, and the item's
   number as the `nomor` filter that /arsip/'s Nomor field matches exactly (not as words: "2" is not "22/2023").
 
 The block's word count (`tambahan`) lets the search page keep excerpts out of it.
@@ -31,16 +32,8 @@ from markupsafe import escape
 from Sastrawi.Stemmer.StemmerFactory import StemmerFactory
 
 from ..archive.collection import Archive
-from ..archive.kind import Attachment, is_url
-from ..dasar_hukum.citations import (
-    GROUPS,
-    JENIS,
-    MINISTRY_SHORT,
-    citation_forms,
-    jenis_table,
-    nomor_keys,
-    parse_citation,
-)
+from ..archive.kind import DOCUMENT_SUFFIXES, Attachment, Rank, is_url
+from ..dasar_hukum.citations import JENIS, MINISTRY_SHORT, jenis_table
 from ..dasar_hukum.index import DasarHukumIndex
 from ..sop.loader import LoadedSop
 from .addresses import attachment_uri, regulation_uri, sop_uri
@@ -65,13 +58,18 @@ _NOT_TEXT = re.compile(r"(?=[<\]h&])(?:<script\b.*?</script>|<[^>]*>|\]\([^)]*\)
 class Facts:
     """What a result shows besides its title and excerpt, and how a citation names it."""
 
-    kind: str  # Peraturan, Keputusan, Konten, SOP, Dasar hukum
+    kind: str  # Peraturan, Keputusan, Konten, SOP, Dasar hukum, …
     status: str | None = None
     year: int | None = None
     forms: tuple[str, ...] = ()
     keys: tuple[str, ...] = ()
     numbers: tuple[str, ...] = ()  # the `nomor` filter the archive's Nomor field matches (citations.nomor_keys)
     download: str | None = None  # the document's URL from the site's root (encoded), or its https address
+    rank: Rank = Rank()  # how the search page ranks this kind of result
+
+
+SOP_RANK = Rank(weight=1.3, tier=3, words=("sop",))
+DASAR_HUKUM_RANK = Rank(weight=1.0, tier=4)
 
 
 def root_file(bucket: int) -> str:
@@ -85,37 +83,38 @@ def search_file_uris() -> list[str]:
 
 def page_facts(sops: list[LoadedSop], archive: Archive, dasar_hukum: DasarHukumIndex) -> dict[str, Facts]:
     """The facts of every page a search can return, by the page's uri."""
-    facts = {sop_uri(sop.document.id): Facts("SOP") for sop in sops}
+    facts = {sop_uri(sop.document.id): Facts("SOP", rank=SOP_RANK) for sop in sops}
     for regulation in dasar_hukum.regulations.values():
         item = archive.by_id.get(regulation.archive_id or "")
         status = archive.status(item) if item else None
         year = regulation.citation.tahun
-        facts[regulation_uri(regulation.slug)] = Facts("Dasar hukum", status.value if status else None, year)
+        status_value = status.value if status else None
+        facts[regulation_uri(regulation.slug)] = Facts("Dasar hukum", status_value, year, rank=DASAR_HUKUM_RANK)
     for kind in archive.kinds:
         for loaded in archive.items(kind):
             item = loaded.document
             status = archive.status(item)
-            found = _item_facts(item, kind.date(item).year, status.value if status else None)
-            facts[kind.uri(item.id)] = replace(found, download=_download(kind.files(item)))
+            found = kind.found_of(item)
+            facts[kind.uri(item.id)] = Facts(
+                found.kind,
+                status.value if status else None,
+                getattr(item, "tahun", kind.date(item).year),
+                found.forms,
+                found.keys,
+                found.numbers,
+                _download(kind.files(item)),
+                kind.rank,
+            )
     return facts
 
 
 def _download(files: list[tuple[Attachment, str]]) -> str | None:
-    """The item's document (`dokumen`), for a result card's PDF link: a result is shown on pages at any depth."""
-    value = next((value for attachment, value in files if attachment.name == "dokumen"), None)
+    """The item's first PDF (a produk hukum's `dokumen`), for a result card's PDF link: a result is shown on pages
+    at any depth."""
+    value = next((value for attachment, value in files if attachment.suffixes == DOCUMENT_SUFFIXES), None)
     if value is None:
         return None
     return url_text(value) if is_url(value) else url_path(attachment_uri(value))
-
-
-def _item_facts(item: Any, year: int, status: str | None) -> Facts:
-    if not all(hasattr(item, name) for name in ("jenis", "singkatan_jenis", "nomor", "tahun")):
-        return Facts("Konten", status, year)
-    parsed = parse_citation(f"{item.jenis} Nomor {item.nomor} Tahun {item.tahun}")
-    decision = parsed.jenis.group == GROUPS.index("Keputusan") if parsed else item.jenis.startswith("Keputusan")
-    cited = citation_forms(item.jenis, item.singkatan_jenis, item.nomor, item.tahun)
-    kind = "Keputusan" if decision else "Peraturan"
-    return Facts(kind, status, item.tahun, cited.forms, cited.keys, nomor_keys(item.nomor))
 
 
 def searchable(pages: list[PageSource], facts: dict[str, Facts]) -> tuple[list[PageSource], list[PageSource]]:
@@ -172,6 +171,8 @@ def _block(facts: Facts | None, roots: list[str]) -> str:
     if facts:
         meta |= {"jenis_hasil": facts.kind, "status": facts.status or "", "tahun": str(facts.year or "")}
         meta |= {"kutipan": " ".join(facts.keys), "unduh": facts.download or ""}
+        rank = facts.rank
+        meta |= {"bobot": f"{rank.weight:g}", "tingkat": str(rank.tier), "minta": " ".join(rank.words)}
     parts += [f'<span data-pagefind-meta="{escape(f"{key}:{value}")}"></span>' for key, value in meta.items() if value]
     if facts:
         parts += [f'<span data-pagefind-filter="{escape(f"nomor:{number}")}"></span>' for number in facts.numbers]

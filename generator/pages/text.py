@@ -50,3 +50,8 @@ def url_text(value: object) -> str:
 def tanggal(value: datetime.date | None) -> str:
     """23 Agustus 2024."""
     return f"{value.day} {BULAN[value.month - 1]} {value.year}" if value else "–"
+
+
+def joined(names: list[str]) -> str:
+    """A list as Indonesian writes it: "produk hukum, monografi dan konten"."""
+    return " dan ".join([", ".join(names[:-1]), names[-1]]) if len(names) > 1 else "".join(names)

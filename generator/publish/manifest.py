@@ -85,7 +85,7 @@ def expected(content: Content, generation: Generation, urls: SiteUrls, with_pdf:
         for item in archive.items(kind):
             files = [value for _, value in kind.files(item.document)]
             sources[item.path] = pages.get(item.path, []) + _attachments(files, urls)
-        counts.append(Count(kind.count_key, kind.plural, len(archive.items(kind))))
+    counts += [Count(kind.count_key, kind.plural, len(archive.items(kind))) for kind in archive.shown_kinds()]
     return Manifest(sources, counts)
 
 

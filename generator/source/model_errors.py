@@ -10,7 +10,7 @@ from typing import Any, Generic, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
-from .model_base import ACTOR_ID, EMAIL, HTTPS_URL, PLAIN_LABEL, SLUG
+from .model_base import ACTOR_ID, EMAIL, HTTPS_URL, ISBN, PLAIN_LABEL, SLUG
 from .problems import Problem
 from .yaml_source import Location, SourceFile
 
@@ -96,6 +96,8 @@ _PATTERNS = {
     HTTPS_URL: "harus alamat lengkap yang diawali https://, tanpa spasi, tanda kutip, kurung atau < >",
     EMAIL: "harus alamat surel seperti jdih@kpu-contoh.go.id, tanpa spasi",
     PLAIN_LABEL: "tidak boleh memuat < > & atau tanda kutip",
+    ISBN: "harus ISBN seperti tercetak: 10 atau 13 angka (yang terakhir boleh X), boleh dipisah '-', "
+    "mis. 978-602-0000-01-1",
 }
 
 
@@ -110,7 +112,9 @@ def _message(item: Any, location: Location, model: type[BaseModel]) -> str:
         )
     if kind == "extra_forbidden":
         known = _fields_at(model, location[:-1])
+        # A close spelling, or the field the key begins ("tahun" for a monografi's "tahun_terbit").
         guess = difflib.get_close_matches(str(location[-1]), known, n=1, cutoff=0.6)
+        guess = guess or [name for name in known if name.startswith(f"{location[-1]}_")][:1]
         hint = f"; maksud Anda '{guess[0]}'?" if guess else f"; kolom yang dikenal: {', '.join(known)}"
         return f"kolom tidak dikenal{hint}"
     if kind in ("literal_error", "enum"):
@@ -118,6 +122,9 @@ def _message(item: Any, location: Location, model: type[BaseModel]) -> str:
         return f"nilai '{item['input']}' tidak dikenal; pilih salah satu: {expected}"
     if kind == "date_from_datetime_parsing" and "range" in str(item.get("ctx", {}).get("error", "")):
         return "bukan tanggal yang ada; tulis YYYY-MM-DD, mis. 2024-08-23"
+    if kind == "string_type" and isinstance(item.get("input"), int | float) and not isinstance(item["input"], bool):
+        # An ISBN, a nomor or a volume written without quotes: YAML reads digits as a number.
+        return f'harus berupa teks; tulis angkanya di antara tanda kutip, mis. "{item["input"]}"'
     if kind == "string_pattern_mismatch":
         pattern = str(item.get("ctx", {}).get("pattern", ""))
         return _PATTERNS.get(pattern, f"harus sesuai pola {pattern}")

@@ -11,11 +11,12 @@
 const SITE = new URL("../../", import.meta.url);
 const RANKED = 12; // results whose fragments are read to drop junk and re-rank: each costs a download
 const EXCERPT_WORDS = 30;
-const KIND_WEIGHT = { Peraturan: 1.5, Keputusan: 1.5, SOP: 1.3, "Dasar hukum": 1, Konten: 0.8 };
+// Each result's kind says how it ranks (generator/archive/kind.py `Rank`, as Pagefind metadata): `bobot` multiplies
+// its score, `tingkat` places it after the document a citation names, `minta` lists the words that ask for that kind
+// ("sop agam", "konten pemilih"): its results then count ASKED_WEIGHT times.
 const REVOKED_WEIGHT = 0.6;
-const KIND_WORDS = { sop: "SOP", konten: "Konten" }; // "sop agam": the reader asks for that kind
 const ASKED_WEIGHT = 2;
-const CITED_TIER = { Peraturan: 2, Keputusan: 2, SOP: 3, "Dasar hukum": 4, Konten: 5 };
+const LAST_TIER = 6; // a page without a kind
 // What Indonesian adds after a root or a word: "pemilih" is a real match for "pemilihan", "kata" is not for "katalog".
 const SUFFIX = /^(?:(?:k?an|i)(?:nya|ku|mu)?|nya|ku|mu)?(?:lah|kah|pun|tah)?$/;
 // A number with its year: "7/2017", "7 2017", "7 Tahun 2017", "13/PP.07.1/1306/2021" (the year inside the number).
@@ -149,7 +150,7 @@ function tier(data, citation) {
   if (citation.numbers.some((value) => cited.includes(value))) {
     return 1;
   }
-  return CITED_TIER[data.meta.jenis_hasil] || 6;
+  return Number(data.meta.tingkat) || LAST_TIER;
 }
 
 function revoked(data) {
@@ -180,8 +181,9 @@ async function ranked(results, terms, citation) {
 function weight({ result, data }, terms) {
   const title = words(data.meta.title || "").map(key);
   const named = terms.filter((alternatives) => title.some((word) => alternatives.some((term) => answers(word, term))));
-  const asked = terms.some(([typed]) => KIND_WORDS[typed] === data.meta.jenis_hasil) ? ASKED_WEIGHT : 1;
-  const kind = (KIND_WEIGHT[data.meta.jenis_hasil] || 1) * asked;
+  const askedBy = (data.meta.minta || "").split(" ");
+  const asked = terms.some(([typed]) => askedBy.includes(typed)) ? ASKED_WEIGHT : 1;
+  const kind = (Number(data.meta.bobot) || 1) * asked;
   return result.score * (1 + named.length / terms.length) * kind * (revoked(data) ? REVOKED_WEIGHT : 1);
 }
 
