@@ -14,6 +14,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from generator.archive.kinds import kind_named
 from generator.archive.model import Artikel, Monografi, ProdukHukum, Putusan
 from generator.cli import main
 from generator.core import load_content
@@ -397,10 +398,13 @@ def _input_record(feed: Path, id_data: str) -> dict[str, str]:
 
 
 def _key(collection: str, record: dict[str, str]) -> tuple[str, ...]:
-    """The compared fields, casing and spacing aside; a produk hukum's status as the archive states it."""
+    """The compared fields, casing and spacing aside; a produk hukum's status as the archive states it, and a book's
+    or article's jenis its collection's default when the feed left it empty (the record was known by its keys)."""
     values = []
     for field in COMPARED[collection]:
         value = " ".join(record.get(field, "").split()).casefold()
+        if field == "jenis" and not value:
+            value = str(kind_named(collection).model.model_fields["jenis"].default).casefold()
         values.append(IN_FORCE[value] if field == "status" else value)
     return (collection, *values)
 
