@@ -154,7 +154,7 @@ def test_second_build_without_change_renders_no_diagram(project: Path, caplog: p
     first_mtime = staged.stat().st_mtime_ns
     caplog.clear()
     build_site(project)
-    assert "1 SOP, 0 produk hukum, 0 konten; 0 bagan alur digambar, 0 berkas berubah" in caplog.text
+    assert "1 SOP, 0 produk hukum, 0 putusan, 0 konten; 0 bagan alur digambar, 0 berkas berubah" in caplog.text
     assert staged.stat().st_mtime_ns == first_mtime
 
     sop = project / "sops" / "uji-persetujuan.yaml"

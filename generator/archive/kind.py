@@ -148,7 +148,6 @@ class ArchiveKind:
     label: Callable[[Any], str] | None = None  # how other pages cite an item ("PKPU 3 Tahun 2020"); else its title
     attachments: tuple[Attachment, ...] = ()
     references: tuple[Reference, ...] = ()
-    relations: bool = False  # its items declare `relasi` (relations.py) to items of the same collection
     cites: str | None = None  # a field of regulation lines the dasar hukum index reads, e.g. "mengingat"
     doubts: Callable[[Any], list[Doubt]] | None = None  # where an item's fields disagree: warnings, not errors
     metadata: Callable[[Any, Archive], list[MetadataRow]] | None = None  # the item page's metadata table

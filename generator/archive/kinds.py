@@ -10,8 +10,9 @@ from __future__ import annotations
 from .kind import ArchiveKind
 from .konten import KONTEN
 from .produk_hukum import PRODUK_HUKUM
+from .putusan import PUTUSAN
 
-KINDS: tuple[ArchiveKind, ...] = (PRODUK_HUKUM, KONTEN)
+KINDS: tuple[ArchiveKind, ...] = (PRODUK_HUKUM, PUTUSAN, KONTEN)
 
 
 def kind_named(key: str) -> ArchiveKind:

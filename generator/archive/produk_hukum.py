@@ -11,7 +11,7 @@ from urllib.parse import unquote, urlsplit
 from .collection import Archive
 from .kind import DOCUMENT_SUFFIXES, Addresses, ArchiveKind, Attachment, Cell, Column, Doubt, Facet, MetadataRow, is_url
 from .model import ProdukHukum, Status
-from .relations import MENCABUT, RELATIONS
+from .relations import PRODUK_HUKUM_KEY, declared_by
 
 
 def citation(item: ProdukHukum) -> str:
@@ -77,8 +77,6 @@ def _status(item: ProdukHukum, archive: Archive) -> Status:
 
 
 def _metadata(item: ProdukHukum, archive: Archive) -> list[MetadataRow]:
-    revokers = [archive.by_id[other] for other in archive.revoked_by.get(item.id, [])]
-    revoked = [f"{MENCABUT.inverse_label} {citation(other)}" for other in revokers]
     return [
         MetadataRow("Tipe Dokumen", item.tipe_dokumen),
         MetadataRow("Judul", item.judul),
@@ -93,7 +91,7 @@ def _metadata(item: ProdukHukum, archive: Archive) -> list[MetadataRow]:
         MetadataRow("Sumber", item.sumber),
         MetadataRow("Subjek", item.subjek),
         MetadataRow("Status", _status(item, archive).value, "status"),
-        MetadataRow("Keterangan Status", item.keterangan_status or "; ".join(revoked) or None),
+        MetadataRow("Keterangan Status", list(archive.notes(item)) or None),
         MetadataRow("Bahasa", item.bahasa),
         MetadataRow("Bidang Hukum", item.bidang_hukum.value, "bidang hukum"),
         MetadataRow("Lokasi", item.lokasi),
@@ -115,7 +113,6 @@ def _jdihn(item: ProdukHukum, archive: Archive, addresses: Addresses) -> dict[st
         abstract_url = addresses.file(abstract_file)
     else:
         abstract_url = f"{page}#abstrak" if item.abstrak else ""
-    updated = max(filter(None, [item.tanggal_penetapan, item.tanggal_pengundangan]), default=date(item))
     return {
         "idData": item.id,
         "tahun_pengundangan": str(item.tanggal_pengundangan.year if item.tanggal_pengundangan else item.tahun),
@@ -142,7 +139,7 @@ def _jdihn(item: ProdukHukum, archive: Archive, addresses: Addresses) -> dict[st
         "urlDetailPeraturan": page,
         "fileDownload": file_name(document) if document else "",
         "urlDownload": addresses.file(document) if document else "",
-        "last_updated": f"{updated.isoformat()} 00:00:00",
+        "last_updated": last_updated(archive.changed(item)),
         "operasi": "4",
         "display": "1",
     }
@@ -159,6 +156,11 @@ def file_name(value: str) -> str:
     segment = posixpath.basename(urlsplit(value).path)
     name = posixpath.basename(unquote(segment))
     return name if name.isprintable() else segment
+
+
+def last_updated(changed: datetime.date) -> str:
+    """The feed's last_updated: the day of the latest event that changed the record (Archive.changed), at midnight."""
+    return f"{changed.isoformat()} 00:00:00"
 
 
 def _iso(value: datetime.date | None) -> str:
@@ -185,7 +187,7 @@ def _json_ld(item: ProdukHukum, archive: Archive, addresses: Addresses) -> dict[
         data["legislationDate"] = item.tanggal_penetapan.isoformat()
     if item.tanggal_pengundangan:
         data["datePublished"] = item.tanggal_pengundangan.isoformat()
-    for relation in RELATIONS:
+    for relation in declared_by(PRODUK_HUKUM_KEY):
         for other in relation.targets(item):
             data.setdefault(relation.schema_org, []).append(addresses.page(other))
     if item.lampiran.dokumen:
@@ -208,7 +210,7 @@ def _file_cell(item: ProdukHukum, archive: Archive) -> Cell | None:
 
 
 PRODUK_HUKUM = ArchiveKind(
-    key="produk-hukum",
+    key=PRODUK_HUKUM_KEY,
     name="produk hukum",
     plural="produk hukum",
     full_name="produk hukum",
@@ -228,7 +230,6 @@ PRODUK_HUKUM = ArchiveKind(
         Attachment("dokumen", ("lampiran", "dokumen"), DOCUMENT_SUFFIXES),
         Attachment("abstrak", ("lampiran", "abstrak"), DOCUMENT_SUFFIXES),
     ),
-    relations=True,
     cites="mengingat",
     doubts=_doubts,
     metadata=_metadata,

@@ -283,7 +283,9 @@ class Listing:
 
 
 def listings(archive: Archive) -> list[Listing]:
-    return [_listing(facet, kind, archive) for kind in archive.kinds for facet in kind.facets]
+    """Every facet's listing with at least one group: a collection with no items yet shows no empty heading or chart."""
+    shown = [_listing(facet, kind, archive) for kind in archive.kinds for facet in kind.facets]
+    return [listing for listing in shown if listing.groups]
 
 
 def _listing(facet: Facet, kind: ArchiveKind, archive: Archive) -> Listing:
