@@ -80,7 +80,7 @@ def standings(everything: list[tuple[ArchiveKind, Any]]) -> dict[str, Standing]:
         reason, ended_on = ended.get(item_id, (None, None))
         if ended_on is not None:
             dates.append(ended_on)
-        if reason is not None and not acts.get((MENCABUT.name, item_id)) and not acts.get((_ANNULLED, item_id)):
+        if reason is not None and reason.startswith(_AMENDED):
             notes.insert(0, f"Tidak berlaku: {reason}")  # an amendment ended with what it amended
         derived = Status.tidak_berlaku if reason is not None else Status.berlaku
         if item.keterangan_status:
@@ -90,6 +90,7 @@ def standings(everything: list[tuple[ArchiveKind, Any]]) -> dict[str, Standing]:
     return result
 
 
+_AMENDED = "mengubah "  # how an amendment's reason to end starts: "mengubah X yang telah dicabut dengan Z"
 _ANNULLED = "dibatalkan"
 _PARTLY_ANNULLED = "dibatalkan_sebagian"
 _TESTED = "diuji"
@@ -161,7 +162,7 @@ def _ended(
                 continue
             reasons = [f"{label(items[other])} yang {ended[other][0]}" for other in amended]
             days = [day for other in amended if (day := ended[other][1]) is not None]
-            ended[amender] = (f"mengubah {' dan '.join(reasons)}", max(days, default=None))
+            ended[amender] = (f"{_AMENDED}{' dan '.join(reasons)}", max(days, default=None))
             pending.append(amender)
     return ended
 
@@ -169,8 +170,8 @@ def _ended(
 def _contradiction(item: Any, derived: Status, reason: str | None) -> str | None:
     if item.status is Status.berlaku and derived is Status.tidak_berlaku:
         return (
-            f"Berlaku bertentangan dengan relasinya: {reason}, sehingga Tidak Berlaku; hapus baris status "
-            "(status dihitung dari relasi)"
+            f"Berlaku bertentangan dengan relasinya ({reason}): statusnya Tidak Berlaku; hapus baris status, yang "
+            "dihitung dari relasi"
         )
     if item.status is Status.tidak_berlaku and derived is Status.berlaku and not item.keterangan_status:
         return (

@@ -32,6 +32,7 @@ from Sastrawi.Stemmer.StemmerFactory import StemmerFactory
 
 from ..archive.collection import Archive
 from ..archive.kind import Attachment, is_url
+from ..archive.model import Putusan
 from ..dasar_hukum.citations import (
     GROUPS,
     JENIS,
@@ -109,6 +110,8 @@ def _download(files: list[tuple[Attachment, str]]) -> str | None:
 
 
 def _item_facts(item: Any, year: int, status: str | None) -> Facts:
+    if isinstance(item, Putusan):
+        return Facts("Putusan", status, item.tahun, numbers=nomor_keys(item.nomor))
     if not all(hasattr(item, name) for name in ("jenis", "singkatan_jenis", "nomor", "tahun")):
         return Facts("Konten", status, year)
     parsed = parse_citation(f"{item.jenis} Nomor {item.nomor} Tahun {item.tahun}")
