@@ -82,7 +82,7 @@ def standings(everything: list[tuple[ArchiveKind, Any]]) -> dict[str, Standing]:
             dates.append(ended_on)
         if reason is not None and reason.startswith(_AMENDED):
             notes.insert(0, f"Tidak berlaku: {reason}")  # an amendment ended with what it amended
-        derived = Status.tidak_berlaku if reason is not None else Status.berlaku
+        derived = Status.tidak_berlaku if reason not in (None, _STATED) else Status.berlaku
         if item.keterangan_status:
             notes.insert(0, item.keterangan_status)
         status = Status.tidak_berlaku if item.status is Status.tidak_berlaku else derived
@@ -90,6 +90,7 @@ def standings(everything: list[tuple[ArchiveKind, Any]]) -> dict[str, Standing]:
     return result
 
 
+_STATED = "tidak berlaku lagi"  # an explicit Tidak Berlaku, as an amendment of it reads: "mengubah X yang …"
 _AMENDED = "mengubah "  # how an amendment's reason to end starts: "mengubah X yang telah dicabut dengan Z"
 _ANNULLED = "dibatalkan"
 _PARTLY_ANNULLED = "dibatalkan_sebagian"
@@ -147,7 +148,7 @@ def _ended(
                 break
         else:
             if item.status is Status.tidak_berlaku:
-                ended[item_id] = ("tidak berlaku lagi", None)
+                ended[item_id] = (_STATED, None)
     amenders: dict[str, list[str]] = defaultdict(list)
     for item_id, item in items.items():
         for target in MENGUBAH.targets(item):
