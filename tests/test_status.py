@@ -15,7 +15,7 @@ from generator.core import load_content
 from generator.project import Project
 from generator.source.problems import DataError
 
-from .archive_fixture import write_archive
+from .archive_fixture import putusan, write_archive
 from .conftest import VALID_SOP, build_site, make_project
 
 JENIS = "Keputusan Komisi Pemilihan Umum Kabupaten Uji"
@@ -35,24 +35,6 @@ tempat_penetapan: Kota Uji
 tanggal_penetapan: {tanggal}
 subjek: [UJI]
 bidang_hukum: Hukum Administrasi Negara
-{lines}"""
-
-
-def putusan(item_id: str, nomor: str, tanggal: str, tested: str, lines: str) -> str:
-    return f"""\
-id: {item_id}
-judul: Putusan Perkara {nomor}
-jenis_peradilan: Pengadilan Tata Usaha Negara
-singkatan_jenis: PTUN
-teu_badan: Pengadilan Tata Usaha Negara Uji
-nomor: "{nomor}"
-tahun: {tanggal[:4]}
-tempat_peradilan: Kota Uji
-tanggal_dibacakan: {tanggal}
-subjek: [SENGKETA]
-bidang_hukum: Hukum Administrasi Negara
-relasi:
-  menguji: [{tested}]
 {lines}"""
 
 
