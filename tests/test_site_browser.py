@@ -34,6 +34,8 @@ AXE_PAGES = {
     "daftar-sop": "/sop/",
     "produk-hukum-pdf": "/produk-hukum/kepkab-contoh-17-2023/",
     "konten": "/konten/bijak-bermedia-sosial/",
+    "putusan": "/putusan/ptun-contoh-12-g-2024/",
+    "daftar-amar": "/arsip/amar/ditolak/",
 }
 BLOCKING_IMPACTS = ("critical", "serious")
 
@@ -249,7 +251,7 @@ REVOKED_2015 = ["/produk-hukum/kepkab-contoh-21-2015/", "/produk-hukum/pkpu-1-20
 def archive_item_count(site: Path) -> int:
     return sum(
         1
-        for kind in ("produk-hukum", "konten")
+        for kind in ("produk-hukum", "putusan", "konten")
         for folder in (site / kind).iterdir()
         if (folder / "index.html").exists()
     )
