@@ -199,10 +199,18 @@ def test_page_listing_search_feed_and_dasar_hukum_index_agree(project: Path, sit
         assert shown and html.unescape(shown.group(1)).split("<br>") == (notes or ["–"]), item_id
         assert item_id in listed[status] and item_id not in listed[B if status == TB else TB], item_id
         assert (feed[item_id]["status"], feed[item_id]["last_updated"]) == (status, f"{changed} 00:00:00"), item_id
+        (ld,) = re.findall(r'<script type="application/ld\+json">(.*?)</script>', page, flags=re.DOTALL)
+        partly = any(" sebagian dengan " in note for note in notes)
+        force = "NotInForce" if status == TB else "PartiallyInForce" if partly else "InForce"
+        assert json.loads(ld)["legislationLegalForce"] == force, item_id
         regulation = content.dasar_hukum.for_archive_item(item_id)
         if regulation and regulation.cited_by:
             row = re.search(rf'<a href="{regulation.slug}/">.*?</tr>', index)
             assert row and f'jdih-badge--{badge}">{status}</span>' in row.group(), item_id
+            entry = _read(site / "dasar-hukum" / regulation.slug)
+            assert f'jdih-badge--{badge}">{status}</span>' in entry, item_id
+            shown = re.search(r"<th scope=\"row\">Keterangan Status</th><td>(.*?)</td>", entry)
+            assert (html.unescape(shown.group(1)).split("<br>") if shown else []) == notes, item_id
     assert feed["p-sebagian"]["status"] == "Berkekuatan Hukum Tetap"
     assert feed["p-belum-tetap"]["status"] == "Belum Berkekuatan Hukum Tetap"
     assert feed["p-tanpa-amar"]["status"] == ""

@@ -178,7 +178,7 @@ def _json_ld(item: ProdukHukum, archive: Archive, addresses: Addresses) -> dict[
         "legislationType": item.jenis,
         "legislationJurisdiction": "ID",
         "legislationPassedBy": {"@type": "Organization", "name": item.teu_badan},
-        "legislationLegalForce": "InForce" if status is Status.berlaku else "NotInForce",
+        "legislationLegalForce": _legal_force(status, archive.standing[item.id].partly),
         "inLanguage": "id",
         "keywords": item.subjek,
         "url": addresses.page(item.id),
@@ -197,6 +197,13 @@ def _json_ld(item: ProdukHukum, archive: Archive, addresses: Addresses) -> dict[
             "contentUrl": addresses.file(item.lampiran.dokumen),
         }
     return data
+
+
+def _legal_force(status: Status, partly: bool) -> str:
+    """schema.org LegalForceStatus: part of an item in force revoked or annulled leaves it partially in force."""
+    if status is Status.tidak_berlaku:
+        return "NotInForce"
+    return "PartiallyInForce" if partly else "InForce"
 
 
 def _status_cell(item: ProdukHukum, archive: Archive) -> Cell:

@@ -41,6 +41,7 @@ class Standing:
     notes: tuple[str, ...]  # the "Keterangan Status": the file's own first, then what the relations say
     changed: datetime.date  # the latest event that changed the record: its own dates or an acting item's
     ended: str | None = None  # why it is no longer in force, as "mengubah X yang …" continues: "telah dicabut dengan Z"
+    partly: bool = False  # in force, but part of it revoked or annulled: schema.org's PartiallyInForce
     contradiction: str | None = None  # the explicit `status` disagrees with the rules: a located problem
 
 
@@ -86,7 +87,9 @@ def standings(everything: list[tuple[ArchiveKind, Any]]) -> dict[str, Standing]:
         if item.keterangan_status:
             notes.insert(0, item.keterangan_status)
         status = Status.tidak_berlaku if item.status is Status.tidak_berlaku else derived
-        result[item_id] = Standing(status, tuple(notes), max(dates), reason, _contradiction(item, derived, reason))
+        partly = any(acts.get((key, item_id)) for key in (MENCABUT_SEBAGIAN.name, _PARTLY_ANNULLED))
+        contradiction = _contradiction(item, derived, reason)
+        result[item_id] = Standing(status, tuple(notes), max(dates), reason, partly, contradiction)
     return result
 
 
