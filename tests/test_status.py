@@ -105,6 +105,10 @@ CHAIN = {
         "amar: Dikabulkan\nberkekuatan_hukum_tetap: false\n",
     ),
     "putusan/p-tanpa-amar.yaml": putusan("p-tanpa-amar", "5/G/2024/PTUN.UJI", "2024-06-05", "kk-14-2019", ""),
+    "produk-hukum/kk-17-2019.yaml": keputusan("kk-17-2019", "17", "2019-10-17"),
+    "putusan/p-kekuatan-tak-dicatat.yaml": putusan(
+        "p-kekuatan-tak-dicatat", "6/G/2024/PTUN.UJI", "2024-06-06", "kk-17-2019", "amar: Dikabulkan\n"
+    ),
 }
 
 TB, B = "Tidak Berlaku", "Berlaku"
@@ -158,6 +162,11 @@ EXPECTED: dict[str, tuple[str, list[str], str]] = {  # id → status, Keterangan
         "2024-06-01",
     ),
     "kk-16-2018": (TB, ["Kegiatan telah selesai."], "2018-01-16"),
+    "kk-17-2019": (
+        B,
+        ["Diuji dengan Putusan PTUN 6/G/2024/PTUN.UJI (amar Dikabulkan, kekuatan hukum tetapnya belum dicatat)"],
+        "2024-06-06",
+    ),
 }
 
 

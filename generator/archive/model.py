@@ -322,8 +322,8 @@ class Putusan(Strict):
     amar: Amar | None = Field(None, description=f"Amar putusan, salah satu dari: {', '.join(Amar)}.")
     berkekuatan_hukum_tetap: bool | None = Field(
         None,
-        description="true bila putusan telah berkekuatan hukum tetap (inkracht), false bila masih dapat diupayakan "
-        "hukum; hapus bila belum diketahui.",
+        description="Isi true bila putusan telah berkekuatan hukum tetap (inkracht), false bila masih dapat "
+        "diupayakan hukum; hapus bila belum diketahui.",
     )
     sumber: Text | None = Field(None, description="Sumber naskah, mis. Direktori Putusan MA (boleh dihapus).")
     subjek: NonEmptyTextList = Field(description="Kata kunci subjek, huruf kapital.")

@@ -1,6 +1,6 @@
 """The legal status of every produk hukum, by one set of rules read from the relations.
 
-The site's page docs/arsip/status-produk-hukum.md says the same to editors and readers:
+The site's page docs/status-produk-hukum.md says the same to editors and readers:
 
 - dicabut → Tidak Berlaku; dicabut sebagian → Berlaku, with the note; diubah → Berlaku, with the note;
 - an amendment ends with what it amended: revoking X ends every item whose `mengubah` names only items that ended
@@ -125,12 +125,9 @@ def _amar_note(putusan: Putusan) -> str:
     if putusan.amar is None:
         return " (amar belum dicatat)"
     if putusan.amar in (Amar.dikabulkan, Amar.dikabulkan_sebagian):
-        final = (
-            "belum berkekuatan hukum tetap"
-            if putusan.berkekuatan_hukum_tetap is False
-            else ("kekuatan hukum tetapnya belum dicatat")
-        )
-        return f" (amar {putusan.amar.value}, {final})"
+        if putusan.berkekuatan_hukum_tetap is False:
+            return f" (amar {putusan.amar.value}, belum berkekuatan hukum tetap)"
+        return f" (amar {putusan.amar.value}, kekuatan hukum tetapnya belum dicatat)"
     return f" (amar {putusan.amar.value})"
 
 
