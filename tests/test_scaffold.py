@@ -20,6 +20,7 @@ MODELINES = {"sop": SOP_MODELINE, **{kind.key: item_modeline(kind) for kind in K
 TARGETS = {
     "sop": "sops/{}.yaml",
     "produk-hukum": "content_archive/produk-hukum/{}.yaml",
+    "putusan": "content_archive/putusan/{}.yaml",
     "konten": "content_archive/konten/{}.yaml",
 }
 
@@ -43,7 +44,8 @@ def test_new_files_pass_check_and_strict_build_of_example_copy(tmp_path: Path, c
     for file in ("mkdocs.yml", "kantor.yaml"):
         shutil.copy(REPO / file, root / file)
 
-    for kind, item_id in (("sop", "x"), ("produk-hukum", "produk-baru"), ("konten", "konten-baru")):
+    news = (("sop", "x"), ("produk-hukum", "produk-baru"), ("putusan", "putusan-baru"), ("konten", "konten-baru"))
+    for kind, item_id in news:
         assert run(root, "new", kind, item_id) == 0
         written = TARGETS[kind].format(item_id)
         assert f"ditulis: {root / written}\n" in capsys.readouterr().out
@@ -62,6 +64,7 @@ def test_new_files_pass_check_and_strict_build_of_example_copy(tmp_path: Path, c
     assert "Nama Prosedur Baru" in (site / "sop" / "x" / "index.html").read_text(encoding="utf-8")
     assert 'href="x/"' in (site / "sop" / "index.html").read_text(encoding="utf-8")
     assert (site / "produk-hukum" / "produk-baru" / "index.html").is_file()
+    assert (site / "putusan" / "putusan-baru" / "index.html").is_file()
     assert (site / "konten" / "konten-baru" / "index.html").is_file()
     assert "Membaca pesan kesalahan" in (site / "cara-mengubah-sop" / "index.html").read_text(encoding="utf-8")
 
