@@ -4,7 +4,8 @@ A collection (produk hukum, konten, …) is a folder of items in content_archive
 its items: the loader reads the folder and checks files and references, the pages write one page per item and the
 listings, the manifest and the build's date read its attachments and dates, the feeds its JDIHN mapping, `sop-jdih
 new` its starter template and `sop-jdih schema` its schema path. `kinds.py` lists the collections; each is described in
-its own module (`produk_hukum.py`, `konten.py`).
+its own module (`produk_hukum.py`, `putusan.py`, `konten.py`). The relations its items declare are
+in relations.py (`Relation.source`).
 
 Callables receive the item (its model) and, where the derived archive matters (status, other items), the `Archive`.
 """
