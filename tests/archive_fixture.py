@@ -1,4 +1,4 @@
-"""A small JDIH archive written into a tmp project: three produk hukum with relations, two konten."""
+"""A small JDIH archive written into a tmp project: three produk hukum with relations, two konten; putusan to add."""
 
 from __future__ import annotations
 
@@ -135,3 +135,22 @@ def write_archive(root: Path, extra: dict[str, str] | None = None) -> Path:
     for name in ("kenali-uu-pemilu", "tim-jdih-baru"):
         (archive / "konten" / "gambar" / f"{name}.png").write_bytes(png())
     return archive
+
+
+def putusan(item_id: str, nomor: str, tanggal: str, tested: str, lines: str) -> str:
+    """A putusan of the test court that tests (`menguji`) item `tested`; `lines` adds fields (amar, lampiran)."""
+    return f"""\
+id: {item_id}
+judul: Putusan Perkara {nomor}
+jenis_peradilan: Pengadilan Tata Usaha Negara
+singkatan_jenis: PTUN
+teu_badan: Pengadilan Tata Usaha Negara Uji
+nomor: "{nomor}"
+tahun: {tanggal[:4]}
+tempat_peradilan: Kota Uji
+tanggal_dibacakan: {tanggal}
+subjek: [SENGKETA]
+bidang_hukum: Hukum Administrasi Negara
+relasi:
+  menguji: [{tested}]
+{lines}"""

@@ -154,7 +154,9 @@ def test_second_build_without_change_renders_no_diagram(project: Path, caplog: p
     first_mtime = staged.stat().st_mtime_ns
     caplog.clear()
     build_site(project)
-    unchanged = "1 SOP, 0 produk hukum, 0 monografi, 0 artikel, 0 konten; 0 bagan alur digambar, 0 berkas berubah"
+    unchanged = (
+        "1 SOP, 0 produk hukum, 0 monografi, 0 artikel, 0 putusan, 0 konten; 0 bagan alur digambar, 0 berkas berubah"
+    )
     assert unchanged in caplog.text
     assert staged.stat().st_mtime_ns == first_mtime
 

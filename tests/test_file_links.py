@@ -24,7 +24,7 @@ from generator.archive.produk_hukum import file_name
 from generator.pages.urls import SiteUrls
 from generator.publish.link_check import broken_links
 
-from .archive_fixture import KEPUTUSAN_BARU, KONTEN_YAML, PDF, png, write_archive
+from .archive_fixture import KEPUTUSAN_BARU, KONTEN_YAML, PDF, png, putusan, write_archive
 from .conftest import MKDOCS_YML, VALID_SOP, build_site, make_project
 
 SITE_URL = "https://contoh.example/jdih/"
@@ -49,6 +49,13 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
         {
             "produk-hukum/kepkab-5-2024.yaml": KEPUTUSAN_BARU.replace("dokumen: lampiran/kepkab-5-2024.pdf", lampiran),
             "konten/tim-jdih-baru.yaml": KONTEN_YAML.replace("konten/gambar/tim-jdih-baru.png", f'"{IMAGE}"'),
+            # A putusan's copy here, under the awkward name, and one published elsewhere, already encoded.
+            "putusan/di-sini.yaml": putusan(
+                "di-sini", "1/G/2024", "2024-01-02", "uu-7-2017", f'lampiran: "{FOLDER}/{NAME}"\n'
+            ),
+            "putusan/di-sana.yaml": putusan(
+                "di-sana", "2/G/2024", "2024-01-03", "uu-7-2017", f'lampiran: "{REMOTE}"\n'
+            ),
         },
     )
     (archive / FOLDER).mkdir(parents=True)
@@ -123,6 +130,14 @@ def test_the_jdihn_feed_and_json_ld_give_the_encoded_url_and_the_file_name(site:
     assert record["fileDownload"] == NAME  # a name, as the harvester saves the file: not an address
     assert record["urlAbstrak"] == "https://jdih.example/dok/SK%20KPU%20Nomor%206%20%C3%A9.pdf?unduh=1"
     assert fetch(served, record["urlDownload"]) == PDF
+    by_id = {record["idData"]: record for record in records}
+    assert (by_id["di-sini"]["urlDownload"], by_id["di-sini"]["fileDownload"]) == (SITE_URL + ENCODED, NAME)
+    assert fetch(served, by_id["di-sini"]["urlDownload"]) == PDF
+    # An address published elsewhere keeps its escapes once (%20, not %2520), encodes what is not ASCII, and names
+    # the file decoded.
+    remote = "https://jdih.example/dok/SK%20KPU%20Nomor%206%20%C3%A9.pdf?unduh=1"
+    assert (by_id["di-sana"]["urlDownload"], by_id["di-sana"]["fileDownload"]) == (remote, "SK KPU Nomor 6 é.pdf")
+    assert by_id["di-sana"]["urlDetailPeraturan"] == SITE_URL + "putusan/di-sana/"
     html = page(site, "produk-hukum/kepkab-5-2024/")
     (ld,) = re.findall(r'<script type="application/ld\+json">(.*?)</script>', html, flags=re.DOTALL)
     assert json.loads(ld)["encoding"]["contentUrl"] == record["urlDownload"]

@@ -22,6 +22,7 @@ TARGETS = {
     "produk-hukum": "content_archive/produk-hukum/{}.yaml",
     "monografi": "content_archive/monografi/{}.yaml",
     "artikel": "content_archive/artikel/{}.yaml",
+    "putusan": "content_archive/putusan/{}.yaml",
     "konten": "content_archive/konten/{}.yaml",
 }
 
@@ -45,7 +46,13 @@ def test_new_files_pass_check_and_strict_build_of_example_copy(tmp_path: Path, c
     for file in ("mkdocs.yml", "kantor.yaml"):
         shutil.copy(REPO / file, root / file)
 
-    started = [("sop", "x"), ("produk-hukum", "produk-baru"), ("monografi", "buku-baru"), ("artikel", "artikel-baru")]
+    started = [
+        ("sop", "x"),
+        ("produk-hukum", "produk-baru"),
+        ("monografi", "buku-baru"),
+        ("artikel", "artikel-baru"),
+        ("putusan", "putusan-baru"),
+    ]
     for kind, item_id in [*started, ("konten", "konten-baru")]:
         assert run(root, "new", kind, item_id) == 0
         written = TARGETS[kind].format(item_id)
@@ -65,6 +72,7 @@ def test_new_files_pass_check_and_strict_build_of_example_copy(tmp_path: Path, c
     assert "Nama Prosedur Baru" in (site / "sop" / "x" / "index.html").read_text(encoding="utf-8")
     assert 'href="x/"' in (site / "sop" / "index.html").read_text(encoding="utf-8")
     assert (site / "produk-hukum" / "produk-baru" / "index.html").is_file()
+    assert (site / "putusan" / "putusan-baru" / "index.html").is_file()
     assert (site / "konten" / "konten-baru" / "index.html").is_file()
     assert "Judul Buku Baru" in (site / "monografi" / "buku-baru" / "index.html").read_text(encoding="utf-8")
     assert "Judul Artikel Baru" in (site / "artikel" / "artikel-baru" / "index.html").read_text(encoding="utf-8")

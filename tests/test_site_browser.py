@@ -36,6 +36,8 @@ AXE_PAGES = {
     "daftar-sop": "/sop/",
     "produk-hukum-pdf": "/produk-hukum/kepkab-contoh-17-2023/",
     "konten": "/konten/bijak-bermedia-sosial/",
+    "putusan": "/putusan/ptun-contoh-12-g-2024/",
+    "daftar-amar": "/arsip/amar/ditolak/",
 }
 BLOCKING_IMPACTS = ("critical", "serious")
 

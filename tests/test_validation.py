@@ -227,7 +227,7 @@ def test_check_command_passes_on_valid_data(tmp_path: Path) -> None:
         [sys.executable, "-m", "generator.cli", "--root", str(tmp_path), "check"], capture_output=True, text=True
     )
     assert result.returncode == 0, result.stderr
-    assert "OK: 1 SOP, 0 produk hukum, 0 monografi, 0 artikel, 0 konten valid." in result.stdout
+    assert "OK: 1 SOP, 0 produk hukum, 0 monografi, 0 artikel, 0 putusan, 0 konten valid." in result.stdout
 
 
 def test_strict_build_fails_on_the_same_problems(tmp_path: Path, caplog: pytest.LogCaptureFixture) -> None:

@@ -11,7 +11,7 @@ from ..source.problems import Notice, Problem
 from ..source.yaml_source import Location, dotted
 from .collection import Archive
 from .kind import ArchiveKind
-from .relations import RELATIONS
+from .relations import declared_by
 
 
 def repeated_targets(kind: ArchiveKind, loaded: list[Loaded[Any]]) -> Iterator[Problem]:
@@ -22,7 +22,7 @@ def repeated_targets(kind: ArchiveKind, loaded: list[Loaded[Any]]) -> Iterator[P
     """
     for item in loaded:
         named: dict[str, Location] = {}
-        for relation in RELATIONS if kind.relations else ():
+        for relation in declared_by(kind.key):
             for index, target in enumerate(relation.targets(item.document)):
                 where: Location = ("relasi", relation.name, index)
                 first = named.setdefault(target, where)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime
 from collections import defaultdict
 from dataclasses import dataclass
 from typing import Any
@@ -9,7 +10,8 @@ from typing import Any
 from ..source.model_errors import Loaded
 from .kind import ArchiveKind, Reference
 from .model import Status
-from .relations import MENCABUT, RELATIONS
+from .relations import MENCABUT, declared_by
+from .status import Standing, standings
 
 
 @dataclass(frozen=True)
@@ -37,6 +39,7 @@ class Archive:
     links: dict[str, list[Link]]  # item id → both sides of its relations
     revoked_by: dict[str, list[str]]  # item id → ids of the items that revoke it
     referrers: dict[tuple[str, str], list[Referrer]]  # (SOP or collection key, id) → who names it, in load order
+    standing: dict[str, Standing]  # item id → its status in force and why (status.py); items with a status only
 
     @classmethod
     def derive(cls, kinds: tuple[ArchiveKind, ...], loaded: dict[str, list[Loaded[Any]]]) -> Archive:
@@ -47,8 +50,10 @@ class Archive:
         for kind in kinds:
             for item in loaded[kind.key]:
                 document = item.document
-                for relation in RELATIONS if kind.relations else ():
+                for relation in declared_by(kind.key):
                     for target in relation.targets(document):
+                        if relation.undirected and Link(relation.label, target) in links[document.id]:
+                            continue  # written on both sides (terkait): each page shows it once
                         links[document.id].append(Link(relation.label, target))
                         links[target].append(Link(relation.inverse_label, document.id))
                         if relation is MENCABUT:
@@ -57,14 +62,17 @@ class Archive:
                     for _, target in reference.ids(document):
                         referrers[(reference.target, target)].append(Referrer(reference, document.id))
         everything = [(kind, item.document) for kind in kinds for item in loaded[kind.key]]
+        kind_of = {document.id: kind for kind, document in everything}
+        standing = standings(everything)
         return cls(
             kinds,
             loaded,
             {document.id: document for _, document in everything},
-            {document.id: kind for kind, document in everything},
+            kind_of,
             dict(links),
             dict(revoked_by),
             dict(referrers),
+            standing,
         )
 
     def items(self, kind: ArchiveKind) -> list[Loaded[Any]]:
@@ -74,9 +82,21 @@ class Archive:
         return [item.document for item in self.loaded[kind.key]]
 
     def status(self, item: Any) -> Status | None:
-        """An item another one revokes is no longer in force, whatever its file says; None: it has no status."""
-        declared: Status | None = getattr(item, "status", None)
-        return Status.tidak_berlaku if declared is not None and item.id in self.revoked_by else declared
+        """Its status in force by the rules of status.py, the one every output shows; None: it has no status."""
+        found = self.standing.get(item.id)
+        return found.status if found else None
+
+    def notes(self, item: Any) -> tuple[str, ...]:
+        """Its "Keterangan Status": the file's own, then what its relations say (status.py)."""
+        found = self.standing.get(item.id)
+        return found.notes if found else ()
+
+    def changed(self, item: Any) -> datetime.date:
+        """The latest event that changed its record: its own newest date, or that of an item that acted on it."""
+        found = self.standing.get(item.id)
+        if found is not None:
+            return found.changed
+        return max(filter(None, self.kind_of[item.id].dates(item)))
 
     def shown_kinds(self) -> tuple[ArchiveKind, ...]:
         """The collections counts and lists name: those with items (an office need not keep books), or all of them

@@ -4,7 +4,8 @@ A collection (produk hukum, konten, …) is a folder of items in content_archive
 its items: the loader reads the folder and checks files and references, the pages write one page per item and the
 listings, the manifest and the build's date read its attachments and dates, the feeds its JDIHN mapping, `sop-jdih
 new` its starter template and `sop-jdih schema` its schema path. `kinds.py` lists the collections; each is described in
-its own module (`produk_hukum.py`, `monografi.py`, `artikel.py`, `konten.py`).
+its own module (`produk_hukum.py`, `monografi.py`, `artikel.py`, `putusan.py`, `konten.py`). The relations its
+items declare are in relations.py (`Relation.source`).
 
 Callables receive the item (its model) and, where the derived archive matters (status, other items), the `Archive`.
 """
@@ -169,7 +170,6 @@ class ArchiveKind:
     label: Callable[[Any], str] | None = None  # how other pages cite an item ("PKPU 3 Tahun 2020"); else its title
     attachments: tuple[Attachment, ...] = ()
     references: tuple[Reference, ...] = ()
-    relations: bool = False  # its items declare `relasi` (relations.py) to items of the same collection
     cites: str | None = None  # a field of regulation lines the dasar hukum index reads, e.g. "mengingat"
     doubts: Callable[[Any], list[Doubt]] | None = None  # where an item's fields disagree: warnings, not errors
     metadata: Callable[[Any, Archive], list[MetadataRow]] | None = None  # the item page's metadata table

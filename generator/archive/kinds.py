@@ -12,8 +12,9 @@ from .kind import ArchiveKind
 from .konten import KONTEN
 from .monografi import MONOGRAFI
 from .produk_hukum import PRODUK_HUKUM
+from .putusan import PUTUSAN
 
-KINDS: tuple[ArchiveKind, ...] = (PRODUK_HUKUM, MONOGRAFI, ARTIKEL, KONTEN)
+KINDS: tuple[ArchiveKind, ...] = (PRODUK_HUKUM, MONOGRAFI, ARTIKEL, PUTUSAN, KONTEN)
 
 
 def kind_named(key: str) -> ArchiveKind:

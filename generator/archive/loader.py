@@ -20,7 +20,8 @@ from . import kinds
 from .checks import repeated_targets
 from .collection import Archive
 from .kind import SOP, ArchiveKind, Attachment
-from .relations import RELATIONS
+from .relations import declared_by
+from .status import status_problems
 
 
 def item_files(folder: Path) -> list[Path]:
@@ -40,12 +41,14 @@ def load_archive(project: Project, sop_ids: set[str]) -> tuple[Archive, list[Pro
     for kind in collections:
         problems.extend(_reference_problems(kind, loaded[kind.key], declared, names, project))
         problems.extend(repeated_targets(kind, loaded[kind.key]))
-        if kind.relations:
-            problems.extend(_cycle_problems(loaded[kind.key]))
         for item in loaded[kind.key]:
             for attachment, value in kind.files(item.document):
                 problems.extend(_file_problems(value, attachment, project, item.source))
-    return Archive.derive(collections, loaded), problems
+    problems.extend(_cycle_problems([(kind, item) for kind in collections for item in loaded[kind.key]]))
+    archive = Archive.derive(collections, loaded)
+    for kind in collections:
+        problems.extend(status_problems(loaded[kind.key], archive.standing))
+    return archive, problems
 
 
 def _load_kind(
@@ -77,14 +80,14 @@ def _reference_problems(
 ) -> Iterator[Problem]:
     """Relations and references to ids no file declares (`names`: how each target collection is called)."""
     for item in loaded:
-        for relation in RELATIONS if kind.relations else ():
+        for relation in declared_by(kind.key):
             for index, target in enumerate(relation.targets(item.document)):
                 where = ("relasi", relation.name, index)
                 if target == item.document.id:
                     yield item.source.problem(where, f"{kind.name} tidak dapat {relation.name} dirinya sendiri")
-                elif target not in declared[kind.key]:
+                elif target not in declared.get(relation.target, set()):
                     yield item.source.problem(
-                        where, f"tidak ada {kind.name} dengan id '{target}' di {project.archive_label}"
+                        where, f"tidak ada {names[relation.target]} dengan id '{target}' di {project.archive_label}"
                     )
         for reference in kind.references:
             for where, target in reference.ids(item.document):
@@ -98,25 +101,27 @@ def _reference_problems(
 Edge = tuple[str, str, int]  # target id, relation name, index in that relation's list
 
 
-def _cycle_problems(loaded: list[Loaded[Any]]) -> Iterator[Problem]:
+def _cycle_problems(loaded: list[tuple[ArchiveKind, Loaded[Any]]]) -> Iterator[Problem]:
     """A chain of relations that comes back to where it started (a mengubah b, b mengubah a) cannot be true.
 
-    Each cycle is reported once, at the relation that closes it as the items are walked in id order.
-    Self-relations are reported on their own by `_reference_problems`; dangling targets are skipped here.
+    Each cycle is reported once, at the relation that closes it as the items are walked in id order. An undirected
+    relation (terkait) is no step of a chain: both sides may write it. Self-relations are reported on their own by
+    `_reference_problems`; dangling targets are skipped here.
     """
-    by_id = {item.document.id: item for item in loaded}
+    by_id = {item.document.id: (kind, item) for kind, item in loaded}
     graph: dict[str, list[Edge]] = {
         item_id: [
             (target, relation.name, index)
-            for relation in RELATIONS
+            for relation in declared_by(kind.key)
+            if not relation.undirected
             for index, target in enumerate(relation.targets(item.document))
             if target in by_id and target != item_id
         ]
-        for item_id, item in by_id.items()
+        for item_id, (kind, item) in by_id.items()
     }
     for path, (target, name, index) in _back_edges(graph):
         chain = " → ".join([path[-1], *path[path.index(target) :]])
-        yield by_id[path[-1]].source.problem(
+        yield by_id[path[-1]][1].source.problem(
             ("relasi", name, index), f"relasi melingkar: {chain}; hapus relasi yang salah"
         )
 

@@ -126,11 +126,15 @@ class ProdukHukum(Strict):
     )
     sumber: Text | None = Field(None, description="Sumber pengundangan (LN, BN, BD), mis. BN 2019 (692).")
     subjek: NonEmptyTextList = Field(description="Kata kunci subjek, huruf kapital.")
-    status: Status = Field(
-        Status.berlaku,
-        description="Berlaku atau Tidak Berlaku; produk hukum yang dicabut produk hukum lain otomatis Tidak Berlaku.",
+    # Absent: derived from the relations (archive/status.py), which is what nearly every item needs.
+    status: Status | None = Field(
+        None,
+        description="Biasanya tidak ditulis: status dihitung dari relasi (dicabut, diubah, diuji). Tulis Tidak Berlaku "
+        "hanya untuk alasan di luar arsip, bersama keterangan_status.",
     )
-    keterangan_status: Text | None = Field(None, description="Penjelasan status, bila perlu.")
+    keterangan_status: Text | None = Field(
+        None, description="Penjelasan status, mis. alasan Tidak Berlaku; catatan dari relasi ditambahkan otomatis."
+    )
     bahasa: Text = Field("Indonesia", description="Bahasa naskah (bawaan: Indonesia).")
     bidang_hukum: BidangHukum = Field(description=f"Salah satu dari: {', '.join(BidangHukum)}.")
     lokasi: Text | None = Field(None, description="Tempat naskah asli disimpan.")
@@ -318,8 +322,8 @@ class Putusan(Strict):
     amar: Amar | None = Field(None, description=f"Amar putusan, salah satu dari: {', '.join(Amar)}.")
     berkekuatan_hukum_tetap: bool | None = Field(
         None,
-        description="true bila putusan telah berkekuatan hukum tetap (inkracht), false bila masih dapat diupayakan "
-        "hukum; hapus bila belum diketahui.",
+        description="Isi true bila putusan telah berkekuatan hukum tetap (inkracht), false bila masih dapat "
+        "diupayakan hukum; hapus bila belum diketahui.",
     )
     sumber: Text | None = Field(None, description="Sumber naskah, mis. Direktori Putusan MA (boleh dihapus).")
     subjek: NonEmptyTextList = Field(description="Kata kunci subjek, huruf kapital.")

@@ -25,7 +25,7 @@ from .kind import (
     is_url,
 )
 from .model import ProdukHukum, Status
-from .relations import MENCABUT, RELATIONS
+from .relations import PRODUK_HUKUM_KEY, declared_by
 
 
 def citation(item: ProdukHukum) -> str:
@@ -91,8 +91,6 @@ def _status(item: ProdukHukum, archive: Archive) -> Status:
 
 
 def _metadata(item: ProdukHukum, archive: Archive) -> list[MetadataRow]:
-    revokers = [archive.by_id[other] for other in archive.revoked_by.get(item.id, [])]
-    revoked = [f"{MENCABUT.inverse_label} {citation(other)}" for other in revokers]
     return [
         MetadataRow("Tipe Dokumen", item.tipe_dokumen),
         MetadataRow("Judul", item.judul),
@@ -107,7 +105,7 @@ def _metadata(item: ProdukHukum, archive: Archive) -> list[MetadataRow]:
         MetadataRow("Sumber", item.sumber),
         MetadataRow("Subjek", item.subjek),
         MetadataRow("Status", _status(item, archive).value, "status"),
-        MetadataRow("Keterangan Status", item.keterangan_status or "; ".join(revoked) or None),
+        MetadataRow("Keterangan Status", list(archive.notes(item)) or None),
         MetadataRow("Bahasa", item.bahasa),
         MetadataRow("Bidang Hukum", item.bidang_hukum.value, "bidang hukum"),
         MetadataRow("Lokasi", item.lokasi),
@@ -129,7 +127,6 @@ def _jdihn(item: ProdukHukum, archive: Archive, addresses: Addresses) -> dict[st
         abstract_url = addresses.file(abstract_file)
     else:
         abstract_url = f"{page}#abstrak" if item.abstrak else ""
-    updated = max(filter(None, [item.tanggal_penetapan, item.tanggal_pengundangan]), default=date(item))
     return {
         "idData": item.id,
         "tahun_pengundangan": str(item.tanggal_pengundangan.year if item.tanggal_pengundangan else item.tahun),
@@ -156,7 +153,7 @@ def _jdihn(item: ProdukHukum, archive: Archive, addresses: Addresses) -> dict[st
         "urlDetailPeraturan": page,
         "fileDownload": file_name(document) if document else "",
         "urlDownload": addresses.file(document) if document else "",
-        "last_updated": f"{updated.isoformat()} 00:00:00",
+        "last_updated": last_updated(archive.changed(item)),
         "operasi": "4",
         "display": "1",
     }
@@ -175,6 +172,11 @@ def file_name(value: str) -> str:
     return name if name.isprintable() else segment
 
 
+def last_updated(changed: datetime.date) -> str:
+    """The feed's last_updated: the day of the latest event that changed the record (Archive.changed), at midnight."""
+    return f"{changed.isoformat()} 00:00:00"
+
+
 def _iso(value: datetime.date | None) -> str:
     return value.isoformat() if value else ""
 
@@ -190,7 +192,7 @@ def _json_ld(item: ProdukHukum, archive: Archive, addresses: Addresses) -> dict[
         "legislationType": item.jenis,
         "legislationJurisdiction": "ID",
         "legislationPassedBy": {"@type": "Organization", "name": item.teu_badan},
-        "legislationLegalForce": "InForce" if status is Status.berlaku else "NotInForce",
+        "legislationLegalForce": _legal_force(status, archive.standing[item.id].partly),
         "inLanguage": "id",
         "keywords": item.subjek,
         "url": addresses.page(item.id),
@@ -199,7 +201,7 @@ def _json_ld(item: ProdukHukum, archive: Archive, addresses: Addresses) -> dict[
         data["legislationDate"] = item.tanggal_penetapan.isoformat()
     if item.tanggal_pengundangan:
         data["datePublished"] = item.tanggal_pengundangan.isoformat()
-    for relation in RELATIONS:
+    for relation in declared_by(PRODUK_HUKUM_KEY):
         for other in relation.targets(item):
             data.setdefault(relation.schema_org, []).append(addresses.page(other))
     if item.lampiran.dokumen:
@@ -219,6 +221,13 @@ def _found(item: ProdukHukum) -> Found:
     return Found("Keputusan" if decision else "Peraturan", cited.forms, cited.keys, nomor_keys(item.nomor))
 
 
+def _legal_force(status: Status, partly: bool) -> str:
+    """schema.org LegalForceStatus: part of an item in force revoked or annulled leaves it partially in force."""
+    if status is Status.tidak_berlaku:
+        return "NotInForce"
+    return "PartiallyInForce" if partly else "InForce"
+
+
 def _status_cell(item: ProdukHukum, archive: Archive) -> Cell:
     status = _status(item, archive)
     return Cell(status.value, badge=status.badge)
@@ -230,7 +239,7 @@ def _file_cell(item: ProdukHukum, archive: Archive) -> Cell | None:
 
 
 PRODUK_HUKUM = ArchiveKind(
-    key="produk-hukum",
+    key=PRODUK_HUKUM_KEY,
     name="produk hukum",
     plural="produk hukum",
     full_name="produk hukum",
@@ -250,7 +259,6 @@ PRODUK_HUKUM = ArchiveKind(
         Attachment("dokumen", ("lampiran", "dokumen"), DOCUMENT_SUFFIXES),
         Attachment("abstrak", ("lampiran", "abstrak"), DOCUMENT_SUFFIXES),
     ),
-    relations=True,
     cites="mengingat",
     doubts=_doubts,
     metadata=_metadata,

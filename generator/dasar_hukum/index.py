@@ -228,7 +228,9 @@ def revoked_basis(index: DasarHukumIndex, archive: Archive) -> list[Problem]:
             continue
         replacements = [index.for_archive_item(other) for other in archive.revoked_by.get(item.id, [])]
         names = ", ".join(entry.name for entry in replacements if entry)
-        reason = f"dicabut dengan {names}" if names else "ditandai Tidak Berlaku di arsip"
+        ended = archive.standing[item.id].ended
+        reason = f"dicabut dengan {names}" if names else ended if ended and ended.startswith("mengubah") else None
+        reason = reason or "; ".join(archive.notes(item)) or "ditandai Tidak Berlaku di arsip"
         for place in regulation.cited_by:
             if place.kind == "sop":
                 message = f"SOP ini berdasar pada {regulation.name} yang tidak berlaku lagi ({reason})"

@@ -74,6 +74,7 @@ def _page(regulation: Regulation, index: DasarHukumIndex, archive: Archive) -> s
         reg=regulation,
         status=status.value if status else None,
         status_class=status.badge if status else None,
+        notes=archive.notes(archive.by_id[regulation.archive_id]) if regulation.archive_id else (),
         archive={
             "title": archive.by_id[regulation.archive_id].judul,
             "href": markdown_link(here, _archive_uri(regulation.archive_id, archive)),

@@ -1,7 +1,7 @@
 // sop-jdih: the archive page (/arsip/): browse the whole collection without typing, on Pagefind's JavaScript API.
 //
 // The page's state is its address, so every view can be shared and the home page's form lands here:
-//   ?q=<kata>&nomor=<nomor>&tipe=…&jenis=…&tahun=…&status=…&bidang=…&platform=…&urut=terbaru|tahun|nomor|judul
+//   ?q=<kata>&nomor=<nomor>&tipe=…&jenis=…&tahun=…&status=…&bidang=…&platform=…&lembaga=…&amar=…&urut=terbaru|tahun|nomor|judul
 // A key may repeat (tahun=2023&tahun=2024: either year). Results come from the shared `find` (pencari.js); the
 // filter counts from Pagefind itself: for a group with a choice made, counted as if that group had none, so its other
 // values stay selectable. Values with no item are not offered. Every text from the index is set as text.
@@ -19,6 +19,8 @@ const GROUPS = [
   ["status", "status", "Status"],
   ["bidang", "bidang hukum", "Bidang hukum"],
   ["platform", "platform", "Platform"],
+  ["lembaga", "lembaga", "Lembaga peradilan"],
+  ["amar", "amar", "Amar putusan"],
 ];
 // The item templates' data-pagefind-sort keys.
 const SORTS = {
