@@ -159,7 +159,7 @@ def test_a_new_collection_gets_pages_listings_feeds_and_manifest(
     )
     assert (site / "arsip" / "pengumuman-tahun" / "2024" / "index.html").is_file()
     index = (site / "arsip" / "index.html").read_text(encoding="utf-8")
-    assert "3 produk hukum, 0 putusan, 2 konten media sosial dan 2 pengumuman kantor." in index
+    assert "3 produk hukum, 2 konten media sosial dan 2 pengumuman kantor." in index
     assert 'href="pengumuman-tahun/2025/">2025</a> (1)' in index
 
     jdihn = json.loads((site / "integrasi" / "jdihn.json").read_text(encoding="utf-8"))
@@ -171,14 +171,14 @@ def test_a_new_collection_gets_pages_listings_feeds_and_manifest(
     assert newest.find("{http://www.w3.org/2005/Atom}category").get("term") == "Pengumuman"
 
     manifest = json.loads((site / MANIFEST_FILE).read_text(encoding="utf-8"))
-    assert manifest["jumlah"] == {"sop": 1, "produk_hukum": 3, "putusan": 0, "konten": 2, "pengumuman": 2}
+    assert manifest["jumlah"] == {"sop": 1, "produk_hukum": 3, "konten": 2, "pengumuman": 2}
     assert manifest["sumber"]["content_archive/pengumuman/rapat-pleno-2025.yaml"] == [
         "pengumuman/rapat-pleno-2025/",
         "berkas/lampiran/undangan-pleno.pdf",
     ]
     assert manifest["sumber"]["content_archive/pengumuman/libur-2024.md"] == ["pengumuman/libur-2024/"]
     last = [record.getMessage() for record in caplog.records if record.name == "mkdocs.plugins.sop-jdih"][-1]
-    assert last == "sop-jdih: 1 SOP, 3 produk hukum, 0 putusan, 2 konten, 2 pengumuman diterbitkan"
+    assert last == "sop-jdih: 1 SOP, 3 produk hukum, 2 konten, 2 pengumuman diterbitkan"
 
     epoch = content_epoch(load_content(Project(project)))  # the newest date is now a pengumuman's
     assert datetime.datetime.fromtimestamp(epoch, datetime.UTC) == datetime.datetime(2025, 6, 2, tzinfo=datetime.UTC)
@@ -214,7 +214,7 @@ def test_cli_starts_checks_and_exports_the_schema_of_a_new_collection(
     assert "produk_hukum: [kepkab-12-2022]" in written  # the first produk hukum in file order
 
     assert main(["--root", str(project), "check"]) == 0
-    assert capsys.readouterr().out == "OK: 1 SOP, 3 produk hukum, 0 putusan, 2 konten, 3 pengumuman valid.\n"
+    assert capsys.readouterr().out == "OK: 1 SOP, 3 produk hukum, 2 konten, 3 pengumuman valid.\n"
 
     assert main(["--root", str(project), "schema"]) == 0
     schema = json.loads((project / "content_archive" / "schema" / "pengumuman.json").read_text(encoding="utf-8"))

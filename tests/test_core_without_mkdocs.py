@@ -30,10 +30,10 @@ def test_generate_and_postbuild_build_a_site_without_mkdocs(tmp_path: Path) -> N
     command = [sys.executable, "-c", WITHOUT_MKDOCS, str(root), str(site)]
     result = subprocess.run(command, cwd=REPO, capture_output=True, text=True, encoding="utf-8", timeout=300)
     assert result.returncode == 0, result.stderr
-    assert result.stdout.endswith("1 SOP, 3 produk hukum, 0 putusan, 2 konten diterbitkan\n")
+    assert result.stdout.endswith("1 SOP, 3 produk hukum, 2 konten diterbitkan\n")
 
     manifest = json.loads((site / "sop-jdih-manifest.json").read_text(encoding="utf-8"))
-    assert manifest["jumlah"] == {"sop": 1, "produk_hukum": 3, "putusan": 0, "konten": 2}
+    assert manifest["jumlah"] == {"sop": 1, "produk_hukum": 3, "konten": 2}
     assert manifest["sumber"]["content_archive/konten/tim-jdih-baru.yaml"] == [
         "konten/tim-jdih-baru/",
         "berkas/konten/gambar/tim-jdih-baru.png",

@@ -40,7 +40,7 @@ def project_in_other_folders(root: Path) -> Path:
 def test_check_new_schema_and_build_agree_on_the_folders_of_mkdocs_yml(tmp_path: Path) -> None:
     root = project_in_other_folders(tmp_path / "proyek")
     checked = sop_jdih(root, "check")
-    assert (checked.returncode, checked.stdout) == (0, "OK: 1 SOP, 3 produk hukum, 0 putusan, 2 konten valid.\n"), (
+    assert (checked.returncode, checked.stdout) == (0, "OK: 1 SOP, 3 produk hukum, 2 konten valid.\n"), (
         checked.stderr
     )
 
@@ -65,14 +65,14 @@ def test_check_new_schema_and_build_agree_on_the_folders_of_mkdocs_yml(tmp_path:
     ]
     assert sop_jdih(root, "schema", "--check").returncode == 0
     checked = sop_jdih(root, "check")
-    assert checked.stdout == "OK: 2 SOP, 4 produk hukum, 0 putusan, 3 konten valid.\n", checked.stderr
+    assert checked.stdout == "OK: 2 SOP, 4 produk hukum, 3 konten valid.\n", checked.stderr
     assert not (root / "sops").exists() and not (root / "content_archive").exists()
 
     site = tmp_path / "site"
     built = build_strict_with_cli(root, site)
     assert built.returncode == 0, built.stderr
     manifest = json.loads((site / "sop-jdih-manifest.json").read_text(encoding="utf-8"))
-    assert manifest["jumlah"] == {"sop": 2, "produk_hukum": 4, "putusan": 0, "konten": 3}
+    assert manifest["jumlah"] == {"sop": 2, "produk_hukum": 4, "konten": 3}
     assert {source.split("/")[0] for source in manifest["sumber"]} == {"prosedur", "arsip"}
     page = (site / "sop" / "baru" / "index.html").read_text(encoding="utf-8")
     assert 'href="https://github.com/kpu-uji/situs/edit/main/prosedur/baru.yaml"' in page
@@ -221,7 +221,7 @@ def test_the_project_can_be_named_after_the_command_as_a_pre_commit_hook_does(tm
     project_in_other_folders(tmp_path / "proyek")
     (tmp_path / "proyek" / "mkdocs.yml").rename(tmp_path / "proyek" / "situs.yml")
     result = sop_jdih(tmp_path, "check", "--config-file", "proyek/situs.yml")
-    assert (result.returncode, result.stdout) == (0, "OK: 1 SOP, 3 produk hukum, 0 putusan, 2 konten valid.\n"), (
+    assert (result.returncode, result.stdout) == (0, "OK: 1 SOP, 3 produk hukum, 2 konten valid.\n"), (
         result.stderr
     )
 

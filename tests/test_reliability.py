@@ -67,7 +67,7 @@ def test_manifest_maps_every_source_to_its_pages(archive_project: Path, caplog: 
     manifest = json.loads(text)
     assert text == json.dumps(manifest, ensure_ascii=False, indent=1, sort_keys=True) + "\n"
     assert manifest == {
-        "jumlah": {"sop": 1, "produk_hukum": 3, "putusan": 0, "konten": 2},
+        "jumlah": {"sop": 1, "produk_hukum": 3, "konten": 2},
         "sumber": {
             "sops/uji-persetujuan.yaml": ["sop/uji-persetujuan/"],
             "content_archive/produk-hukum/uu-7-2017.yaml": ["produk-hukum/uu-7-2017/"],
@@ -89,7 +89,7 @@ def test_manifest_maps_every_source_to_its_pages(archive_project: Path, caplog: 
     last = [record for record in caplog.records if record.name == "mkdocs.plugins.sop-jdih"][-1]
     assert (last.levelno, last.getMessage()) == (
         logging.INFO,
-        "sop-jdih: 1 SOP, 3 produk hukum, 0 putusan, 2 konten diterbitkan",
+        "sop-jdih: 1 SOP, 3 produk hukum, 2 konten diterbitkan",
     )
 
 

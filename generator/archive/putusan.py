@@ -180,7 +180,8 @@ PUTUSAN = ArchiveKind(
     ),
     jdihn=_jdihn,
     json_ld=_json_ld,
-    # A decision is a document a reader looks up as exactly as a regulation: ranked with produk hukum.
-    rank=Rank(weight=1.5, tier=2, words=("putusan",)),
+    # A typed citation finds it as exactly as a regulation (tier 2), but for a topic a reader wants the rule before
+    # one case decided under it: weighted below produk hukum (1.5) and SOP (1.3), above konten.
+    rank=Rank(weight=1.2, tier=2, words=("putusan",)),
     found=_found,
 )
