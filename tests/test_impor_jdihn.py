@@ -137,6 +137,7 @@ def test_written_files_say_what_the_feed_meant(project: Path, capsys: pytest.Cap
     putusan = files["putusan/putusan-ptun-12-g-2023-ptun-cth.yaml"]
     assert "\njenis_peradilan: Pengadilan Tata Usaha Negara Contoh\n" in putusan
     assert "\ntanggal_dibacakan: 2023-06-12\n" in putusan
+    assert "\nberkekuatan_hukum_tetap: true\n" in putusan  # the feed's status "BERKEKUATAN HUKUM TETAP"
     assert "\nlampiran: https://putusan.contoh.example/12-G-2023.pdf\n" in putusan
 
 

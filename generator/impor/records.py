@@ -217,6 +217,7 @@ def _putusan(record: Record) -> Draft:
         "tahun": tahun,
         "tempat_peradilan": _label(record, "tempatTerbit"),
         "tanggal_dibacakan": dates.get("tanggal_penetapan"),
+        "berkekuatan_hukum_tetap": _final(record.get("status")),
         "sumber": _line(record, "sumber"),
         "subjek": _subjek(record),
         "bahasa": _label(record, "bahasa"),
@@ -227,6 +228,15 @@ def _putusan(record: Record) -> Draft:
     data["abstrak"] = "\n\n".join(_abstract(record, notes)) or None
     base = _id_base(["putusan", singkatan, nomor], None)
     return Draft(PUTUSAN, data, _identity(PUTUSAN, peradilan, nomor, tahun), base, notes, files)
+
+
+def _final(status: str | None) -> bool | None:
+    """A putusan's feed status says whether it is final ("Berkekuatan Hukum Tetap", "Belum Berkekuatan Hukum Tetap",
+    "Inkracht", as the built feed writes it); any other word (a regulation's "Berlaku") leaves it unrecorded."""
+    words = " ".join((status or "").split()).casefold()
+    if "hukum tetap" not in words and words != "inkracht":
+        return None
+    return not words.startswith(("belum", "tidak"))
 
 
 def _line(record: Record, key: str) -> str | None:

@@ -11,27 +11,20 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from pydantic import BaseModel, ValidationError
+from pydantic import ValidationError
 
+from ..archive.kinds import kind_named
 from ..archive.loader import item_files
-from ..archive.model import Artikel, Monografi, ProdukHukum, Putusan
-from ..archive.produk_hukum import PRODUK_HUKUM as PRODUK_HUKUM_KIND
 from ..project import Project
 from ..source.model_errors import model_problems
 from ..source.yaml_source import SourceFile
 from .feed import Record, read_feed
-from .records import ARTIKEL, MONOGRAFI, PRODUK_HUKUM, PUTUSAN, SOURCE_KEYS, Draft, draft
+from .records import SOURCE_KEYS, Draft, draft
 from .report import Report
 from .text import web_address
 from .unduh import download
 from .yaml_out import item_text, without_empty
 
-MODELS: dict[str, type[BaseModel]] = {
-    PRODUK_HUKUM: ProdukHukum,
-    MONOGRAFI: Monografi,
-    ARTIKEL: Artikel,
-    PUTUSAN: Putusan,
-}
 FILES_DIR = "lampiran"  # where --unduh saves PDFs, inside the archive folder (as the example archive does)
 
 
@@ -127,15 +120,15 @@ def _unique(base: str, ids: set[str]) -> str:
 
 def _invalid(collection: str, data: dict[str, Any], project: Project) -> str | None:
     """Why the file would not pass `sop-jdih check`, naming the feed key each field comes from; None: it would."""
-    model = MODELS[collection]
+    kind = kind_named(collection)
     try:
-        item = model.model_validate(data)
+        item = kind.model.model_validate(data)
     except ValidationError as error:
-        problems = model_problems(error, SourceFile(collection, data), model)
+        problems = model_problems(error, SourceFile(collection, data), kind.model)
         return "; ".join(f"{_named(problem.field)}: {problem.message}" for problem in problems)
-    if collection != PRODUK_HUKUM or project.settings.tanggal_tidak_cocok == "info":
+    if kind.doubts is None or project.settings.tanggal_tidak_cocok == "info":
         return None
-    doubts = PRODUK_HUKUM_KIND.doubts(item) if PRODUK_HUKUM_KIND.doubts else []
+    doubts = kind.doubts(item)
     messages = [f"{_named('.'.join(map(str, doubt.where)))}: {doubt.message}" for doubt in doubts]
     return "; ".join(messages) + " (atau pasang tanggal_tidak_cocok: info)" if messages else None
 
