@@ -65,7 +65,10 @@ CHAIN = {
     # partly revoked by a later one
     "produk-hukum/kk-7-2022.yaml": keputusan("kk-7-2022", "7", "2022-07-10"),
     "produk-hukum/kk-8-2024.yaml": keputusan(
-        "kk-8-2024", "8", "2024-08-10", "relasi:\n  mencabut_sebagian: [kk-7-2022]\n" + cites(("8", "2024"))
+        "kk-8-2024",
+        "8",
+        "2024-08-10",
+        "relasi:\n  mencabut_sebagian: [kk-7-2022]\n" + cites(("7", "2022"), ("8", "2024")),
     ),
     # terkait written on both sides: no cycle, shown once
     "produk-hukum/kk-9-2023.yaml": keputusan("kk-9-2023", "9", "2023-09-10", "relasi:\n  terkait: [kk-4-2023]\n"),
@@ -225,7 +228,7 @@ def test_page_listing_search_feed_and_dasar_hukum_index_agree(project: Path, sit
     assert feed["p-tanpa-amar"]["status"] == ""
 
 
-def test_each_relation_is_shown_with_its_inverse_and_terkait_once(site: Path) -> None:
+def test_each_relation_is_shown_with_its_inverse_and_terkait_once(project: Path, site: Path) -> None:
     def links(item_id: str, folder: str = "produk-hukum") -> list[str]:
         page = _read(site / folder / item_id)
         return [
@@ -238,6 +241,18 @@ def test_each_relation_is_shown_with_its_inverse_and_terkait_once(site: Path) ->
     assert links("kk-8-2024") == ["Mencabut sebagian KEPKAB 7 Tahun 2022"]
     assert links("kk-11-2019") == ["Diuji dengan Putusan PTUN 2/G/2024/PTUN.UJI"]
     assert links("p-sebagian", "putusan") == ["Menguji KEPKAB 11 Tahun 2019"]
+
+    # the dasar hukum index's "Perubahan" section, on both sides of a partial revocation
+    index = load_content(Project(project)).dasar_hukum
+
+    def changes(item_id: str) -> str:
+        regulation = index.for_archive_item(item_id)
+        assert regulation is not None
+        section = _read(site / "dasar-hukum" / regulation.slug).split('id="perubahan"', 1)[1].split("<h2", 1)[0]
+        return re.sub(r"<[^>]+>", "", section)
+
+    assert f"Dicabut sebagian dengan {JENIS} Nomor 8 Tahun 2024" in changes("kk-7-2022")
+    assert f"Mencabut sebagian {JENIS} Nomor 7 Tahun 2022" in changes("kk-8-2024")
 
 
 def _read(folder: Path) -> str:

@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from ..archive.collection import Archive
 from ..archive.model import ProdukHukum, Status
 from ..archive.produk_hukum import PRODUK_HUKUM
-from ..archive.relations import MENCABUT, MENGUBAH
+from ..archive.relations import MENCABUT, MENCABUT_SEBAGIAN, MENGUBAH
 from ..sop.model import SopDocument
 from ..source.model_errors import Loaded
 from ..source.problems import Problem
@@ -40,6 +40,8 @@ class Regulation:
     amends: set[str] = field(default_factory=set)  # keys
     revoked_by: set[str] = field(default_factory=set)  # keys, from the archive's mencabut relations
     revokes: set[str] = field(default_factory=set)
+    partly_revoked_by: set[str] = field(default_factory=set)  # keys, from the archive's mencabut_sebagian relations
+    partly_revokes: set[str] = field(default_factory=set)
     cited_by: list[Citing] = field(default_factory=list)
     archive_id: str | None = None
 
@@ -110,6 +112,14 @@ class DasarHukumIndex:
         return entry.key
 
 
+# The archive's relations that change a regulation, with the `Regulation` fields of the acting and the acted-on side.
+_CHANGES = (
+    (MENGUBAH, "amends", "amended_by"),
+    (MENCABUT, "revokes", "revoked_by"),
+    (MENCABUT_SEBAGIAN, "partly_revokes", "partly_revoked_by"),
+)
+
+
 def build_index(sops: list[Loaded[SopDocument]], archive: Archive) -> DasarHukumIndex:
     index = DasarHukumIndex()
     regulations = archive.items(PRODUK_HUKUM)
@@ -121,14 +131,11 @@ def build_index(sops: list[Loaded[SopDocument]], archive: Archive) -> DasarHukum
         entry.sumber = item.document.sumber or entry.sumber
     for item in regulations:
         acting = index.regulations[index.by_archive_id[item.document.id]]
-        for target in MENGUBAH.targets(item.document):
-            acted_on = index.regulations[index.by_archive_id[target]]
-            acting.amends.add(acted_on.key)
-            acted_on.amended_by.add(acting.key)
-        for target in MENCABUT.targets(item.document):
-            acted_on = index.regulations[index.by_archive_id[target]]
-            acting.revokes.add(acted_on.key)
-            acted_on.revoked_by.add(acting.key)
+        for relation, acts, acted in _CHANGES:
+            for target in relation.targets(item.document):
+                acted_on = index.regulations[index.by_archive_id[target]]
+                getattr(acting, acts).add(acted_on.key)
+                getattr(acted_on, acted).add(acting.key)
     for sop in sops:
         _read_lines(index, "sop", sop, sop.document.nama_sop, "dasar_hukum", sop.document.dasar_hukum)
     for kind in archive.kinds:

@@ -6,7 +6,7 @@ from typing import Any
 
 from ..archive.collection import Archive
 from ..archive.model import Status
-from ..archive.relations import MENCABUT, MENGUBAH
+from ..archive.relations import MENCABUT, MENCABUT_SEBAGIAN, MENGUBAH
 from ..dasar_hukum.citations import GROUPS
 from ..dasar_hukum.index import Citing, DasarHukumIndex, Regulation, by_group
 from .addresses import DASAR_HUKUM_INDEX as INDEX
@@ -86,8 +86,10 @@ def _page(regulation: Regulation, index: DasarHukumIndex, archive: Archive) -> s
             for label, keys in (
                 (MENGUBAH.inverse_label, regulation.amended_by),
                 (MENCABUT.inverse_label, regulation.revoked_by),
+                (MENCABUT_SEBAGIAN.inverse_label, regulation.partly_revoked_by),
                 (MENGUBAH.label, regulation.amends),
                 (MENCABUT.label, regulation.revokes),
+                (MENCABUT_SEBAGIAN.label, regulation.partly_revokes),
             )
             for other in others(keys)
         ],
