@@ -6,7 +6,18 @@ from __future__ import annotations
 from typing import Any
 
 from .collection import Archive
-from .kind import DOCUMENT_SUFFIXES, Addresses, ArchiveKind, Attachment, Cell, Column, Facet, MetadataRow, Rank
+from .kind import (
+    DOCUMENT_SUFFIXES,
+    Addresses,
+    ArchiveKind,
+    Attachment,
+    Cell,
+    Column,
+    Facet,
+    MetadataRow,
+    Rank,
+    pdf_encoding,
+)
 from .model import Artikel, SumberArtikel
 from .monografi import agents, author_year, file_cell, january_first, plain
 from .produk_hukum import file_name
@@ -97,11 +108,7 @@ def _json_ld(article: Artikel, archive: Archive, addresses: Addresses) -> dict[s
     optional = {"pagination": sumber.halaman, "abstract": plain(article.abstrak) or None, "sameAs": article.tautan}
     data |= {key: value for key, value in optional.items() if value}
     if article.lampiran:
-        data["encoding"] = {
-            "@type": "MediaObject",
-            "encodingFormat": "application/pdf",
-            "contentUrl": addresses.file(article.lampiran),
-        }
+        data["encoding"] = pdf_encoding(article.lampiran, addresses)
     return data
 
 

@@ -148,6 +148,11 @@ class Addresses(Protocol):
     def file(self, value: str) -> str: ...
 
 
+def pdf_encoding(value: str, addresses: Addresses, schema_type: str = "MediaObject") -> dict[str, str]:
+    """The schema.org `encoding` of an item's document for its JSON-LD: a PDF (DOCUMENT_SUFFIXES) at its address."""
+    return {"@type": schema_type, "encodingFormat": "application/pdf", "contentUrl": addresses.file(value)}
+
+
 @dataclass(frozen=True)
 class ArchiveKind:
     """One collection of the archive, described once."""

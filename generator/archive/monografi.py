@@ -20,6 +20,7 @@ from .kind import (
     Found,
     MetadataRow,
     Rank,
+    pdf_encoding,
 )
 from .model import Monografi
 from .produk_hukum import file_name
@@ -147,11 +148,7 @@ def _json_ld(book: Monografi, archive: Archive, addresses: Addresses) -> dict[st
     }
     data |= {key: value for key, value in optional.items() if value}
     if book.lampiran:
-        data["encoding"] = {
-            "@type": "MediaObject",
-            "encodingFormat": "application/pdf",
-            "contentUrl": addresses.file(book.lampiran),
-        }
+        data["encoding"] = pdf_encoding(book.lampiran, addresses)
     return data
 
 

@@ -23,6 +23,7 @@ from .kind import (
     MetadataRow,
     Rank,
     is_url,
+    pdf_encoding,
 )
 from .model import ProdukHukum, Status
 from .relations import PRODUK_HUKUM_KEY, declared_by
@@ -205,11 +206,7 @@ def _json_ld(item: ProdukHukum, archive: Archive, addresses: Addresses) -> dict[
         for other in relation.targets(item):
             data.setdefault(relation.schema_org, []).append(addresses.page(other))
     if item.lampiran.dokumen:
-        data["encoding"] = {
-            "@type": "LegislationObject",
-            "encodingFormat": "application/pdf",
-            "contentUrl": addresses.file(item.lampiran.dokumen),
-        }
+        data["encoding"] = pdf_encoding(item.lampiran.dokumen, addresses, "LegislationObject")
     return data
 
 

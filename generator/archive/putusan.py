@@ -22,6 +22,7 @@ from .kind import (
     Found,
     MetadataRow,
     Rank,
+    pdf_encoding,
 )
 from .model import Putusan
 from .produk_hukum import file_name, last_updated
@@ -124,11 +125,7 @@ def _json_ld(item: Putusan, archive: Archive, addresses: Addresses) -> dict[str,
     if tested:
         data[MENGUJI.schema_org] = tested
     if item.lampiran:
-        data["encoding"] = {
-            "@type": "MediaObject",
-            "encodingFormat": "application/pdf",
-            "contentUrl": addresses.file(item.lampiran),
-        }
+        data["encoding"] = pdf_encoding(item.lampiran, addresses)
     return data
 
 
