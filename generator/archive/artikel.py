@@ -42,7 +42,7 @@ def _metadata(article: Artikel, archive: Archive) -> list[MetadataRow]:
         MetadataRow("Tahun", article.tahun, "tahun"),
         MetadataRow("Subjek", article.subjek),
         MetadataRow("Bahasa", article.bahasa),
-        MetadataRow("Bidang Hukum", article.bidang_hukum.value, "bidang hukum"),
+        MetadataRow("Bidang Hukum", article.bidang_hukum, "bidang hukum"),
         MetadataRow("Lokasi", article.lokasi),
     ]
 
@@ -70,7 +70,7 @@ def _jdihn(article: Artikel, archive: Archive, addresses: Addresses) -> dict[str
         "isbn": "",
         "status": "Berlaku",
         "bahasa": article.bahasa,
-        "bidangHukum": article.bidang_hukum.value,
+        "bidangHukum": article.bidang_hukum or "",
         "teuBadan": "; ".join(article.pengarang),
         "nomorIndukBuku": "",
         "abstrak": plain(article.abstrak),
@@ -102,10 +102,14 @@ def _json_ld(article: Artikel, archive: Archive, addresses: Addresses) -> dict[s
         "isPartOf": periodical,
         "inLanguage": "id" if article.bahasa == "Indonesia" else article.bahasa,
         "keywords": article.subjek,
-        "genre": article.bidang_hukum.value,
         "url": addresses.page(article.id),
     }
-    optional = {"pagination": sumber.halaman, "abstract": plain(article.abstrak) or None, "sameAs": article.tautan}
+    optional = {
+        "genre": article.bidang_hukum,
+        "pagination": sumber.halaman,
+        "abstract": plain(article.abstrak) or None,
+        "sameAs": article.tautan,
+    }
     data |= {key: value for key, value in optional.items() if value}
     if article.lampiran:
         data["encoding"] = pdf_encoding(article.lampiran, addresses)

@@ -54,6 +54,11 @@ class BidangHukum(StrEnum):
     umum = "Umum"
 
 
+# Optional, because many items an office moves from its old JDIH application have none; a new item should have both.
+SUBJEK_HELP = "Kata kunci subjek, huruf kapital; isi selalu untuk item baru (membantu pencarian dan portal JDIHN)."
+BIDANG_HUKUM_HELP = f"Salah satu dari: {', '.join(BidangHukum)}; isi selalu untuk item baru."
+
+
 class Platform(StrEnum):
     instagram = "Instagram"
     facebook = "Facebook"
@@ -119,13 +124,13 @@ class ProdukHukum(Strict):
     tahun: Year = Field(description="Tahun produk hukum, mis. 2019.")
     judul: Text = Field(description="Judul seperti tercetak.")
     teu_badan: Text = Field(description="Tajuk entri utama (badan pembuat), mis. Indonesia. Komisi Pemilihan Umum.")
-    tempat_penetapan: Text = Field(description="Kota tempat produk hukum ditetapkan.")
+    tempat_penetapan: Text | None = Field(None, description="Kota tempat produk hukum ditetapkan.")
     tanggal_penetapan: Date | None = Field(None, description="Tanggal ditetapkan (TTTT-BB-HH); tulis hanya bila pasti.")
     tanggal_pengundangan: Date | None = Field(
         None, description="Tanggal diundangkan (TTTT-BB-HH); tulis hanya bila pasti."
     )
     sumber: Text | None = Field(None, description="Sumber pengundangan (LN, BN, BD), mis. BN 2019 (692).")
-    subjek: NonEmptyTextList = Field(description="Kata kunci subjek, huruf kapital.")
+    subjek: TextList = Field([], description=SUBJEK_HELP)
     # Absent: derived from the relations (archive/status.py), which is what nearly every item needs.
     status: Status | None = Field(
         None,
@@ -136,7 +141,7 @@ class ProdukHukum(Strict):
         None, description="Penjelasan status, mis. alasan Tidak Berlaku; catatan dari relasi ditambahkan otomatis."
     )
     bahasa: Text = Field("Indonesia", description="Bahasa naskah (bawaan: Indonesia).")
-    bidang_hukum: BidangHukum = Field(description=f"Salah satu dari: {', '.join(BidangHukum)}.")
+    bidang_hukum: BidangHukum | None = Field(None, description=BIDANG_HUKUM_HELP)
     lokasi: Text | None = Field(None, description="Tempat naskah asli disimpan.")
     pemrakarsa: Text | None = Field(None, description="Unit pemrakarsa, mis. Subbagian Hukum dan SDM.")
     penandatangan: Text | None = Field(None, description="Pejabat penandatangan.")
@@ -245,9 +250,9 @@ class Monografi(Strict):
     )
     nomor_panggil: Text | None = Field(None, description="Nomor panggil di rak, mis. 342.07 HID h.")
     nomor_induk_buku: Text | None = Field(None, description="Nomor induk buku/eksemplar di perpustakaan kantor.")
-    subjek: NonEmptyTextList = Field(description="Kata kunci subjek, huruf kapital.")
+    subjek: TextList = Field([], description=SUBJEK_HELP)
     bahasa: Text = Field("Indonesia", description="Bahasa buku (bawaan: Indonesia).")
-    bidang_hukum: BidangHukum = Field(description=f"Salah satu dari: {', '.join(BidangHukum)}.")
+    bidang_hukum: BidangHukum | None = Field(None, description=BIDANG_HUKUM_HELP)
     lokasi: Text | None = Field(None, description="Tempat buku disimpan, mis. Perpustakaan KPU Kabupaten Contoh.")
     sampul: Text | None = Field(None, description="Gambar sampul: berkas PNG, JPG atau WEBP di folder arsip.")
     lampiran: Text | None = Field(None, description="Berkas PDF (naskah atau cuplikan) di folder arsip, atau https://.")
@@ -279,9 +284,9 @@ class Artikel(Strict):
     sumber: SumberArtikel = Field(description="Terbitan yang memuatnya: nama, volume, nomor, halaman.")
     tempat_terbit: Text | None = Field(None, description="Kota tempat terbit (boleh dihapus).")
     tahun: Year = Field(description="Tahun terbit, mis. 2023.")
-    subjek: NonEmptyTextList = Field(description="Kata kunci subjek, huruf kapital.")
+    subjek: TextList = Field([], description=SUBJEK_HELP)
     bahasa: Text = Field("Indonesia", description="Bahasa artikel (bawaan: Indonesia).")
-    bidang_hukum: BidangHukum = Field(description=f"Salah satu dari: {', '.join(BidangHukum)}.")
+    bidang_hukum: BidangHukum | None = Field(None, description=BIDANG_HUKUM_HELP)
     lokasi: Text | None = Field(None, description="Tempat terbitan cetaknya disimpan (boleh dihapus).")
     lampiran: Text | None = Field(None, description="Berkas PDF artikel di folder arsip, atau https://.")
     tautan: Text | None = Field(None, pattern=HTTPS_URL, description="Alamat artikel di situs penerbit, https://.")
@@ -316,7 +321,7 @@ class Putusan(Strict):
         None, description="Jenis perkara, mis. Sengketa Proses Pemilu, Pengujian Peraturan."
     )
     para_pihak: TextList = Field([], description="Para pihak seperti tercantum di putusan, satu per baris.")
-    tempat_peradilan: Text = Field(description="Kota tempat peradilan.")
+    tempat_peradilan: Text | None = Field(None, description="Kota tempat peradilan.")
     tanggal_dibacakan: Date = Field(description="Tanggal putusan dibacakan (TTTT-BB-HH).")
     # Optional because a JDIHN feed does not carry them: an imported putusan lacks both until an editor adds them.
     amar: Amar | None = Field(None, description=f"Amar putusan, salah satu dari: {', '.join(Amar)}.")
@@ -326,9 +331,9 @@ class Putusan(Strict):
         "diupayakan hukum; hapus bila belum diketahui.",
     )
     sumber: Text | None = Field(None, description="Sumber naskah, mis. Direktori Putusan MA (boleh dihapus).")
-    subjek: NonEmptyTextList = Field(description="Kata kunci subjek, huruf kapital.")
+    subjek: TextList = Field([], description=SUBJEK_HELP)
     bahasa: Text = Field("Indonesia", description="Bahasa putusan (bawaan: Indonesia).")
-    bidang_hukum: BidangHukum = Field(description=f"Salah satu dari: {', '.join(BidangHukum)}.")
+    bidang_hukum: BidangHukum | None = Field(None, description=BIDANG_HUKUM_HELP)
     lokasi: Text | None = Field(None, description="Tempat salinan putusan disimpan (boleh dihapus).")
     lampiran: Text | None = Field(None, description="Salinan putusan PDF di folder arsip, atau https://.")
     relasi: RelasiPutusan = Field(RelasiPutusan(), description="Produk hukum di arsip yang diuji putusan ini.")

@@ -84,7 +84,7 @@ def _metadata(book: Monografi, archive: Archive) -> list[MetadataRow]:
         MetadataRow("Nomor Induk Buku", book.nomor_induk_buku),
         MetadataRow("Subjek", book.subjek),
         MetadataRow("Bahasa", book.bahasa),
-        MetadataRow("Bidang Hukum", book.bidang_hukum.value, "bidang hukum"),
+        MetadataRow("Bidang Hukum", book.bidang_hukum, "bidang hukum"),
         MetadataRow("Lokasi", book.lokasi),
     ]
 
@@ -111,7 +111,7 @@ def _jdihn(book: Monografi, archive: Archive, addresses: Addresses) -> dict[str,
         "isbn": book.isbn or "",
         "status": "Berlaku",
         "bahasa": book.bahasa,
-        "bidangHukum": book.bidang_hukum.value,
+        "bidangHukum": book.bidang_hukum or "",
         "teuBadan": "; ".join(book.pengarang),
         "nomorIndukBuku": book.nomor_induk_buku or "",
         "abstrak": plain(book.abstrak),
@@ -135,10 +135,10 @@ def _json_ld(book: Monografi, archive: Archive, addresses: Addresses) -> dict[st
         "datePublished": str(book.tahun_terbit),
         "inLanguage": "id" if book.bahasa == "Indonesia" else book.bahasa,
         "keywords": book.subjek,
-        "genre": book.bidang_hukum.value,
         "url": addresses.page(book.id),
     }
     optional = {
+        "genre": book.bidang_hukum,
         "isbn": book.isbn,
         "bookEdition": book.cetakan,
         "publisher": {"@type": "Organization", "name": book.penerbit} if book.penerbit else None,

@@ -65,7 +65,7 @@ def _metadata(item: Putusan, archive: Archive) -> list[MetadataRow]:
         MetadataRow("Sumber", item.sumber),
         MetadataRow("Subjek", item.subjek),
         MetadataRow("Bahasa", item.bahasa),
-        MetadataRow("Bidang Hukum", item.bidang_hukum.value, "bidang hukum"),
+        MetadataRow("Bidang Hukum", item.bidang_hukum, "bidang hukum"),
         MetadataRow("Lokasi", item.lokasi),
     ]
 
@@ -83,7 +83,7 @@ def _jdihn(item: Putusan, archive: Archive, addresses: Addresses) -> dict[str, s
         "judul": item.judul,
         "noPanggil": "",
         "singkatanJenis": item.singkatan_jenis,
-        "tempatTerbit": item.tempat_peradilan,
+        "tempatTerbit": item.tempat_peradilan or "",
         "penerbit": "",
         "deskripsiFisik": "",
         "sumber": item.sumber or "",
@@ -91,7 +91,7 @@ def _jdihn(item: Putusan, archive: Archive, addresses: Addresses) -> dict[str, s
         "isbn": "",
         "status": final(item),
         "bahasa": item.bahasa,
-        "bidangHukum": item.bidang_hukum.value,
+        "bidangHukum": item.bidang_hukum or "",
         "teuBadan": item.teu_badan,
         "nomorIndukBuku": "",
         "abstrak": " ".join(item.abstrak.split()) if item.abstrak else "",

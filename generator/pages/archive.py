@@ -120,7 +120,10 @@ def _item_page(kind: ArchiveKind, item: Any, site: _Site) -> str:
         status=status.value if status else None,
         status_class=status.badge if status else None,
         links=_links(item.id, here, archive, urls),
-        metadata=[(row.label, _shown(row.value), row.facet) for row in metadata],
+        # a row without a value ("–") is no filter value: the item is simply not under that facet
+        metadata=[
+            (row.label, _shown(row.value), row.facet if row.value not in (None, []) else None) for row in metadata
+        ],
         paragraphs=paragraphs(getattr(item, kind.body_field) or ""),
         files={attachment.name: _file(attachment.value(item), here, urls) for attachment in kind.attachments},
         references={ref.field: _named(ref.target, ref.ids(item), here, site) for ref in kind.references},
@@ -166,7 +169,7 @@ def sort_keys(kind: ArchiveKind, item: Any) -> dict[str, str]:
 
 def _shown(value: Value) -> str:
     """A metadata value or listing cell as text: None as "–", a date the Indonesian way, a list one per line."""
-    if value is None:
+    if value is None or value == []:
         return "–"
     if isinstance(value, datetime.date):
         return tanggal(value)
