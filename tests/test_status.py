@@ -109,6 +109,11 @@ CHAIN = {
     ),
     "putusan/p-tanpa-amar.yaml": putusan("p-tanpa-amar", "5/G/2024/PTUN.UJI", "2024-06-05", "kk-14-2019", ""),
     "produk-hukum/kk-17-2019.yaml": keputusan("kk-17-2019", "17", "2019-10-17"),
+    # revoked by a keputusan diundangkan months after it was ditetapkan: the revocation dates from the later day
+    "produk-hukum/kk-18-2020.yaml": keputusan("kk-18-2020", "18", "2020-03-18"),
+    "produk-hukum/kk-19-2021.yaml": keputusan(
+        "kk-19-2021", "19", "2021-02-19", "tanggal_pengundangan: 2021-11-20\nrelasi:\n  mencabut: [kk-18-2020]\n"
+    ),
     "putusan/p-kekuatan-tak-dicatat.yaml": putusan(
         "p-kekuatan-tak-dicatat", "6/G/2024/PTUN.UJI", "2024-06-06", "kk-17-2019", "amar: Dikabulkan\n"
     ),
@@ -165,6 +170,8 @@ EXPECTED: dict[str, tuple[str, list[str], str]] = {  # id → status, Keterangan
         "2024-06-01",
     ),
     "kk-16-2018": (TB, ["Kegiatan telah selesai."], "2018-01-16"),
+    "kk-18-2020": (TB, ["Dicabut dengan KEPKAB 19 Tahun 2021"], "2021-11-20"),
+    "kk-19-2021": (B, [], "2021-11-20"),
     "kk-17-2019": (
         B,
         ["Diuji dengan Putusan PTUN 6/G/2024/PTUN.UJI (amar Dikabulkan, kekuatan hukum tetapnya belum dicatat)"],

@@ -60,7 +60,7 @@ def standings(everything: list[tuple[ArchiveKind, Any]]) -> dict[str, Standing]:
     """The standing of every item with a `status` field, from the relations all items (with their kind) declare."""
     acts: dict[tuple[str, str], list[Act]] = defaultdict(list)  # (relation or effect, target) → who acts
     for kind, document in everything:
-        act = Act(kind.label_of(document), kind.date(document))
+        act = Act(kind.label_of(document), _acted_on(kind, document))
         for relation in (MENCABUT, MENCABUT_SEBAGIAN, MENGUBAH):
             if relation.source == kind.key:
                 for target in relation.targets(document):
@@ -107,6 +107,12 @@ _NOTES = (
     (MENGUBAH.name, MENGUBAH.inverse_label),
     (_TESTED, MENGUJI.inverse_label),
 )
+
+
+def _acted_on(kind: ArchiveKind, document: Any) -> datetime.date:
+    """When an acting item changed the items it names: its latest legal date (a regulation takes effect when
+    diundangkan, which may come months after its tahun; a putusan when read)."""
+    return max(day for day in kind.dates(document) if day is not None)
 
 
 def _effect(putusan: Putusan) -> str:
