@@ -246,8 +246,18 @@ def test_each_relation_is_shown_with_its_inverse_and_terkait_once(project: Path,
     assert links("kk-9-2023") == ["Terkait KEPKAB 4 Tahun 2023"]
     assert links("kk-7-2022") == ["Dicabut sebagian dengan KEPKAB 8 Tahun 2024"]
     assert links("kk-8-2024") == ["Mencabut sebagian KEPKAB 7 Tahun 2022"]
-    assert links("kk-11-2019") == ["Diuji dengan Putusan PTUN 2/G/2024/PTUN.UJI"]
+    assert links("kk-11-2019") == ["Dibatalkan sebagian dengan Putusan PTUN 2/G/2024/PTUN.UJI"]
+    assert links("kk-12-2019") == ["Diuji dengan Putusan PTUN 3/G/2024/PTUN.UJI"]  # ditolak: only tested
     assert links("p-sebagian", "putusan") == ["Menguji KEPKAB 11 Tahun 2019"]
+
+    # beside the badge, what no link says: why an amendment ended, the file's own reason; nothing for the others
+    def beside_badge(item_id: str) -> list[str]:
+        top = _read(site / "produk-hukum" / item_id).split('<p class="jdih-status">', 1)[1].split("</p>", 1)[0]
+        return [html.unescape(note) for note in re.findall(r'<span class="jdih-status__catatan">([^<]*)</span>', top)]
+
+    assert beside_badge("kk-2-2021") == [EXPECTED["kk-2-2021"][1][0]]
+    assert beside_badge("kk-16-2018") == ["Kegiatan telah selesai."]
+    assert beside_badge("kk-1-2020") == beside_badge("kk-11-2019") == []
 
     # the dasar hukum index's "Perubahan" section, on both sides of a partial revocation
     index = load_content(Project(project)).dasar_hukum

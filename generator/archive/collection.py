@@ -10,8 +10,8 @@ from typing import Any
 from ..source.model_errors import Loaded
 from .kind import ArchiveKind, Reference
 from .model import Status
-from .relations import MENCABUT, declared_by
-from .status import Standing, standings
+from .relations import MENCABUT, MENGUJI, declared_by
+from .status import Standing, standings, tested_by_label
 
 
 @dataclass(frozen=True)
@@ -55,7 +55,8 @@ class Archive:
                         if relation.undirected and Link(relation.label, target) in links[document.id]:
                             continue  # written on both sides (terkait): each page shows it once
                         links[document.id].append(Link(relation.label, target))
-                        links[target].append(Link(relation.inverse_label, document.id))
+                        inverse = tested_by_label(document) if relation is MENGUJI else relation.inverse_label
+                        links[target].append(Link(inverse, document.id))
                         if relation is MENCABUT:
                             revoked_by[target].append(document.id)
                 for reference in kind.references:
@@ -90,6 +91,11 @@ class Archive:
         """Its "Keterangan Status": the file's own, then what its relations say (status.py)."""
         found = self.standing.get(item.id)
         return found.notes if found else ()
+
+    def summary(self, item: Any) -> tuple[str, ...]:
+        """The notes shown beside its badge: those no relation link on its page says (status.py `Standing.summary`)."""
+        found = self.standing.get(item.id)
+        return found.summary if found else ()
 
     def changed(self, item: Any) -> datetime.date:
         """The latest event that changed its record: its own newest date, or that of an item that acted on it."""

@@ -42,6 +42,9 @@ class Standing:
     changed: datetime.date  # the latest event that changed the record: its own dates or an acting item's
     ended: str | None = None  # why it is no longer in force, as "mengubah X yang …" continues: "telah dicabut dengan Z"
     partly: bool = False  # in force, but part of it revoked or annulled: schema.org's PartiallyInForce
+    # The notes no relation link on the page already says: the file's own reason, or why an amendment ended. Shown
+    # beside the badge, so a reader on a phone sees why without scrolling to the table.
+    summary: tuple[str, ...] = ()
     contradiction: str | None = None  # the explicit `status` disagrees with the rules: a located problem
 
 
@@ -81,15 +84,17 @@ def standings(everything: list[tuple[ArchiveKind, Any]]) -> dict[str, Standing]:
         reason, ended_on = ended.get(item_id, (None, None))
         if ended_on is not None:
             dates.append(ended_on)
+        summary = [item.keterangan_status] if item.keterangan_status else []
         if reason is not None and reason.startswith(_AMENDED):
-            notes.insert(0, f"Tidak berlaku: {reason}")  # an amendment ended with what it amended
+            summary.append(f"Tidak berlaku: {reason}")  # an amendment ended with what it amended
         derived = Status.tidak_berlaku if reason not in (None, _STATED) else Status.berlaku
-        if item.keterangan_status:
-            notes.insert(0, item.keterangan_status)
+        notes[:0] = summary
         status = Status.tidak_berlaku if item.status is Status.tidak_berlaku else derived
         partly = any(acts.get((key, item_id)) for key in (MENCABUT_SEBAGIAN.name, _PARTLY_ANNULLED))
         contradiction = _contradiction(item, derived, reason)
-        result[item_id] = Standing(status, tuple(notes), max(dates), reason, partly, contradiction)
+        result[item_id] = Standing(
+            status, tuple(notes), max(dates), reason, partly, summary=tuple(summary), contradiction=contradiction
+        )
     return result
 
 
@@ -122,6 +127,12 @@ def _effect(putusan: Putusan) -> str:
     if putusan.berkekuatan_hukum_tetap is True and putusan.amar is Amar.dikabulkan_sebagian:
         return _PARTLY_ANNULLED
     return _TESTED
+
+
+def tested_by_label(putusan: Putusan) -> str:
+    """How the page of an item a putusan tests names it: by what it did ("Dibatalkan sebagian dengan"), not only that
+    it tested it, so the top of the page says what the Keterangan Status says."""
+    return dict(_NOTES)[_effect(putusan)]
 
 
 def _amar_note(putusan: Putusan) -> str:

@@ -119,6 +119,7 @@ def _item_page(kind: ArchiveKind, item: Any, site: _Site) -> str:
         title_id=heading_id(kind.title_of(item), taken),
         status=status.value if status else None,
         status_class=status.badge if status else None,
+        status_summary=archive.summary(item),
         links=_links(item.id, here, archive, urls),
         # a row without a value ("–") is no filter value: the item is simply not under that facet
         metadata=[
