@@ -18,6 +18,7 @@ from .kind import (
     Attachment,
     Cell,
     Column,
+    Doubt,
     Facet,
     Found,
     MetadataRow,
@@ -25,7 +26,7 @@ from .kind import (
     pdf_encoding,
 )
 from .model import Putusan
-from .produk_hukum import file_name, last_updated
+from .produk_hukum import TANGGAL_TIDAK_COCOK, file_name, last_updated
 from .relations import MENGUJI, PUTUSAN_KEY
 
 NOT_RECORDED = "Belum dicatat"  # an amar or finality the file does not state (an imported putusan)
@@ -129,6 +130,14 @@ def _json_ld(item: Putusan, archive: Archive, addresses: Addresses) -> dict[str,
     return data
 
 
+def _doubts(item: Putusan) -> list[Doubt]:
+    """Tahun is the year the putusan is read: a different year beside tanggal_dibacakan is a typo in one of them."""
+    if item.tanggal_dibacakan.year == item.tahun:
+        return []
+    message = f"{item.tahun} berbeda dengan tahun tanggal_dibacakan {item.tanggal_dibacakan.isoformat()}"
+    return [Doubt(("tahun",), message, TANGGAL_TIDAK_COCOK)]
+
+
 def _found(item: Putusan) -> Found:
     """Named as it is cited ("Putusan PTUN 12/G/2023/PTUN.CTH") and by its nomor alone, which /arsip/'s Nomor field
     matches exactly."""
@@ -159,6 +168,7 @@ PUTUSAN = ArchiveKind(
     schema="schema/putusan.json",
     label=citation,
     attachments=(Attachment("dokumen", ("lampiran",), DOCUMENT_SUFFIXES),),
+    doubts=_doubts,
     metadata=_metadata,
     facets=(
         Facet("lembaga-peradilan", "Putusan menurut lembaga peradilan", lambda item, archive: [item.jenis_peradilan]),
