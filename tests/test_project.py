@@ -40,9 +40,7 @@ def project_in_other_folders(root: Path) -> Path:
 def test_check_new_schema_and_build_agree_on_the_folders_of_mkdocs_yml(tmp_path: Path) -> None:
     root = project_in_other_folders(tmp_path / "proyek")
     checked = sop_jdih(root, "check")
-    assert (checked.returncode, checked.stdout) == (0, "OK: 1 SOP, 3 produk hukum, 2 konten valid.\n"), (
-        checked.stderr
-    )
+    assert (checked.returncode, checked.stdout) == (0, "OK: 1 SOP, 3 produk hukum, 2 konten valid.\n"), checked.stderr
 
     new_sop = sop_jdih(root, "new", "sop", "baru")
     assert new_sop.stdout.startswith("ditulis: prosedur/baru.yaml\n"), new_sop.stderr
@@ -221,9 +219,7 @@ def test_the_project_can_be_named_after_the_command_as_a_pre_commit_hook_does(tm
     project_in_other_folders(tmp_path / "proyek")
     (tmp_path / "proyek" / "mkdocs.yml").rename(tmp_path / "proyek" / "situs.yml")
     result = sop_jdih(tmp_path, "check", "--config-file", "proyek/situs.yml")
-    assert (result.returncode, result.stdout) == (0, "OK: 1 SOP, 3 produk hukum, 2 konten valid.\n"), (
-        result.stderr
-    )
+    assert (result.returncode, result.stdout) == (0, "OK: 1 SOP, 3 produk hukum, 2 konten valid.\n"), result.stderr
 
 
 def test_the_pre_commit_hook_runs_whatever_the_folders_are_called() -> None:

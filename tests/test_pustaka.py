@@ -11,7 +11,9 @@ from pathlib import Path
 
 import pytest
 import yaml
+from pydantic import ValidationError
 
+from generator.archive.model import Monografi
 from generator.archive.monografi import author_year
 from generator.cli import main
 
@@ -29,7 +31,7 @@ tempat_terbit: Kota Contoh
 penerbit: Penerbit Nusantara Contoh
 tahun_terbit: 2019
 deskripsi_fisik: xii, 240 hlm ; 21 cm.
-isbn: 978-602-0000-01-1
+isbn: 978-602-0000-01-5
 nomor_panggil: 342.07 HID h
 nomor_induk_buku: "001/PERP/2019"
 subjek: [PEMILIHAN UMUM, SENGKETA PEMILU]
@@ -130,7 +132,7 @@ def test_a_monografi_page_is_its_catalogue_record_with_its_sampul(site: Path) ->
     assert record["Tempat Terbit : Penerbit"] == "Kota Contoh : Penerbit Nusantara Contoh"
     assert record["Tahun Terbit"] == "2019" and record["Cetakan / Edisi"] == "Cet. 2"
     assert record["Deskripsi Fisik"] == "xii, 240 hlm ; 21 cm."
-    assert record["ISBN"] == "978-602-0000-01-1" and record["Nomor Panggil"] == "342.07 HID h"
+    assert record["ISBN"] == "978-602-0000-01-5" and record["Nomor Panggil"] == "342.07 HID h"
     assert record["Nomor Induk Buku"] == "001/PERP/2019"
     assert record["Subjek"] == "PEMILIHAN UMUM<br>SENGKETA PEMILU"
     # The sampul is published with the site (the CSP allows images from 'self' only) and named for a screen reader.
@@ -152,7 +154,7 @@ def test_a_monografi_page_is_its_catalogue_record_with_its_sampul(site: Path) ->
 
 def test_a_monografi_is_a_schema_org_book(site: Path) -> None:
     data = json_ld(read(site, "monografi/hukum-pemilu-daerah-2019/index.html"))
-    assert data["@type"] == "Book" and data["isbn"] == "978-602-0000-01-1"
+    assert data["@type"] == "Book" and data["isbn"] == "978-602-0000-01-5"
     assert data["author"] == [{"@type": "Person", "name": "Arif Hidayat"}]
     assert data["publisher"] == {"@type": "Organization", "name": "Penerbit Nusantara Contoh"}
     assert data["datePublished"] == "2019" and data["bookEdition"] == "Cet. 2"
@@ -214,7 +216,7 @@ def test_the_jdihn_feed_carries_books_with_their_book_keys_and_articles_with_the
     }
     assert book["teuBadan"] == "Hidayat, Arif" and book["penerbit"] == "Penerbit Nusantara Contoh"
     assert book["tempatTerbit"] == "Kota Contoh" and book["deskripsiFisik"] == "xii, 240 hlm ; 21 cm."
-    assert book["isbn"] == "978-602-0000-01-1" and book["noPanggil"] == "342.07 HID h"
+    assert book["isbn"] == "978-602-0000-01-5" and book["noPanggil"] == "342.07 HID h"
     assert book["nomorIndukBuku"] == "001/PERP/2019" and book["status"] == "Berlaku"
     assert book["subjek"] == "PEMILIHAN UMUM, SENGKETA PEMILU" and book["bidangHukum"] == "Hukum Tata Negara"
     assert book["abstrak"].startswith("Buku ini menguraikan penyelenggaraan pemilihan umum di tingkat kabupaten.")
@@ -236,7 +238,7 @@ def test_the_jdihn_feed_carries_books_with_their_book_keys_and_articles_with_the
 
 def test_search_blocks_name_the_kind_and_carry_isbn_and_nomor_panggil(site: Path) -> None:
     page = read(site, "monografi/hukum-pemilu-daerah-2019/index.html")
-    assert '<p data-pagefind-weight="10">978-602-0000-01-1 · 9786020000011 · 342.07 HID h</p>' in page
+    assert '<p data-pagefind-weight="10">978-602-0000-01-5 · 9786020000015 · 342.07 HID h</p>' in page
     assert 'data-pagefind-meta="jenis_hasil:Monografi"' in page and 'data-pagefind-meta="minta:monografi buku"' in page
     assert 'data-pagefind-meta="unduh:berkas/lampiran/cuplikan-buku.pdf"' in page  # the result card's PDF link
     article = read(site, "artikel/sengketa-proses-2024/index.html")
@@ -290,3 +292,19 @@ def test_new_starter_checks_clean_after_the_editors_obvious_edits(
     assert data["lampiran"] == "lampiran/baru.pdf"
     assert main(["--root", str(root), "check"]) == 0, capsys.readouterr().err
     assert capsys.readouterr().out.startswith("OK: 1 SOP, 3 produk hukum, ")
+
+
+@pytest.mark.parametrize(
+    ("written", "kept"),
+    [
+        ("ISBN 978-602-0000-01-5", "978-602-0000-01-5"),
+        ("ISBN-13: 9786020000015", "9786020000015"),
+        ("0-306-40615-2", None),
+    ],
+)
+def test_an_isbn_is_read_as_printed_and_its_check_digit_checked(written: str, kept: str | None) -> None:
+    """The "ISBN" a book prints before the number is not part of it; a valid ISBN-10 stays as written."""
+    fields = {"id": "b", "judul": "J", "pengarang": ["P"], "tahun_terbit": 2019, "isbn": written}
+    assert Monografi.model_validate(fields).isbn == (kept or written)
+    with pytest.raises(ValidationError, match="angka pemeriksa"):
+        Monografi.model_validate(fields | {"isbn": written[:-1] + ("1" if written[-1] != "1" else "2")})

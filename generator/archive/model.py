@@ -16,10 +16,10 @@ from pydantic import Field
 
 from ..source.model_base import (
     HTTPS_URL,
-    ISBN,
     PLAIN_LABEL,
     SLUG,
     Date,
+    Isbn,
     LongText,
     NonEmptyTextList,
     Strict,
@@ -243,10 +243,10 @@ class Monografi(Strict):
     penerbit: Text | None = Field(None, description="Penerbit, mis. Rajawali Pers; hapus bila tak tercantum.")
     tahun_terbit: Year = Field(description="Tahun terbit, mis. 2019.")
     deskripsi_fisik: Text | None = Field(None, description="Deskripsi fisik, mis. xii, 240 hlm ; 21 cm.")
-    isbn: Text | None = Field(
+    isbn: Isbn | None = Field(
         None,
-        pattern=ISBN,
-        description="ISBN seperti tercetak, 10 atau 13 angka, boleh dengan '-', mis. 978-602-425-123-4.",
+        description="ISBN seperti tercetak, 10 atau 13 angka, boleh dengan '-' (dan awalan 'ISBN'), mis. "
+        "978-602-425-123-9; angka terakhirnya diperiksa.",
     )
     nomor_panggil: Text | None = Field(None, description="Nomor panggil di rak, mis. 342.07 HID h.")
     nomor_induk_buku: Text | None = Field(None, description="Nomor induk buku/eksemplar di perpustakaan kantor.")

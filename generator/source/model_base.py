@@ -12,6 +12,7 @@ from typing import Annotated, Any
 
 from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, WithJsonSchema
 from pydantic_core import PydanticCustomError
+from stdnum import isbn
 
 from .problems import INVISIBLE, visible
 
@@ -70,6 +71,24 @@ def _plausible_year(value: int) -> int:
     raise PydanticCustomError("year_range", f"tahun {value} belum tiba; tulis tahun sampai tahun depan")
 
 
+def _without_isbn_prefix(value: Any) -> Any:
+    """Books print "ISBN 978-…" (or "ISBN-13: …"): the number is what follows."""
+    return _ISBN_PREFIX.sub("", value) if isinstance(value, str) else value
+
+
+def _valid_isbn(value: str) -> str:
+    """The check digit catches a mistyped digit, as every library catalogue does (python-stdnum's ISBN rules)."""
+    if isbn.is_valid(value):
+        return value
+    raise PydanticCustomError(
+        "isbn_checksum",
+        f"ISBN {value} tidak sah: angka terakhirnya (angka pemeriksa) tidak cocok dengan angka lainnya; salin lagi "
+        "dari balik halaman judul buku",
+    )
+
+
+_ISBN_PREFIX = re.compile(r"^\s*ISBN(?:-1[03])?\s*:?\s*", re.IGNORECASE)
+Isbn = Annotated[str, BeforeValidator(_without_isbn_prefix), Field(pattern=ISBN), AfterValidator(_valid_isbn)]
 Date = Annotated[datetime.date, BeforeValidator(_date_as_written), AfterValidator(_plausible_date)]
 Year = Annotated[int, Field(ge=EARLIEST_YEAR, le=2100), AfterValidator(_plausible_year)]
 

@@ -97,7 +97,7 @@ _PATTERNS = {
     EMAIL: "harus alamat surel seperti jdih@kpu-contoh.go.id, tanpa spasi",
     PLAIN_LABEL: "tidak boleh memuat < > & atau tanda kutip",
     ISBN: "harus ISBN seperti tercetak: 10 atau 13 angka (yang terakhir boleh X), boleh dipisah '-', "
-    "mis. 978-602-0000-01-1",
+    "mis. 978-602-0000-01-5",
 }
 
 
