@@ -21,6 +21,7 @@ from .pages.page_source import PageSource, render
 from .pages.search_text import page_facts, search_file_uris, searchable
 from .pages.sop import sop_page_uris, sop_pages
 from .pages.staging import StagingFolder
+from .pages.text import joined
 from .pages.urls import SiteUrls, markdown_link
 from .project import Project
 from .sop.bagan.render import DiagramRenderer
@@ -126,7 +127,11 @@ def generate(
     before = renderer.rendered
     staging = StagingFolder(project.staging_dir)
     titles = {item.document.id: item.document.nama_sop for item in content.sops}
-    search_page = render("cari.md.j2", archive=markdown_link(SEARCH_PAGE, ARCHIVE_INDEX))
+    search_page = render(
+        "cari.md.j2",
+        archive=markdown_link(SEARCH_PAGE, ARCHIVE_INDEX),
+        collections=joined([kind.full_name for kind in content.archive.shown_kinds()]),
+    )
     generated = [
         *sop_pages(content.sops, content.archive, content.dasar_hukum, renderer, urls, project.settings.pdf),
         *archive_pages(content.archive, content.dasar_hukum, titles, urls, project.settings.tampilkan_nama_staf),

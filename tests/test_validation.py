@@ -144,14 +144,14 @@ def test_bad_date(tmp_path: Path) -> None:
     text = variant("tanggal_pengesahan: 2025-01-15", "tanggal_pengesahan: 2025-02-31")
     assert problems(tmp_path, {"uji.yaml": text}) == [
         f"sops/uji.yaml:{line_of(text, 'tanggal_pengesahan')}: tanggal_pengesahan: "
-        "bukan tanggal yang ada; tulis YYYY-MM-DD, mis. 2024-08-23"
+        "bukan tanggal yang ada; tulis TTTT-BB-HH (tahun-bulan-hari), mis. 2024-08-23"
     ]
 
 
 def test_date_in_words_is_rejected_with_the_format(tmp_path: Path) -> None:
     text = variant("tanggal_pengesahan: 2025-01-15", "tanggal_pengesahan: 15 Januari 2025")
     (found,) = problems(tmp_path, {"uji.yaml": text})
-    assert found.endswith("tanggal_pengesahan: harus berupa tanggal YYYY-MM-DD, mis. 2024-08-23")
+    assert found.endswith("tanggal_pengesahan: harus berupa tanggal TTTT-BB-HH (tahun-bulan-hari), mis. 2024-08-23")
 
 
 @pytest.mark.parametrize("written", ["0", "86400", '"0"', "20250115", "2025-1-15", "true", "2025-01-15T08:00:00"])
@@ -160,7 +160,7 @@ def test_a_date_not_written_yyyy_mm_dd_is_never_read_as_some_other_day(tmp_path:
     text = variant("tanggal_pengesahan: 2025-01-15", f"tanggal_pengesahan: {written}")
     assert problems(tmp_path, {"uji.yaml": text}) == [
         f"sops/uji.yaml:{line_of(text, 'tanggal_pengesahan')}: tanggal_pengesahan: "
-        "harus berupa tanggal YYYY-MM-DD, mis. 2024-08-23"
+        "harus berupa tanggal TTTT-BB-HH (tahun-bulan-hari), mis. 2024-08-23"
     ]
 
 

@@ -21,8 +21,8 @@ _MESSAGES = {
     "int_parsing": "harus berupa bilangan bulat",
     "int_from_float": "harus berupa bilangan bulat",
     "finite_number": "harus berupa bilangan bulat",
-    "bool_type": "harus true atau false",
-    "bool_parsing": "harus true atau false",
+    "bool_type": "harus true (ya) atau false (tidak)",
+    "bool_parsing": "harus true (ya) atau false (tidak)",
     "list_type": "harus berupa daftar (baris-baris yang diawali '- ')",
     "text_or_list_type": "harus berupa teks, atau daftar teks (baris-baris yang diawali '- ')",
     "model_type": "harus berupa kumpulan kunci: nilai",
@@ -31,9 +31,9 @@ _MESSAGES = {
     "too_short": "tidak boleh kosong",
     "greater_than_equal": "harus {ge} atau lebih",
     "less_than_equal": "paling besar {le}",
-    "date_type": "harus berupa tanggal YYYY-MM-DD, mis. 2024-08-23",
-    "date_parsing": "harus berupa tanggal YYYY-MM-DD, mis. 2024-08-23",
-    "date_from_datetime_parsing": "harus berupa tanggal YYYY-MM-DD, mis. 2024-08-23",
+    "date_type": "harus berupa tanggal TTTT-BB-HH (tahun-bulan-hari), mis. 2024-08-23",
+    "date_parsing": "harus berupa tanggal TTTT-BB-HH (tahun-bulan-hari), mis. 2024-08-23",
+    "date_from_datetime_parsing": "harus berupa tanggal TTTT-BB-HH (tahun-bulan-hari), mis. 2024-08-23",
 }
 
 
@@ -121,7 +121,7 @@ def _message(item: Any, location: Location, model: type[BaseModel]) -> str:
         expected = str(item.get("ctx", {}).get("expected", "")).replace(" or ", " atau ")
         return f"nilai '{item['input']}' tidak dikenal; pilih salah satu: {expected}"
     if kind == "date_from_datetime_parsing" and "range" in str(item.get("ctx", {}).get("error", "")):
-        return "bukan tanggal yang ada; tulis YYYY-MM-DD, mis. 2024-08-23"
+        return "bukan tanggal yang ada; tulis TTTT-BB-HH (tahun-bulan-hari), mis. 2024-08-23"
     if kind == "string_type" and isinstance(item.get("input"), int | float) and not isinstance(item["input"], bool):
         # An ISBN, a nomor or a volume written without quotes: YAML reads digits as a number.
         return f'harus berupa teks; tulis angkanya di antara tanda kutip, mis. "{item["input"]}"'
