@@ -35,12 +35,13 @@ WRITTEN = {
     "produk-hukum/pkpu-8-2019.yaml",
     "produk-hukum/kepkab-21-2015.yaml",
     "produk-hukum/kepkab-10-hk-04-08-2022.yaml",
+    "produk-hukum/kepkab-07-2021.yaml",
     "produk-hukum/kepkab-08-2021.yaml",
     "monografi/monografi-hukum-pemilu-di-indonesia-teori-dan-praktik-2019.yaml",
     "artikel/artikel-pemutakhiran-data-pemilih-berkelanjutan-di-daerah-2023.yaml",
     "putusan/putusan-ptun-12-g-2023-ptun-cth.yaml",
 }
-SUMMARY = "13 dibaca: 8 ditulis, 0 dilewati (sudah ada), 5 bermasalah"
+SUMMARY = "13 dibaca: 9 ditulis, 0 dilewati (sudah ada), 4 bermasalah"
 
 
 def impor(root: Path, feed: Path | str, capsys: pytest.CaptureFixture[str], *options: str) -> tuple[int, list[str]]:
@@ -112,7 +113,10 @@ def test_written_files_say_what_the_feed_meant(project: Path, capsys: pytest.Cap
     assert (
         "\nnomor: 10/HK.04/08/2022\n" in diubah and "\nstatus:" not in diubah and "tanggal_pengundangan" not in diubah
     )
-    sebagian = files["produk-hukum/kepkab-08-2021.yaml"]  # the second "08" record: the first one lacked tempatTerbit
+    # what the old application left empty is left out (the model has it optional), not refused
+    kosong = files["produk-hukum/kepkab-07-2021.yaml"]
+    assert not re.search(r"\n(tempat_penetapan|subjek|bidang_hukum):", kosong)
+    sebagian = files["produk-hukum/kepkab-08-2021.yaml"]
     assert '\nnomor: "08"\n' in sebagian and "\nbahasa: Indonesia\n" in sebagian and "\nstatus:" not in sebagian
     assert "dokumen: https://jdih.kpu-contoh.example/files/Kepkab%2008%20%282021%29.pdf\n" in sebagian
 
@@ -166,7 +170,7 @@ def test_every_quirk_has_a_located_line(project: Path, capsys: pytest.CaptureFix
         "berkasnya",
         "record idData=110: status 'Kedaluwarsa' tidak dikenal (yang dikenal: Berlaku, Tidak Berlaku, Dicabut, "
         "Diubah, Dicabut sebagian); tidak ditulis",
-        "record idData=111: tempat_penetapan (dari tempatTerbit): wajib diisi; tidak ditulis",
+        "record idData=111: tempatTerbit, subjek dan bidangHukum kosong di umpan: lengkapi di berkasnya",
         "record idData=112: status 'Dicabut sebagian': tetap Berlaku; bila pencabutnya ada di arsip, catat relasi "
         "mencabut_sebagian di berkasnya",
         "record ke-13: bukan objek {…}; tidak ditulis",
@@ -177,7 +181,7 @@ def test_every_quirk_has_a_located_line(project: Path, capsys: pytest.CaptureFix
         "Berikutnya: periksa berkas baru di content_archive/, lalu jalankan: " + _check(project),
     ]
     reported = {line.split("record ")[1].split(":")[0] for line in lines if line.endswith("; tidak ditulis")}
-    assert reported == {"idData=104", "idData=105", "idData=110", "idData=111", "ke-13"}  # the 5 bermasalah
+    assert reported == {"idData=104", "idData=105", "idData=110", "ke-13"}  # the 4 bermasalah
 
 
 def _check(root: Path) -> str:
@@ -195,7 +199,7 @@ def test_rerun_skips_what_exists_and_never_overwrites(project: Path, capsys: pyt
 
     code, lines = impor(project, MESSY, capsys)
 
-    assert code == 1 and "13 dibaca: 1 ditulis, 7 dilewati (sudah ada), 5 bermasalah" in lines
+    assert code == 1 and "13 dibaca: 1 ditulis, 8 dilewati (sudah ada), 4 bermasalah" in lines
     after = archive_files(project)
     assert after.pop("produk-hukum/kepkab-08-2021.yaml") == removed_text  # same id, same file: ids are stable
     assert after == before
@@ -210,7 +214,7 @@ def test_an_id_taken_in_another_collection_is_reported(project: Path, capsys: py
         f"{MESSY}: record idData=102: id 'pkpu-8-2019' sudah dipakai content_archive/konten/pkpu-8-2019.yaml; "
         "tidak ditulis"
     ) in lines
-    assert "13 dibaca: 7 ditulis, 0 dilewati (sudah ada), 6 bermasalah" in lines
+    assert "13 dibaca: 8 ditulis, 0 dilewati (sudah ada), 5 bermasalah" in lines
 
 
 def test_flat_array_with_values_yaml_would_misread_and_a_book_by_its_keys(
@@ -367,7 +371,7 @@ def test_imported_archive_checks_builds_and_feeds_the_same_records(
         for id_data, collection in _written(project, feed_file).items():
             if collection in published:
                 expected[_key(collection, _input_record(feed_file, id_data))] += 1
-    assert Counter(key[0] for key in expected.elements())["produk-hukum"] == 7  # 5 of the messy feed, 2 of the flat
+    assert Counter(key[0] for key in expected.elements())["produk-hukum"] == 8  # 6 of the messy feed, 2 of the flat
     by_id = {document.id: kind.key for kind in archive.kinds for document in archive.documents(kind)}
     actual = Counter(_key(by_id[record["idData"]], record) for record in feed)
     assert actual == expected

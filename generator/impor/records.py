@@ -54,6 +54,16 @@ SOURCE_KEYS = {
 }
 
 
+# The fields an old application often left empty, by collection, with the feed key each comes from: optional in the
+# models, so such a record is written without them and one note names what to complete.
+LEFT_EMPTY = {
+    PRODUK_HUKUM: (("tempat_penetapan", "tempatTerbit"), ("subjek", "subjek"), ("bidang_hukum", "bidangHukum")),
+    MONOGRAFI: (("subjek", "subjek"), ("bidang_hukum", "bidangHukum")),
+    ARTIKEL: (("subjek", "subjek"), ("bidang_hukum", "bidangHukum")),
+    PUTUSAN: (("tempat_peradilan", "tempatTerbit"), ("subjek", "subjek"), ("bidang_hukum", "bidangHukum")),
+}
+
+
 @dataclass(frozen=True)
 class RemoteFile:
     """A file the record links to: where it goes in the item, the address as the feed wrote it (what `--unduh`
@@ -96,7 +106,17 @@ def draft(record: Record) -> Draft | str:
         return "judul kosong"
     collection = collection_of(record)
     mapper = {PRODUK_HUKUM: _produk_hukum, MONOGRAFI: _monografi, ARTIKEL: _artikel, PUTUSAN: _putusan}[collection]
-    return mapper(record)
+    mapped = mapper(record)
+    if isinstance(mapped, Draft):
+        empty = [key for field_name, key in LEFT_EMPTY[collection] if not mapped.data.get(field_name)]
+        if empty:
+            mapped.notes.append(f"{_joined(empty)} kosong di umpan: lengkapi di berkasnya")
+    return mapped
+
+
+def _joined(words: list[str]) -> str:
+    """ "a", "a dan b", "a, b dan c"."""
+    return " dan ".join([", ".join(words[:-1]), words[-1]]) if len(words) > 1 else words[0]
 
 
 def _produk_hukum(record: Record) -> Draft | str:
