@@ -18,7 +18,9 @@ from generator.archive.kinds import kind_named
 from generator.archive.model import Artikel, Monografi, ProdukHukum, Putusan
 from generator.cli import main
 from generator.core import load_content
+from generator.dasar_hukum.citations import parse_citation
 from generator.impor.run import impor_jdihn
+from generator.impor.text import plain
 from generator.project import Project, read_project
 from generator.source.front_matter import load_item
 from generator.source.model_errors import validate_source
@@ -35,12 +37,13 @@ WRITTEN = {
     "produk-hukum/pkpu-8-2019.yaml",
     "produk-hukum/kepkab-21-2015.yaml",
     "produk-hukum/kepkab-10-hk-04-08-2022.yaml",
+    "produk-hukum/kepkab-07-2021.yaml",
     "produk-hukum/kepkab-08-2021.yaml",
     "monografi/monografi-hukum-pemilu-di-indonesia-teori-dan-praktik-2019.yaml",
     "artikel/artikel-pemutakhiran-data-pemilih-berkelanjutan-di-daerah-2023.yaml",
     "putusan/putusan-ptun-12-g-2023-ptun-cth.yaml",
 }
-SUMMARY = "13 dibaca: 8 ditulis, 0 dilewati (sudah ada), 5 bermasalah"
+SUMMARY = "13 dibaca: 9 ditulis, 0 dilewati (sudah ada), 4 bermasalah"
 
 
 def impor(root: Path, feed: Path | str, capsys: pytest.CaptureFixture[str], *options: str) -> tuple[int, list[str]]:
@@ -78,8 +81,8 @@ def test_written_files_say_what_the_feed_meant(project: Path, capsys: pytest.Cap
     impor(project, MESSY, capsys)
     files = archive_files(project)
     keputusan = files["produk-hukum/kepkab-12-2023.yaml"]
-    # capitals recased, acronyms kept; integers become quoted text; the national bidang hukum whatever its casing
-    assert "\njenis: Keputusan KPU Kabupaten\n" in keputusan
+    # the citation parser's canonical jenis; integers become quoted text; the national bidang hukum whatever its casing
+    assert "\njenis: Keputusan Komisi Pemilihan Umum Kabupaten\nsingkatan_jenis: KEPKAB\n" in keputusan
     assert '\nnomor: "12"\ntahun: 2023\n' in keputusan
     assert "\ntempat_penetapan: Kota Contoh\n" in keputusan
     assert "\nbidang_hukum: Hukum Administrasi Negara\n" in keputusan
@@ -112,7 +115,10 @@ def test_written_files_say_what_the_feed_meant(project: Path, capsys: pytest.Cap
     assert (
         "\nnomor: 10/HK.04/08/2022\n" in diubah and "\nstatus:" not in diubah and "tanggal_pengundangan" not in diubah
     )
-    sebagian = files["produk-hukum/kepkab-08-2021.yaml"]  # the second "08" record: the first one lacked tempatTerbit
+    # what the old application left empty is left out (the model has it optional), not refused
+    kosong = files["produk-hukum/kepkab-07-2021.yaml"]
+    assert not re.search(r"\n(tempat_penetapan|subjek|bidang_hukum):", kosong)
+    sebagian = files["produk-hukum/kepkab-08-2021.yaml"]
     assert '\nnomor: "08"\n' in sebagian and "\nbahasa: Indonesia\n" in sebagian and "\nstatus:" not in sebagian
     assert "dokumen: https://jdih.kpu-contoh.example/files/Kepkab%2008%20%282021%29.pdf\n" in sebagian
 
@@ -166,10 +172,14 @@ def test_every_quirk_has_a_located_line(project: Path, capsys: pytest.CaptureFix
         "berkasnya",
         "record idData=110: status 'Kedaluwarsa' tidak dikenal (yang dikenal: Berlaku, Tidak Berlaku, Dicabut, "
         "Diubah, Dicabut sebagian); tidak ditulis",
-        "record idData=111: tempat_penetapan (dari tempatTerbit): wajib diisi; tidak ditulis",
+        "record idData=111: tempatTerbit, subjek dan bidangHukum kosong di umpan: lengkapi di berkasnya",
         "record idData=112: status 'Dicabut sebagian': tetap Berlaku; bila pencabutnya ada di arsip, catat relasi "
         "mencabut_sebagian di berkasnya",
         "record ke-13: bukan objek {…}; tidak ditulis",
+        "jenis 'KEPUTUSAN KPU KABUPATEN' ditulis 'Keputusan Komisi Pemilihan Umum Kabupaten', singkatan KEPKAB "
+        "(2 record)",
+        "jenis 'Keputusan KPU Kabupaten' ditulis 'Keputusan Komisi Pemilihan Umum Kabupaten', singkatan KEPKAB "
+        "(3 record)",
     ]
     assert lines[:-2] == [at + line for line in expected]
     assert lines[-2:] == [
@@ -177,7 +187,7 @@ def test_every_quirk_has_a_located_line(project: Path, capsys: pytest.CaptureFix
         "Berikutnya: periksa berkas baru di content_archive/, lalu jalankan: " + _check(project),
     ]
     reported = {line.split("record ")[1].split(":")[0] for line in lines if line.endswith("; tidak ditulis")}
-    assert reported == {"idData=104", "idData=105", "idData=110", "idData=111", "ke-13"}  # the 5 bermasalah
+    assert reported == {"idData=104", "idData=105", "idData=110", "ke-13"}  # the 4 bermasalah
 
 
 def _check(root: Path) -> str:
@@ -195,11 +205,108 @@ def test_rerun_skips_what_exists_and_never_overwrites(project: Path, capsys: pyt
 
     code, lines = impor(project, MESSY, capsys)
 
-    assert code == 1 and "13 dibaca: 1 ditulis, 7 dilewati (sudah ada), 5 bermasalah" in lines
+    assert code == 1 and "13 dibaca: 1 ditulis, 8 dilewati (sudah ada), 4 bermasalah" in lines
+    assert not [line for line in lines if "idData=10" in line and not line.endswith("tidak ditulis")]  # silent skips
     after = archive_files(project)
     assert after.pop("produk-hukum/kepkab-08-2021.yaml") == removed_text  # same id, same file: ids are stable
     assert after == before
     assert after["produk-hukum/pkpu-8-2019.yaml"].endswith("lokasi: Rak 3\n")
+
+
+REVIEWED = FEEDS / "jdihn-ulasan.json"  # a reviewer's feed: entities, old spellings, items the archive already has
+EXISTING = {
+    "kepkab-contoh-7-2021": (
+        "Keputusan Komisi Pemilihan Umum Kabupaten Contoh",
+        "KEPKAB",
+        "7/HK.03.1-Kpt/3300/2021",
+        2021,
+        "Keputusan Komisi Pemilihan Umum Kabupaten Contoh tentang Penetapan Rekapitulasi",
+    ),
+    "peraturan-kpu-7-2021": ("Peraturan Komisi Pemilihan Umum", "PKPU", "7", 2021, "PKPU 7/2021 tentang Uji"),
+    "kepkab-9-2022": ("Keputusan Sekretaris KPU Kabupaten", "KEPSEK", "9", 2022, "Keputusan Sekretaris tentang Lain"),
+    "kepkab-11-2022": (
+        "Keputusan Ketua KPU Kabupaten Contoh",
+        "KPTS",
+        "11",
+        2022,
+        "Keputusan KPU Kabupaten Contoh Nomor 11 Tahun 2022 tentang Tim Website",
+    ),
+}
+
+
+def test_a_reviewers_feed_decodes_entities_uses_the_archives_names_and_matches_what_it_holds(
+    project: Path, capsys: pytest.CaptureFixture
+) -> None:
+    folder = project / "content_archive/produk-hukum"
+    folder.mkdir(parents=True)
+    for item_id, (jenis, singkatan, nomor, tahun, judul) in EXISTING.items():
+        (folder / f"{item_id}.yaml").write_text(
+            f'id: {item_id}\njenis: {jenis}\nsingkatan_jenis: {singkatan}\nnomor: "{nomor}"\ntahun: {tahun}\n'
+            f"judul: {judul}\nteu_badan: KPU\n",
+            encoding="utf-8",
+        )
+    code, lines = impor(project, REVIEWED, capsys)
+    at = f"{REVIEWED}: record idData="
+    existing = "content_archive/produk-hukum"
+    assert code == 1
+    assert lines[:-2] == [
+        f"{at}402: judul dan tahunnya sama dengan record idData=401; tidak ditulis",  # "&amp;" and "&": one book
+        # slashed nomor, another jenis, no singkatan (the record alone would be refused): the archive has it
+        f"{at}403: sama dengan {existing}/kepkab-contoh-7-2021.yaml yang sudah ada; dilewati",
+        f"{at}404: sama dengan {existing}/peraturan-kpu-7-2021.yaml yang sudah ada; dilewati",  # PERATURAN KPU 7
+        f"{at}405: tempatTerbit, subjek dan bidangHukum kosong di umpan: lengkapi di berkasnya",  # "N/A"
+        f"{at}406: noPeraturan 'No. 12 Tahun 2018' ditulis '12'",
+        f"{at}406: tempatTerbit, subjek dan bidangHukum kosong di umpan: lengkapi di berkasnya",
+        f"{at}407: tempatTerbit, subjek dan bidangHukum kosong di umpan: lengkapi di berkasnya",
+        f"{at}408: tempatTerbit, subjek dan bidangHukum kosong di umpan: lengkapi di berkasnya",
+        f"{at}409: id 'kepkab-9-2022' sudah dipakai {existing}/kepkab-9-2022.yaml dengan judul lain; tidak ditulis",
+        # 410: kepkab-11-2022.yaml has its judul: the same document, nothing to say
+        f"{at}411: tempatTerbit kosong di umpan: lengkapi di berkasnya",
+        f"{REVIEWED}: jenis 'Keputusan KPU Kabupaten' ditulis 'Keputusan Komisi Pemilihan Umum Kabupaten', singkatan "
+        "KEPKAB (1 record)",
+        f"{REVIEWED}: jenis 'PUTUSAN PTUN' ditulis jenis_peradilan 'Pengadilan Tata Usaha Negara', singkatan PTUN "
+        "(1 record)",
+        f"{REVIEWED}: jenis 'Putusan Bawaslu Kabupaten Contoh' ditulis jenis_peradilan 'Badan Pengawas Pemilihan "
+        "Umum Kabupaten Contoh', singkatan Bawaslu (1 record)",
+        f"{REVIEWED}: jenis 'PERATURAN KPU' ditulis 'Peraturan Komisi Pemilihan Umum', singkatan PKPU (1 record)",
+    ]
+    assert lines[-2] == "11 dibaca: 6 ditulis, 3 dilewati (sudah ada), 2 bermasalah"
+    files = archive_files(project)
+    assert set(files) - {f"produk-hukum/{item_id}.yaml" for item_id in EXISTING} == {
+        "monografi/monografi-pengantar-hukum-pemilu-demokrasi-lokal-2020.yaml",  # no "-amp-"
+        "produk-hukum/kepkab-7-2021.yaml",  # KEPKAB 7/2021 is not PKPU 7/2021
+        "produk-hukum/pkpu-12-2018.yaml",
+        "produk-hukum/pkpu-3-2022.yaml",
+        "putusan/putusan-ptun-5-g-pu-2024-ptun-cth.yaml",
+        "putusan/putusan-bawaslu-01-ps-reg-33-0000-v-2024.yaml",
+    }
+    buku = files["monografi/monografi-pengantar-hukum-pemilu-demokrasi-lokal-2020.yaml"]
+    for line in (
+        "judul: Pengantar Hukum Pemilu & Demokrasi Lokal",
+        "pengarang:\n  - Hidayat, Arif\n  - Lestari, Dewi",  # a JSON list
+        "tempat_terbit: Kota Contoh",
+        'penerbit: Penerbit "Contoh" Pustaka',  # entities decoded, tags stripped
+        "subjek:\n  - PEMILU\n  - DEMOKRASI LOKAL",  # a JSON list
+    ):
+        assert f"\n{line}\n" in buku
+    assert "abstrak" not in buku  # "Tidak ada"
+    keputusan = files["produk-hukum/kepkab-7-2021.yaml"]
+    assert "tentang Tim 'Pemilu Ramah'\n" in keputusan and "abstrak" not in keputusan and "subjek" not in keputusan
+    pkpu = files["produk-hukum/pkpu-12-2018.yaml"]
+    assert '\nnomor: "12"\ntahun: 2018\n' in pkpu and "abstrak" not in pkpu
+    pkpu = files["produk-hukum/pkpu-3-2022.yaml"]
+    assert "\njenis: Peraturan Komisi Pemilihan Umum\nsingkatan_jenis: PKPU\n" in pkpu
+    ptun = files["putusan/putusan-ptun-5-g-pu-2024-ptun-cth.yaml"]
+    assert "\njenis_peradilan: Pengadilan Tata Usaha Negara\nsingkatan_jenis: PTUN\n" in ptun
+    assert "\nberkekuatan_hukum_tetap: true\n" in ptun and "abstrak" not in ptun  # "Inkracht"; "N/A"
+    bawaslu = files["putusan/putusan-bawaslu-01-ps-reg-33-0000-v-2024.yaml"]
+    assert "\njenis_peradilan: Badan Pengawas Pemilihan Umum Kabupaten Contoh\nsingkatan_jenis: Bawaslu\n" in bawaslu
+
+    # a re-run finds its own files and says nothing about them
+    code, again = impor(project, REVIEWED, capsys)
+    assert again == [line for line in lines[:-2] if line.endswith(("tidak ditulis", "dilewati"))] + [
+        "11 dibaca: 0 ditulis, 9 dilewati (sudah ada), 2 bermasalah"
+    ]
 
 
 def test_an_id_taken_in_another_collection_is_reported(project: Path, capsys: pytest.CaptureFixture) -> None:
@@ -210,7 +317,7 @@ def test_an_id_taken_in_another_collection_is_reported(project: Path, capsys: py
         f"{MESSY}: record idData=102: id 'pkpu-8-2019' sudah dipakai content_archive/konten/pkpu-8-2019.yaml; "
         "tidak ditulis"
     ) in lines
-    assert "13 dibaca: 7 ditulis, 0 dilewati (sudah ada), 6 bermasalah" in lines
+    assert "13 dibaca: 8 ditulis, 0 dilewati (sudah ada), 5 bermasalah" in lines
 
 
 def test_flat_array_with_values_yaml_would_misread_and_a_book_by_its_keys(
@@ -218,8 +325,10 @@ def test_flat_array_with_values_yaml_would_misread_and_a_book_by_its_keys(
 ) -> None:
     code, lines = impor(project, FLAT, capsys)
     assert code == 0
-    assert lines[:2] == [
+    assert lines[:3] == [
         f"{FLAT}: record idData=203: isbn 'ISBN belum ada' bukan ISBN 10 atau 13 angka: dikosongkan",
+        f"{FLAT}: jenis 'Keputusan KPU Kabupaten' ditulis 'Keputusan Komisi Pemilihan Umum Kabupaten', singkatan "
+        "KEPKAB (1 record)",
         "3 dibaca: 3 ditulis, 0 dilewati (sudah ada), 0 bermasalah",
     ]
     files = archive_files(project)
@@ -263,6 +372,20 @@ def test_a_feed_that_is_no_feed_is_one_clear_line(
     assert not (project / "content_archive").exists()
 
 
+@pytest.mark.parametrize(
+    ("written", "read"),
+    [
+        ("Pemilu &amp; Demokrasi", "Pemilu & Demokrasi"),
+        ("Pemilu &amp;amp; Demokrasi", "Pemilu &amp; Demokrasi"),  # decoded once
+        ("<p>Bahwa&nbsp;<b>x</b></p><p>dan y</p>", "Bahwa x\ndan y"),
+        ("https://contoh.example/unduh?id=5&amp;not=2&copy=1", "https://contoh.example/unduh?id=5&not=2&copy=1"),
+        ("a < b &x", "a < b &x"),
+    ],
+)
+def test_every_value_is_read_as_plain_text_once(written: str, read: str) -> None:
+    assert plain(written) == read
+
+
 def test_a_missing_feed_file_is_a_usage_error(project: Path, capsys: pytest.CaptureFixture) -> None:
     assert main(["--root", str(project), "impor", "jdihn", "tidak-ada.json"]) == 2
     assert capsys.readouterr().err == "sop-jdih impor: tidak-ada.json: berkas tidak ada\n"
@@ -296,6 +419,8 @@ def test_unduh_saves_the_pdfs_from_a_feed_read_at_its_address(
         "yang ditulis",
         f"{url}/jdihn.json: record idData=303: urlDownload memakai http://: ditulis https://{host}/files/hilang.pdf; "
         "pastikan alamat itu terbuka",
+        f"{url}/jdihn.json: jenis 'Keputusan KPU Kabupaten' ditulis 'Keputusan Komisi Pemilihan Umum Kabupaten', "
+        "singkatan KEPKAB (3 record)",
     ]
     assert lines[-2] == "3 dibaca: 3 ditulis, 0 dilewati (sudah ada), 0 bermasalah"
     assert (project / "content_archive/lampiran/kepkab-12-2023.pdf").read_bytes() == pdf
@@ -367,7 +492,7 @@ def test_imported_archive_checks_builds_and_feeds_the_same_records(
         for id_data, collection in _written(project, feed_file).items():
             if collection in published:
                 expected[_key(collection, _input_record(feed_file, id_data))] += 1
-    assert Counter(key[0] for key in expected.elements())["produk-hukum"] == 7  # 5 of the messy feed, 2 of the flat
+    assert Counter(key[0] for key in expected.elements())["produk-hukum"] == 8  # 6 of the messy feed, 2 of the flat
     by_id = {document.id: kind.key for kind in archive.kinds for document in archive.documents(kind)}
     actual = Counter(_key(by_id[record["idData"]], record) for record in feed)
     assert actual == expected
@@ -399,13 +524,16 @@ def _input_record(feed: Path, id_data: str) -> dict[str, str]:
 
 
 def _key(collection: str, record: dict[str, str]) -> tuple[str, ...]:
-    """The compared fields, casing and spacing aside; a produk hukum's status as the archive states it, and a book's
-    or article's jenis its collection's default when the feed left it empty (the record was known by its keys)."""
+    """The compared fields, casing and spacing aside; a produk hukum's jenis as the citation parser identifies it
+    (the importer writes its canonical name) and its status as the archive states it, and a book's or article's jenis
+    its collection's default when the feed left it empty (the record was known by its keys)."""
     values = []
     for field in COMPARED[collection]:
         value = " ".join(record.get(field, "").split()).casefold()
         if field == "jenis" and not value:
             value = str(kind_named(collection).model.model_fields["jenis"].default).casefold()
+        cited = parse_citation(f"{value} Nomor 1 Tahun 2000") if field == "jenis" else None
+        value = cited.key if cited else value
         values.append(IN_FORCE[value] if field == "status" else value)
     return (collection, *values)
 

@@ -2,17 +2,20 @@
 
 Member applications drift from the official template (GUIDE.md §2, §6): the array comes wrapped in
 `{"status": …, "data": [...]}`, keys lose or change their casing (`urlabstrak`, `lastUpdated`), numbers stand where
-text belongs (`operasi: 4`), and "", null, "-" or "0000-00-00" all mean "none". Every record leaves here with the
-official key names and a stripped string or None per key, so the mapping to collections deals with meaning only.
+text belongs (`operasi: 4`), lists where one text belongs (`"subjek": ["PEMILU", "KPU"]`), HTML and entities in any
+value (`Pemilu &amp; Demokrasi`), and "", null, "-", "0000-00-00" or "Tidak ada" all mean "none". Every record leaves
+here with the official key names and a plain string (entities decoded once, here) or None per key, so the mapping to
+collections deals with meaning only.
 """
 
 from __future__ import annotations
 
 import json
-import unicodedata
 import urllib.request
 from dataclasses import dataclass, field
 from pathlib import Path
+
+from .text import plain
 
 # The 28 keys of the official template, in its order.
 OFFICIAL_KEYS = (
@@ -45,7 +48,8 @@ OFFICIAL_KEYS = (
     "operasi",
     "display",
 )
-EMPTY = ("", "-", "--", "0000-00-00", "0000-00-00 00:00:00", "null")
+EMPTY = ("", "-", "--", "0000-00-00", "0000-00-00 00:00:00", "null", "n/a", "tidak ada", "belum ada")
+LISTS = {"subjek": ", ", "teuBadan": "; "}  # keys whose list values are read as one text, joined as feeds write them
 MAX_FEED_BYTES = 100_000_000  # a few thousand records are a few MB; more is not a feed
 TIMEOUT = 60  # seconds, for a feed read from its URL
 
@@ -154,15 +158,23 @@ def _values(item: dict[object, object], drifted: dict[str, str]) -> dict[str, st
             continue  # keys of an application's own (id, slug, views): nothing of JDIHN's
         if official != key:
             drifted[str(key)] = official
-        values[official] = _text(value)
+        values[official] = _joined(value, LISTS[official]) if official in LISTS else _text(value)
     return values
 
 
+def _joined(value: object, separator: str) -> str | None:
+    """A list of texts (`["PEMILU", "KPU"]`) as one text, each part read as `_text` reads a value."""
+    if not isinstance(value, list):
+        return _text(value)
+    parts = [text for text in map(_text, value) if text is not None]
+    return separator.join(parts) or None
+
+
 def _text(value: object) -> str | None:
-    """A value as text: numbers as written (`4` → "4"), placeholders and non-scalars as None."""
+    """A value as plain text: numbers as written (`4` → "4"), placeholders and non-scalars as None."""
     if isinstance(value, bool) or value is None or isinstance(value, (dict, list)):
         return None
     if isinstance(value, float) and value.is_integer():
         value = int(value)
-    text = unicodedata.normalize("NFC", str(value)).strip()
-    return None if text.casefold() in EMPTY else text
+    text = plain(str(value))
+    return None if text.rstrip(".").casefold() in EMPTY else text

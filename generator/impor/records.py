@@ -17,7 +17,8 @@ from typing import Any
 from ..archive.model import BidangHukum, Status
 from ..source.model_base import ISBN
 from .feed import Record
-from .text import is_file_name, iso_date, label_case, one_line, paragraphs, status_of, web_address, year
+from .jenis import court, regulation
+from .text import is_file_name, iso_date, label_case, one_line, status_of, web_address, year
 
 PRODUK_HUKUM, MONOGRAFI, ARTIKEL, PUTUSAN = "produk-hukum", "monografi", "artikel", "putusan"
 BOOK_KEYS = ("noPanggil", "isbn", "nomorIndukBuku", "deskripsiFisik")  # filled only for books
@@ -54,6 +55,16 @@ SOURCE_KEYS = {
 }
 
 
+# The fields an old application often left empty, by collection, with the feed key each comes from: optional in the
+# models, so such a record is written without them and one note names what to complete.
+LEFT_EMPTY = {
+    PRODUK_HUKUM: (("tempat_penetapan", "tempatTerbit"), ("subjek", "subjek"), ("bidang_hukum", "bidangHukum")),
+    MONOGRAFI: (("subjek", "subjek"), ("bidang_hukum", "bidangHukum")),
+    ARTIKEL: (("subjek", "subjek"), ("bidang_hukum", "bidangHukum")),
+    PUTUSAN: (("tempat_peradilan", "tempatTerbit"), ("subjek", "subjek"), ("bidang_hukum", "bidangHukum")),
+}
+
+
 @dataclass(frozen=True)
 class RemoteFile:
     """A file the record links to: where it goes in the item, the address as the feed wrote it (what `--unduh`
@@ -67,14 +78,16 @@ class RemoteFile:
 
 @dataclass
 class Draft:
-    """A record mapped to a collection: the file's fields (without `id`), what makes it a duplicate, its id's base."""
+    """A record mapped to a collection: the file's fields (without `id`) and its id's base."""
 
     collection: str
     data: dict[str, Any]
-    identity: tuple[object, ...]
     id_base: str
     notes: list[str] = field(default_factory=list)
     files: list[RemoteFile] = field(default_factory=list)
+    # Spellings of the whole feed written in the archive's words ("jenis 'PERATURAN KPU' ditulis …"): said once per
+    # feed with a count, not on every record that has them.
+    renamed: list[str] = field(default_factory=list)
 
 
 def collection_of(record: Record) -> str:
@@ -96,7 +109,17 @@ def draft(record: Record) -> Draft | str:
         return "judul kosong"
     collection = collection_of(record)
     mapper = {PRODUK_HUKUM: _produk_hukum, MONOGRAFI: _monografi, ARTIKEL: _artikel, PUTUSAN: _putusan}[collection]
-    return mapper(record)
+    mapped = mapper(record)
+    if isinstance(mapped, Draft):
+        empty = [key for field_name, key in LEFT_EMPTY[collection] if not mapped.data.get(field_name)]
+        if empty:
+            mapped.notes.append(f"{_joined(empty)} kosong di umpan: lengkapi di berkasnya")
+    return mapped
+
+
+def _joined(words: list[str]) -> str:
+    """ "a", "a dan b", "a, b dan c"."""
+    return " dan ".join([", ".join(words[:-1]), words[-1]]) if len(words) > 1 else words[0]
 
 
 def _produk_hukum(record: Record) -> Draft | str:
@@ -111,7 +134,9 @@ def _produk_hukum(record: Record) -> Draft | str:
         )
     status, status_note = found
     notes.extend(filter(None, [status_note]))
-    jenis, singkatan, nomor = _label(record, "jenis"), _line(record, "singkatanJenis"), _line(record, "noPeraturan")
+    renamed: list[str] = []
+    jenis, singkatan = _regulation(record, renamed)
+    nomor = _nomor(record, tahun, notes)
     data: dict[str, Any] = {
         "jenis": jenis,
         "singkatan_jenis": singkatan,
@@ -135,7 +160,7 @@ def _produk_hukum(record: Record) -> Draft | str:
     text = _abstract(record, notes)
     data["abstrak"] = {"abstrak": text} if text else None
     base = _id_base([singkatan, nomor], tahun)
-    return Draft(PRODUK_HUKUM, data, _identity(PRODUK_HUKUM, jenis, nomor, tahun), base, notes, files)
+    return Draft(PRODUK_HUKUM, data, base, notes, files, renamed)
 
 
 def _monografi(record: Record) -> Draft:
@@ -164,8 +189,7 @@ def _monografi(record: Record) -> Draft:
     files = _files(record, notes, ("lampiran",))
     data["lampiran"] = files[0].url if files else None
     data["abstrak"] = "\n\n".join(_abstract(record, notes)) or None
-    identity = _identity(MONOGRAFI, data["jenis"], data["nomor_induk_buku"] or data["judul"], tahun)
-    return Draft(MONOGRAFI, data, identity, _id_base(["monografi", data["judul"]], tahun), notes, files)
+    return Draft(MONOGRAFI, data, _id_base(["monografi", data["judul"]], tahun), notes, files)
 
 
 def _artikel(record: Record) -> Draft:
@@ -191,8 +215,7 @@ def _artikel(record: Record) -> Draft:
         notes.extend(filter(None, [files[0].note]))
         files = []
     data["abstrak"] = "\n\n".join(_abstract(record, notes)) or None
-    identity = _identity(ARTIKEL, data["jenis"], data["judul"], tahun)
-    return Draft(ARTIKEL, data, identity, _id_base(["artikel", data["judul"]], tahun), notes, files)
+    return Draft(ARTIKEL, data, _id_base(["artikel", data["judul"]], tahun), notes, files)
 
 
 def _putusan(record: Record) -> Draft:
@@ -206,8 +229,14 @@ def _putusan(record: Record) -> Draft:
         notes.append(
             f"jenis '{record.get('jenis')}' tidak menyebut peradilannya: jenis_peradilan diambil dari teuBadan"
         )
-    nomor = _line(record, "noPeraturan")
+    nomor = _nomor(record, tahun, notes)
     singkatan = _line(record, "singkatanJenis")
+    renamed: list[str] = []
+    expanded = court(peradilan) if peradilan else None
+    if expanded is not None:
+        peradilan, short = expanded
+        singkatan = singkatan or short
+        renamed.append(f"jenis '{record.get('jenis')}' ditulis jenis_peradilan '{peradilan}', singkatan {singkatan}")
     data: dict[str, Any] = {
         "judul": _line(record, "judul"),
         "jenis_peradilan": peradilan,
@@ -227,7 +256,36 @@ def _putusan(record: Record) -> Draft:
     data["lampiran"] = files[0].url if files else None
     data["abstrak"] = "\n\n".join(_abstract(record, notes)) or None
     base = _id_base(["putusan", singkatan, nomor], None)
-    return Draft(PUTUSAN, data, _identity(PUTUSAN, peradilan, nomor, tahun), base, notes, files)
+    return Draft(PUTUSAN, data, base, notes, files, renamed)
+
+
+def _regulation(record: Record, renamed: list[str]) -> tuple[str | None, str | None]:
+    """Jenis and singkatan: the citation parser's canonical jenis where it knows the feed's ("PERATURAN KPU" →
+    Peraturan Komisi Pemilihan Umum, PKPU), so one jenis is not listed under two names; else as written."""
+    jenis, singkatan = _label(record, "jenis"), _line(record, "singkatanJenis")
+    known = regulation(jenis) if jenis else None
+    if known is None:
+        return jenis, singkatan
+    name, short = known
+    singkatan = singkatan or short
+    if name != jenis:
+        short_note = f", singkatan {singkatan}" if singkatan else ""
+        renamed.append(f"jenis '{record.get('jenis')}' ditulis '{name}'{short_note}")
+    return name, singkatan
+
+
+def _nomor(record: Record, tahun: int | None, notes: list[str]) -> str | None:
+    """noPeraturan without the words around the number that some applications keep ("Nomor 12 Tahun 2018" → "12")."""
+    written = _line(record, "noPeraturan")
+    if written is None:
+        return None
+    nomor = re.sub(r"^(?:nomor|no)\b\.?\s*", "", written, flags=re.IGNORECASE)
+    if tahun is not None:
+        nomor = re.sub(rf"\s+tahun\s+{tahun}$", "", nomor, flags=re.IGNORECASE)
+    if not nomor or nomor == written:
+        return written
+    notes.append(f"noPeraturan '{written}' ditulis '{nomor}'")
+    return nomor
 
 
 def _final(status: str | None) -> bool | None:
@@ -347,19 +405,15 @@ def _remote(where: tuple[str, ...], key: str, value: str | None, notes: list[str
 
 
 def _abstract(record: Record, notes: list[str]) -> list[str]:
-    """Abstrak as plain paragraphs; a file name or address there is no abstract text (its PDF: see `_files`)."""
+    """Abstrak as its paragraphs (the feed reader made them plain text); a file name or address there is no abstract
+    text (its PDF: see `_files`)."""
     value = record.get("abstrak")
     if value is None:
         return []
     if is_file_name(value):
         notes.append(f"abstrak berisi nama berkas atau alamat '{value}', bukan teks: diabaikan")
         return []
-    return paragraphs(value)
-
-
-def _identity(collection: str, jenis: str | None, nomor: str | None, tahun: int | None) -> tuple[object, ...]:
-    """Two records with these equal (jenis + nomor + tahun, casing aside) are one document listed twice."""
-    return (collection, (jenis or "").casefold(), one_line(nomor or "").casefold(), tahun)
+    return value.split("\n")
 
 
 def _slug(text: str) -> str:

@@ -2,12 +2,17 @@
 
 A record's id comes from what cites it (singkatan + nomor + tahun for produk hukum, the title for books and articles),
 made unique in the feed's order, so the same feed gives the same ids on every run: a re-run finds the files of the
-last one and skips them. Each file is validated by its collection's model before it is written (and a produk hukum's
+last one and skips them, silently. A record that is a document already in the archive under another id (same.py:
+its jenis spelled differently) is skipped with a line naming that file; an id taken by another document is reported.
+Each file is validated by its collection's model before it is written (and a produk hukum's
 tahun and tanggal compared as `sop-jdih check` does), so what is written passes the check unchanged.
 """
 
 from __future__ import annotations
 
+import re
+from collections import Counter
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -21,6 +26,7 @@ from ..source.yaml_source import SourceFile
 from .feed import Record, read_feed
 from .records import SOURCE_KEYS, Draft, draft
 from .report import Report
+from .same import Key, archive_index, keys, titled, what_matched
 from .text import web_address
 from .unduh import download
 from .yaml_out import item_text, without_empty
@@ -39,13 +45,24 @@ def impor_jdihn(project: Project, source: str, shown_as: str, unduh: bool = Fals
         return report
     for note in feed.notes:
         report.say(None, note)
-    existing = _existing(project.archive_dir)
-    seen: dict[tuple[object, ...], str] = {}
+    archive = _Archive(_existing(project.archive_dir), archive_index(project.archive_dir))
+    seen: dict[Key, str] = {}
     ids: set[str] = set()
+    renamed: Counter[str] = Counter()
     for record in feed.records:
         report.read += 1
-        _import(record, project, report, existing, seen, ids, unduh)
+        _import(record, project, report, archive, seen, ids, renamed, unduh)
+    for message, count in renamed.items():
+        report.say(None, f"{message} ({count} record)")
     return report
+
+
+@dataclass(frozen=True)
+class _Archive:
+    """The archive before the import: its files by id, and by what identifies their documents."""
+
+    by_id: dict[str, Path]
+    by_key: dict[Key, Path]
 
 
 def _existing(archive_dir: Path) -> dict[str, Path]:
@@ -60,9 +77,10 @@ def _import(
     record: Record,
     project: Project,
     report: Report,
-    existing: dict[str, Path],
-    seen: dict[tuple[object, ...], str],
+    archive: _Archive,
+    seen: dict[Key, str],
     ids: set[str],
+    renamed: Counter[str],
     unduh: bool,
 ) -> None:
     where = record.where
@@ -73,28 +91,28 @@ def _import(
     if isinstance(mapped, str):
         report.reject(where, mapped)
         return
-    for note in mapped.notes:
-        report.say(where, note)
     base = mapped.id_base or f"record-{record.position}"
     data: dict[str, Any] = without_empty({"id": base, **mapped.data})
+    identity = keys(mapped.collection, data)
+    earlier = next((key for key in identity if key in seen), None)
+    if earlier is not None:
+        report.reject(where, f"{what_matched(earlier)} sama dengan {seen[earlier]}")
+        return
+    if _in_archive(identity, base, archive, project, report, where):
+        seen.update(dict.fromkeys(identity, where))
+        return  # what the record's values needed is said when it is written: a re-run says nothing of its files
     problem = _invalid(mapped.collection, data, project)
     if problem is not None:
+        _say(report, where, mapped.notes)
         report.reject(where, problem)
         return
-    first = seen.setdefault(mapped.identity, where)
-    if first != where:
-        report.reject(where, f"jenis, nomor dan tahunnya sama dengan {first}")
-        return
+    seen.update(dict.fromkeys(identity, where))
     data["id"] = item_id = _unique(base, ids)
     folder = project.archive_dir / mapped.collection
-    if item_id in existing:
-        found = existing[item_id]
-        if found.parent == folder:
-            report.skipped += 1
-        else:
-            shown = found.relative_to(project.root).as_posix()
-            report.reject(where, f"id '{item_id}' sudah dipakai {shown}")
+    if not _id_free(item_id, folder, data, archive, project, report, where):
         return
+    _say(report, where, mapped.notes)
+    renamed.update(mapped.renamed)
     _place_files(mapped, data, project, report, where, unduh)
     target = folder / f"{item_id}.yaml"
     provenance = f"Diimpor dari umpan JDIHN {report.feed}, {where}."
@@ -106,6 +124,43 @@ def _import(
         report.reject(where, f"{target.relative_to(project.root).as_posix()} tidak dapat ditulis: {error.strerror}")
         return
     report.written += 1
+
+
+def _say(report: Report, where: str, notes: list[str]) -> None:
+    for note in notes:
+        report.say(where, note)
+
+
+def _in_archive(
+    identity: list[Key], base: str, archive: _Archive, project: Project, report: Report, where: str
+) -> bool:
+    """Whether the archive holds the record's document (skipped, whatever the record's own faults): its own file from
+    an earlier run without a word, the same document under another id with a line naming it."""
+    same = next((archive.by_key[key] for key in identity if key in archive.by_key), None)
+    if same is None:
+        return False
+    report.skipped += 1
+    if not re.fullmatch(rf"{re.escape(base)}(-\d+)?", same.stem):  # "-2": the id an earlier run made unique
+        report.say(where, f"sama dengan {same.relative_to(project.root).as_posix()} yang sudah ada; dilewati")
+    return True
+
+
+def _id_free(
+    item_id: str, folder: Path, data: dict[str, Any], archive: _Archive, project: Project, report: Report, where: str
+) -> bool:
+    """Whether no file has the id. A file of the same collection with the record's judul is the same document (its
+    nomor written differently): skipped without a word; an id another document holds is reported."""
+    taken = archive.by_id.get(item_id)
+    if taken is None:
+        return True
+    shown = taken.relative_to(project.root).as_posix()
+    if taken.parent != folder:
+        report.reject(where, f"id '{item_id}' sudah dipakai {shown}")
+    elif titled(taken, data.get("judul")):
+        report.skipped += 1
+    else:
+        report.reject(where, f"id '{item_id}' sudah dipakai {shown} dengan judul lain")
+    return False
 
 
 def _unique(base: str, ids: set[str]) -> str:

@@ -7,6 +7,7 @@ li) and entities, which it reads without a new dependency; nothing here is rende
 from __future__ import annotations
 
 import datetime
+import html
 import re
 import unicodedata
 from html.parser import HTMLParser
@@ -25,6 +26,8 @@ _ROMAN = re.compile(r"^[IVX]+$")
 _BLOCKS = frozenset("p div br li tr h1 h2 h3 h4 h5 h6 ul ol table blockquote".split())
 _FILE_NAME = re.compile(r"^\S+\.(pdf|docx?|rtf|odt)$", re.IGNORECASE)
 _DATE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})(?:[ T]\d{2}:\d{2}(?::\d{2})?)?$")
+_TAG = re.compile(r"<[A-Za-z/!]")  # where a value is HTML; a lone "<" or "a < b" is text
+_ENTITY = re.compile(r"&(?:#[0-9]+|#[xX][0-9a-fA-F]+|[A-Za-z][A-Za-z0-9]*);")  # with its ';': "?a=1&not=2" is no entity
 _URL_SAFE = "/:?#[]@!$&*+,;=%~-._"  # kept as they are; everything else (spaces, quotes, brackets) percent-encoded
 
 
@@ -83,6 +86,16 @@ def paragraphs(text: str) -> list[str]:
     parser.close()
     plain = unicodedata.normalize("NFC", "".join(parser.parts))
     return [line for line in map(one_line, plain.split("\n")) if line]
+
+
+def plain(text: str) -> str:
+    """A feed value as text, read once: HTML as its paragraphs (tags gone, entities decoded), other text with its
+    entities decoded ("Pemilu &amp; Demokrasi" → "Pemilu & Demokrasi"); paragraphs joined by line breaks."""
+    if _TAG.search(text):
+        return "\n".join(paragraphs(text))
+    decoded = _ENTITY.sub(lambda entity: html.unescape(entity.group()), text)
+    lines = map(one_line, unicodedata.normalize("NFC", decoded).split("\n"))
+    return "\n".join(line for line in lines if line)
 
 
 def is_file_name(text: str) -> bool:
