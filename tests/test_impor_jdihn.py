@@ -128,7 +128,7 @@ def test_written_files_say_what_the_feed_meant(project: Path, capsys: pytest.Cap
         "pengarang:\n  - Hidayat, Arif\n  - Lestari, Dewi",
         "tahun_terbit: 2019",
         "deskripsi_fisik: xii, 240 hlm ; 21 cm.",
-        "isbn: 978-602-425-123-4",
+        "isbn: 978-602-425-123-9",
         "nomor_panggil: 342.07 HID h",
         "nomor_induk_buku: 0045/PERP/2020",
         "abstrak: Buku ini membahas hukum pemilu & praktiknya.",
@@ -326,7 +326,8 @@ def test_flat_array_with_values_yaml_would_misread_and_a_book_by_its_keys(
     code, lines = impor(project, FLAT, capsys)
     assert code == 0
     assert lines[:3] == [
-        f"{FLAT}: record idData=203: isbn 'ISBN belum ada' bukan ISBN 10 atau 13 angka: dikosongkan",
+        f"{FLAT}: record idData=203: isbn 'ISBN belum ada' bukan ISBN yang sah (10 atau 13 angka, angka terakhirnya "
+        "cocok): dikosongkan",
         f"{FLAT}: jenis 'Keputusan KPU Kabupaten' ditulis 'Keputusan Komisi Pemilihan Umum Kabupaten', singkatan "
         "KEPKAB (1 record)",
         "3 dibaca: 3 ditulis, 0 dilewati (sudah ada), 0 bermasalah",

@@ -14,8 +14,10 @@ import unicodedata
 from dataclasses import dataclass, field
 from typing import Any
 
+from pydantic import TypeAdapter, ValidationError
+
 from ..archive.model import BidangHukum, Status
-from ..source.model_base import ISBN
+from ..source.model_base import Isbn
 from .feed import Record
 from .jenis import court, regulation
 from .text import is_file_name, iso_date, label_case, one_line, status_of, web_address, year
@@ -167,10 +169,7 @@ def _monografi(record: Record) -> Draft:
     notes: list[str] = []
     dates = _dates(record, notes)
     tahun = _year(record, dates, notes)
-    isbn = _line(record, "isbn")
-    if isbn is not None and not re.fullmatch(ISBN, isbn):
-        notes.append(f"isbn '{isbn}' bukan ISBN 10 atau 13 angka: dikosongkan")
-        isbn = None
+    isbn = _isbn(_line(record, "isbn"), notes)
     data: dict[str, Any] = {
         "judul": _line(record, "judul"),
         "jenis": _label(record, "jenis"),
@@ -295,6 +294,21 @@ def _final(status: str | None) -> bool | None:
     if "hukum tetap" not in words and words != "inkracht":
         return None
     return not words.startswith(("belum", "tidak"))
+
+
+def _isbn(written: str | None, notes: list[str]) -> str | None:
+    """The ISBN as the model reads it ("ISBN " dropped); one it refuses (letters, a wrong check digit) is left out
+    with a note rather than losing the book."""
+    if written is None:
+        return None
+    try:
+        return _ISBN.validate_python(written)
+    except ValidationError:
+        notes.append(f"isbn '{written}' bukan ISBN yang sah (10 atau 13 angka, angka terakhirnya cocok): dikosongkan")
+        return None
+
+
+_ISBN = TypeAdapter(Isbn)
 
 
 def _line(record: Record, key: str) -> str | None:
