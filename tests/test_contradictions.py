@@ -71,10 +71,14 @@ def test_dates_run_up_to_the_end_of_next_year_and_no_further(tmp_path: Path) -> 
     next_year = datetime.date.today().year + 1
     signed = VALID_SOP.replace("tanggal_pengesahan: 2025-01-15", f"tanggal_pengesahan: {next_year}-12-31")
     make_project(tmp_path, {"uji-persetujuan.yaml": signed})
-    newest = KEPUTUSAN_LAMA.replace("tahun: 2022", f"tahun: {next_year}").replace(
-        "tanggal_penetapan: 2022-02-01", f"tanggal_penetapan: {next_year}-01-02"
+    # a keputusan of its own (the test archive's kepkab-5-2024 revokes kepkab-12-2022: revoking a newer one warns)
+    newest = (
+        KEPUTUSAN_LAMA.replace("id: kepkab-12-2022", "id: kepkab-1-terbaru")
+        .replace("nomor: 12/HK.03.1-Kpt/3300/2022", f"nomor: 1/HK.03.1-Kpt/3300/{next_year}")
+        .replace("tahun: 2022", f"tahun: {next_year}")
+        .replace("tanggal_penetapan: 2022-02-01", f"tanggal_penetapan: {next_year}-01-02")
     )
-    write_archive(tmp_path, {"produk-hukum/kepkab-12-2022.yaml": newest})
+    write_archive(tmp_path, {"produk-hukum/kepkab-1-terbaru.yaml": newest})
     assert findings(load_content(Project(tmp_path)), Project(tmp_path)).warnings == []
     later = signed.replace(f"{next_year}-12-31", f"{next_year + 1}-01-01")
     (tmp_path / "sops" / "uji-persetujuan.yaml").write_text(later, encoding="utf-8")
