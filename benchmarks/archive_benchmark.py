@@ -40,6 +40,7 @@ from pathlib import Path
 from typing import Any
 
 import yaml
+from stdnum import ean
 
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))  # run as a script from anywhere: reuse the package and the test fixture's file writers
@@ -610,7 +611,8 @@ def synthesize_library(rng: random.Random, archive: Archive, counts: dict[str, i
             "bidang_hukum": "Hukum Tata Negara",
         }
         if rng.random() < 0.6:
-            book["isbn"] = f"978-602-{rng.randint(100, 999)}-{rng.randint(100, 999)}-{rng.randint(0, 9)}"
+            publisher, title = rng.randint(100, 999), rng.randint(100, 999)
+            book["isbn"] = f"978-602-{publisher}-{title}-{ean.calc_check_digit(f'978602{publisher}{title}')}"
         if rng.random() < 0.5:
             book["abstrak"] = f"Buku ini membahas {topic.lower()} dari sudut hukum tata negara dan praktik di {KAB}."
         book["_md"] = None
@@ -1261,7 +1263,8 @@ def main() -> int:
             "  ".join(cell.ljust(widths[i]) if i == 0 else cell.rjust(widths[i]) for i, cell in enumerate(row)).rstrip()
         )
     print()
-    print(f"items: {args.items} ({len(archive.produk)} produk hukum, {len(archive.konten)} konten)")
+    library = "".join(f", {len(items)} {key}" for key, items in archive.library.items())
+    print(f"items: {args.items} ({len(archive.produk)} produk hukum, {len(archive.konten)} konten{library})")
     print(f"sop-jdih build:  (cd {sop_dir} && {shlex.join(first.command)})")
     print(f"baseline build:  (cd {base_dir} && {shlex.join(base.command)})")
     print(f"Pagefind alone:  {shlex.join(pagefind.command)}")
