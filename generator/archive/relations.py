@@ -35,7 +35,8 @@ MENCABUT = Relation("mencabut", "Mencabut", "Dicabut dengan", "legislationChange
 MENCABUT_SEBAGIAN = Relation("mencabut_sebagian", "Mencabut sebagian", "Dicabut sebagian dengan", "legislationChanges")
 MENGUBAH = Relation("mengubah", "Mengubah", "Diubah dengan", "legislationChanges")
 MELAKSANAKAN = Relation("melaksanakan", "Melaksanakan", "Dilaksanakan dengan", "legislationApplies")
-TERKAIT = Relation("terkait", "Terkait", "Terkait", "isBasedOn", undirected=True)
+# schema.org has no "related legislation"; `mentions` (refers to, without being about) claims no more than terkait does
+TERKAIT = Relation("terkait", "Terkait", "Terkait", "mentions", undirected=True)
 # A putusan that reviews a produk hukum; its amar and whether it is final decide the effect (status.py).
 MENGUJI = Relation("menguji", "Menguji", "Diuji dengan", "about", source=PUTUSAN_KEY)
 RELATIONS = (MENCABUT, MENCABUT_SEBAGIAN, MENGUBAH, MELAKSANAKAN, TERKAIT, MENGUJI)
