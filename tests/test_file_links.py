@@ -20,7 +20,7 @@ from urllib.parse import urljoin, urlsplit
 
 import pytest
 
-from generator.archive.produk_hukum import file_name
+from generator.archive.jdihn import file_name
 from generator.pages.urls import SiteUrls
 from generator.publish.link_check import broken_links
 

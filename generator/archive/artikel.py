@@ -6,6 +6,7 @@ from __future__ import annotations
 from typing import Any
 
 from .collection import Archive
+from .jdihn import file_name, record
 from .kind import (
     DOCUMENT_SUFFIXES,
     Addresses,
@@ -20,7 +21,6 @@ from .kind import (
 )
 from .model import Artikel, SumberArtikel
 from .monografi import agents, author_year, file_cell, january_first, plain
-from .produk_hukum import file_name
 
 
 def source(sumber: SumberArtikel) -> str:
@@ -50,38 +50,24 @@ def _metadata(article: Artikel, archive: Archive) -> list[MetadataRow]:
 def _jdihn(article: Artikel, archive: Archive, addresses: Addresses) -> dict[str, str]:
     """Its record of the JDIHN feed (GUIDE.md §2, §6): the journal in `sumber`; urlDownload its PDF, or else the
     article at its publisher; noPeraturan, which the portal requires of every record, "-"."""
-    page = addresses.page(article.id)
     download = article.lampiran or article.tautan
-    return {
-        "idData": article.id,
-        "tahun_pengundangan": str(article.tahun),
-        "tanggal_penetapan": "",
-        "tanggal_pengundangan": "",
-        "jenis": article.jenis,
-        "noPeraturan": "-",
-        "judul": article.judul,
-        "noPanggil": "",
-        "singkatanJenis": "ARTIKEL",
-        "tempatTerbit": article.tempat_terbit or "",
-        "penerbit": "",
-        "deskripsiFisik": "",
-        "sumber": source(article.sumber),
-        "subjek": ", ".join(article.subjek),
-        "isbn": "",
-        "status": "Berlaku",
-        "bahasa": article.bahasa,
-        "bidangHukum": article.bidang_hukum or "",
-        "teuBadan": "; ".join(article.pengarang),
-        "nomorIndukBuku": "",
-        "abstrak": plain(article.abstrak),
-        "urlAbstrak": f"{page}#abstrak" if article.abstrak else "",
-        "urlDetailPeraturan": page,
-        "fileDownload": file_name(article.lampiran) if article.lampiran else "",
-        "urlDownload": addresses.file(download) if download else "",
-        "last_updated": f"{article.tahun}-01-01 00:00:00",
-        "operasi": "4",
-        "display": "1",
-    }
+    return record(
+        article,
+        archive,
+        addresses,
+        tahun_pengundangan=str(article.tahun),
+        jenis=article.jenis,
+        noPeraturan="-",
+        singkatanJenis="ARTIKEL",
+        tempatTerbit=article.tempat_terbit or "",
+        sumber=source(article.sumber),
+        status="Berlaku",
+        teuBadan="; ".join(article.pengarang),
+        abstrak=plain(article.abstrak),
+        urlAbstrak=f"{addresses.page(article.id)}#abstrak" if article.abstrak else "",
+        fileDownload=file_name(article.lampiran) if article.lampiran else "",
+        urlDownload=addresses.file(download) if download else "",
+    )
 
 
 def _json_ld(article: Artikel, archive: Archive, addresses: Addresses) -> dict[str, Any]:

@@ -8,6 +8,7 @@ import re
 from typing import Any
 
 from .collection import Archive
+from .jdihn import document, record
 from .kind import (
     DOCUMENT_SUFFIXES,
     IMAGE_SUFFIXES,
@@ -23,7 +24,6 @@ from .kind import (
     pdf_encoding,
 )
 from .model import Monografi
-from .produk_hukum import file_name
 
 
 def author_year(authors: list[str], year: int) -> str:
@@ -92,37 +92,26 @@ def _metadata(book: Monografi, archive: Archive) -> list[MetadataRow]:
 def _jdihn(book: Monografi, archive: Archive, addresses: Addresses) -> dict[str, str]:
     """Its record of the JDIHN feed: the book-only keys filled (GUIDE.md §2, §6); noPeraturan, which the portal
     requires of every record, is its nomor induk buku or "-"."""
-    page = addresses.page(book.id)
-    return {
-        "idData": book.id,
-        "tahun_pengundangan": str(book.tahun_terbit),
-        "tanggal_penetapan": "",
-        "tanggal_pengundangan": "",
-        "jenis": book.jenis,
-        "noPeraturan": book.nomor_induk_buku or "-",
-        "judul": book.judul,
-        "noPanggil": book.nomor_panggil or "",
-        "singkatanJenis": "BUKU",
-        "tempatTerbit": book.tempat_terbit or "",
-        "penerbit": book.penerbit or "",
-        "deskripsiFisik": book.deskripsi_fisik or "",
-        "sumber": "",
-        "subjek": ", ".join(book.subjek),
-        "isbn": book.isbn or "",
-        "status": "Berlaku",
-        "bahasa": book.bahasa,
-        "bidangHukum": book.bidang_hukum or "",
-        "teuBadan": "; ".join(book.pengarang),
-        "nomorIndukBuku": book.nomor_induk_buku or "",
-        "abstrak": plain(book.abstrak),
-        "urlAbstrak": f"{page}#abstrak" if book.abstrak else "",
-        "urlDetailPeraturan": page,
-        "fileDownload": file_name(book.lampiran) if book.lampiran else "",
-        "urlDownload": addresses.file(book.lampiran) if book.lampiran else "",
-        "last_updated": f"{book.tahun_terbit}-01-01 00:00:00",
-        "operasi": "4",
-        "display": "1",
-    }
+    return record(
+        book,
+        archive,
+        addresses,
+        tahun_pengundangan=str(book.tahun_terbit),
+        jenis=book.jenis,
+        noPeraturan=book.nomor_induk_buku or "-",
+        noPanggil=book.nomor_panggil or "",
+        singkatanJenis="BUKU",
+        tempatTerbit=book.tempat_terbit or "",
+        penerbit=book.penerbit or "",
+        deskripsiFisik=book.deskripsi_fisik or "",
+        isbn=book.isbn or "",
+        status="Berlaku",
+        teuBadan="; ".join(book.pengarang),
+        nomorIndukBuku=book.nomor_induk_buku or "",
+        abstrak=plain(book.abstrak),
+        urlAbstrak=f"{addresses.page(book.id)}#abstrak" if book.abstrak else "",
+        **document(book.lampiran, addresses),
+    )
 
 
 def _json_ld(book: Monografi, archive: Archive, addresses: Addresses) -> dict[str, Any]:
@@ -161,7 +150,7 @@ def _found(book: Monografi) -> Found:
 
 
 def file_cell(item: Any, archive: Archive) -> Cell | None:
-    """The item's PDF (`lampiran`), for a listing's last column: shared with the artikel collection."""
+    """The item's PDF (`lampiran`), for a listing's last column: shared with the artikel and putusan collections."""
     return Cell("PDF", file=item.lampiran) if item.lampiran else None
 
 

@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 import datetime
-import posixpath
 import re
 from typing import Any
-from urllib.parse import unquote, urlsplit
 
 from ..dasar_hukum.citations import GROUPS, citation_forms, nomor_keys, parse_citation
 from .collection import Archive
+from .jdihn import document, record
 from .kind import (
     DOCUMENT_SUFFIXES,
     Addresses,
@@ -22,7 +21,6 @@ from .kind import (
     Found,
     MetadataRow,
     Rank,
-    is_url,
     pdf_encoding,
 )
 from .model import ProdukHukum, Status
@@ -116,66 +114,29 @@ def _metadata(item: ProdukHukum, archive: Archive) -> list[MetadataRow]:
 
 
 def _jdihn(item: ProdukHukum, archive: Archive, addresses: Addresses) -> dict[str, str]:
-    """One record of the flat array the national portal harvests (see GUIDE.md for the official keys).
-
-    Every value is text, as the README promises: a value the item does not have is "", the monograph-only keys
-    (noPanggil, penerbit, …) too, though the official template allows null there; one way to say "none".
-    """
-    page = addresses.page(item.id)
-    document = item.lampiran.dokumen
-    abstract_file = item.lampiran.abstrak
-    if abstract_file:
-        abstract_url = addresses.file(abstract_file)
+    """Its record of the flat array the national portal harvests (jdihn.py; GUIDE.md for the official keys)."""
+    if item.lampiran.abstrak:
+        abstract_url = addresses.file(item.lampiran.abstrak)
     else:
-        abstract_url = f"{page}#abstrak" if item.abstrak else ""
-    return {
-        "idData": item.id,
-        "tahun_pengundangan": str(item.tanggal_pengundangan.year if item.tanggal_pengundangan else item.tahun),
-        "tanggal_penetapan": _iso(item.tanggal_penetapan),
-        "tanggal_pengundangan": _iso(item.tanggal_pengundangan),
-        "jenis": item.jenis,
-        "noPeraturan": item.nomor,
-        "judul": item.judul,
-        "noPanggil": "",
-        "singkatanJenis": item.singkatan_jenis,
-        "tempatTerbit": item.tempat_penetapan or "",
-        "penerbit": "",
-        "deskripsiFisik": "",
-        "sumber": item.sumber or "",
-        "subjek": ", ".join(item.subjek),
-        "isbn": "",
-        "status": _status(item, archive).value,
-        "bahasa": item.bahasa,
-        "bidangHukum": item.bidang_hukum or "",
-        "teuBadan": item.teu_badan,
-        "nomorIndukBuku": "",
-        "abstrak": " ".join(item.abstrak.abstrak) if item.abstrak else "",
-        "urlAbstrak": abstract_url,
-        "urlDetailPeraturan": page,
-        "fileDownload": file_name(document) if document else "",
-        "urlDownload": addresses.file(document) if document else "",
-        "last_updated": last_updated(archive.changed(item)),
-        "operasi": "4",
-        "display": "1",
-    }
-
-
-def file_name(value: str) -> str:
-    """fileDownload: the file's own name, as a harvester saves it, while urlDownload is its (encoded) address.
-
-    A path's last part as written ("SK KPU Nomor 6 Tahun 2021.pdf"); an https address's last path segment decoded
-    ("SK%20KPU.pdf?unduh=1" → "SK KPU.pdf"), unless decoding would make a control or bidi character: then as written.
-    """
-    if not is_url(value):
-        return posixpath.basename(value)
-    segment = posixpath.basename(urlsplit(value).path)
-    name = posixpath.basename(unquote(segment))
-    return name if name.isprintable() else segment
-
-
-def last_updated(changed: datetime.date) -> str:
-    """The feed's last_updated: the day of the latest event that changed the record (Archive.changed), at midnight."""
-    return f"{changed.isoformat()} 00:00:00"
+        abstract_url = f"{addresses.page(item.id)}#abstrak" if item.abstrak else ""
+    return record(
+        item,
+        archive,
+        addresses,
+        tahun_pengundangan=str(item.tanggal_pengundangan.year if item.tanggal_pengundangan else item.tahun),
+        tanggal_penetapan=_iso(item.tanggal_penetapan),
+        tanggal_pengundangan=_iso(item.tanggal_pengundangan),
+        jenis=item.jenis,
+        noPeraturan=item.nomor,
+        singkatanJenis=item.singkatan_jenis,
+        tempatTerbit=item.tempat_penetapan or "",
+        sumber=item.sumber or "",
+        status=_status(item, archive).value,
+        teuBadan=item.teu_badan,
+        abstrak=" ".join(item.abstrak.abstrak) if item.abstrak else "",
+        urlAbstrak=abstract_url,
+        **document(item.lampiran.dokumen, addresses),
+    )
 
 
 def _iso(value: datetime.date | None) -> str:

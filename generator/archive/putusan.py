@@ -11,6 +11,7 @@ from typing import Any
 
 from ..dasar_hukum.citations import nomor_keys
 from .collection import Archive
+from .jdihn import document, record
 from .kind import (
     DOCUMENT_SUFFIXES,
     Addresses,
@@ -26,7 +27,8 @@ from .kind import (
     pdf_encoding,
 )
 from .model import Putusan
-from .produk_hukum import TANGGAL_TIDAK_COCOK, file_name, last_updated
+from .monografi import file_cell
+from .produk_hukum import TANGGAL_TIDAK_COCOK
 from .relations import MENGUJI, PUTUSAN_KEY
 
 NOT_RECORDED = "Belum dicatat"  # an amar or finality the file does not state (an imported putusan)
@@ -73,37 +75,23 @@ def _metadata(item: Putusan, archive: Archive) -> list[MetadataRow]:
 
 def _jdihn(item: Putusan, archive: Archive, addresses: Addresses) -> dict[str, str]:
     """Its JDIHN record: a putusan is told apart by `jenis` ("Putusan …"); its status says whether it is final."""
-    page = addresses.page(item.id)
-    return {
-        "idData": item.id,
-        "tahun_pengundangan": str(item.tahun),
-        "tanggal_penetapan": item.tanggal_dibacakan.isoformat(),
-        "tanggal_pengundangan": "",
-        "jenis": f"Putusan {item.jenis_peradilan}",
-        "noPeraturan": item.nomor,
-        "judul": item.judul,
-        "noPanggil": "",
-        "singkatanJenis": item.singkatan_jenis,
-        "tempatTerbit": item.tempat_peradilan or "",
-        "penerbit": "",
-        "deskripsiFisik": "",
-        "sumber": item.sumber or "",
-        "subjek": ", ".join(item.subjek),
-        "isbn": "",
-        "status": final(item),
-        "bahasa": item.bahasa,
-        "bidangHukum": item.bidang_hukum or "",
-        "teuBadan": item.teu_badan,
-        "nomorIndukBuku": "",
-        "abstrak": " ".join(item.abstrak.split()) if item.abstrak else "",
-        "urlAbstrak": f"{page}#abstrak" if item.abstrak else "",
-        "urlDetailPeraturan": page,
-        "fileDownload": file_name(item.lampiran) if item.lampiran else "",
-        "urlDownload": addresses.file(item.lampiran) if item.lampiran else "",
-        "last_updated": last_updated(archive.changed(item)),
-        "operasi": "4",
-        "display": "1",
-    }
+    return record(
+        item,
+        archive,
+        addresses,
+        tahun_pengundangan=str(item.tahun),
+        tanggal_penetapan=item.tanggal_dibacakan.isoformat(),
+        jenis=f"Putusan {item.jenis_peradilan}",
+        noPeraturan=item.nomor,
+        singkatanJenis=item.singkatan_jenis,
+        tempatTerbit=item.tempat_peradilan or "",
+        sumber=item.sumber or "",
+        status=final(item),
+        teuBadan=item.teu_badan,
+        abstrak=" ".join(item.abstrak.split()) if item.abstrak else "",
+        urlAbstrak=f"{addresses.page(item.id)}#abstrak" if item.abstrak else "",
+        **document(item.lampiran, addresses),
+    )
 
 
 def _json_ld(item: Putusan, archive: Archive, addresses: Addresses) -> dict[str, Any]:
@@ -145,10 +133,6 @@ def _found(item: Putusan) -> Found:
     return Found("Putusan", tuple(dict.fromkeys(forms)), numbers=nomor_keys(item.nomor))
 
 
-def _file_cell(item: Putusan, archive: Archive) -> Cell | None:
-    return Cell("PDF", file=item.lampiran) if item.lampiran else None
-
-
 PUTUSAN = ArchiveKind(
     key=PUTUSAN_KEY,
     name="putusan",
@@ -183,7 +167,7 @@ PUTUSAN = ArchiveKind(
         Column("Lembaga", lambda item, archive: item.singkatan_jenis),
         Column("Dibacakan", lambda item, archive: item.tanggal_dibacakan),
         Column("Amar", lambda item, archive: _amar(item)),
-        Column("Dokumen", _file_cell),
+        Column("Dokumen", file_cell),
     ),
     jdihn=_jdihn,
     json_ld=_json_ld,
