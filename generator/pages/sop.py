@@ -167,6 +167,11 @@ def _row(step: Langkah, following: Langkah | None, names: dict[str, str]) -> dic
         "output": step.mutu_baku.output or "",
         "keterangan": step.keterangan or "",
         "alur": ("Mulai; " if step.simbol is Simbol.mulai else "") + alur,
+        # For the phone's step-by-step view (sop.md.j2 .sop-urutan): the symbol, each actor, links to the next steps.
+        "simbol": step.simbol.value,
+        "ringkasan": step.ringkasan or "",
+        "pelaksana_nama": [names.get(actor, actor) for actor in step.pelaksana],
+        "lanjut": flow,
     }
 
 
@@ -197,3 +202,4 @@ def _index_page(sops: list[LoadedSop], urls: SiteUrls) -> str:
         for sop in sorted((item.document for item in sops), key=lambda sop: sop.nama_sop.lower())
     ]
     return render("sop_index.html.j2", columns=_INDEX_COLUMNS, rows=rows)
+
