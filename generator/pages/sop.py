@@ -197,9 +197,19 @@ def _index_page(sops: list[LoadedSop], urls: SiteUrls) -> str:
             cell(sop.satuan_kerja or sop.instansi),
             cell(tanggal(sop.tanggal_pengesahan)),
             cell(sum(len(procedure.langkah) for procedure in sop.prosedur), number=True),
-            cell("; ".join(str(total([step.mutu_baku.waktu for step in p.langkah])) for p in sop.prosedur)),
+            cell(_totals(sop)),
         ]
         for sop in sorted((item.document for item in sops), key=lambda sop: sop.nama_sop.lower())
     ]
     return render("sop_index.html.j2", columns=_INDEX_COLUMNS, rows=rows)
 
+
+def _totals(sop: SopDocument) -> str:
+    """Each procedure's normal waktu; with several, lettered and named as the SOP page's headings name them."""
+    totals = [str(total([step.mutu_baku.waktu for step in procedure.langkah])) for procedure in sop.prosedur]
+    if len(totals) == 1:
+        return totals[0]
+    return "; ".join(
+        f"{chr(ord('a') + index)}. {procedure.judul}: {text}"
+        for index, (procedure, text) in enumerate(zip(sop.prosedur, totals, strict=True))
+    )
