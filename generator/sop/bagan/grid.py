@@ -28,7 +28,7 @@ KETERANGAN_WIDTH = 90.0
 DIAMOND_COLUMNS = 12
 LANE_COLUMNS = int((LANE_WIDTH - 2 * PADDING) / CHAR_WIDTH)  # characters of one line across a whole lane
 SYMBOL_MARGIN = 9.0  # between a symbol and its lane's border: room for gutter arrows
-MIN_SYMBOL_GAP = 10.0  # above and below a symbol: an arrowhead (7 pt) and a Ya/Tidak label fit, no more
+MIN_SYMBOL_GAP = 8.0  # above and below a symbol: an arrowhead (7 pt) and a Ya/Tidak label beside it, no more
 
 
 def wrap(text: str, width: float) -> list[str]:

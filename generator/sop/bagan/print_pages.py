@@ -36,7 +36,7 @@ SLACK_MM = 4.0  # the browser's rounding of line boxes
 # The Pengesahan section under the last chart (cetak.css fixes its type): heading, numbered points, signature.
 LINE_MM = 4.6
 POINT_CHARACTERS = 130  # characters of a numbered point on one printed line, counted short
-SIGNATURE_SPACE_MM = 16.0  # the blank above the signer's name, where the signature goes
+SIGNATURE_SPACE_MM = 15.0  # the blank above the signer's name, where the signature goes
 
 
 @dataclass(frozen=True)
@@ -50,7 +50,7 @@ def closing_mm(points: list[str], signature_lines: int) -> float:
     if not points and not signature_lines:
         return 0.0
     lines = sum(max(1, math.ceil(len(point) / POINT_CHARACTERS)) for point in points)
-    return TITLE_MM + (lines + 1) * LINE_MM + signature_lines * LINE_MM + SIGNATURE_SPACE_MM
+    return TITLE_MM + (lines + signature_lines) * LINE_MM + SIGNATURE_SPACE_MM
 
 
 def print_pages(sheet: Layout, flow: list[Arrow], closing: float = 0.0) -> list[PrintPage]:
