@@ -126,6 +126,22 @@ def test_page_shows_one_diagram_and_prints_the_split_pages(browser: Browser, sit
         expect(page.locator(".sop-identitas")).to_be_visible()
         expect(page.locator(".bagan-halaman")).to_have_count(len(print_svgs))
         expect(page.locator(".sop-langkah")).to_be_hidden()  # the sheet has no second table
+        # Web-only marks: a regulation's status pill in Dasar Hukum and any button are not on the sheet.
+        page.evaluate(
+            """() => {
+                const pill = document.createElement("span");
+                pill.className = "jdih-badge jdih-badge--tidak-berlaku";
+                pill.textContent = "Tidak Berlaku";
+                document.querySelector(".sop-kotak-isi li").append(pill);
+                const button = document.createElement("a");
+                button.className = "md-button";
+                button.textContent = "Tombol";
+                document.querySelector(".sop-kotak").before(button);
+            }"""
+        )
+        expect(page.locator(".sop-kotak .jdih-badge")).to_be_hidden()
+        expect(page.locator(".md-typeset .md-button")).to_be_hidden()
+        expect(page.locator(".bagan-halaman-judul").first).to_have_text(re.compile(r"^Bagan alur, halaman 1 dari \d+$"))
         pdf = page.pdf(prefer_css_page_size=True, print_background=True)
     boxes = re.findall(rb"/MediaBox\s*\[\s*0 0 ([\d.]+) ([\d.]+)\s*\]", pdf)
     assert boxes, "no page in the PDF"
