@@ -156,9 +156,10 @@ def _paginate(
     pages = []
     for page, (first, last) in enumerate(ranges):
         incoming = sorted((c for c in crossings.values() if c.target_page == page), key=lambda c: c.target_row)
-        # Outgoing connectors with the last source lowest, so arrows do not cross on their way down.
+        # Outgoing connectors with the last source lowest, so arrows do not cross on their way down; of one
+        # decision's two, the way forward first, right under it, and its loop back below.
         outgoing = sorted(
-            (c for c in crossings.values() if c.source_page == page), key=lambda c: -row_of[c.sources[-1]]
+            (c for c in crossings.values() if c.source_page == page), key=lambda c: (-row_of[c.sources[-1]], c.back)
         )
         rows: list[Row] = []
         page_flow: list[Arrow] = []
