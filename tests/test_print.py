@@ -282,6 +282,7 @@ def test_the_signature_is_printed_with_the_last_rows(printed: dict[str, list[str
 def test_the_chart_title_is_printed_once(printed: dict[str, list[str]]) -> None:
     text = " ".join(printed["uji-berulang"])
     assert text.count("Pemeriksaan berulang") == 1
+    assert "Unduh lembar" not in text and "Tabel langkah" not in text  # web-only parts are not on the sheet
     assert re.search(r"Bagan alur, halaman 2 dari (\d)", text)
 
 
