@@ -60,3 +60,62 @@ def lanes(svg: ET.Element, actor_names: list[str]) -> dict[str, Lane]:
             xs = [float(point.split(",")[0]) for point in polygon.get("points", "").split()]
             found[name] = Lane(name, min(xs), max(xs))
     return found
+
+
+Point = tuple[float, float]
+
+
+@dataclass(frozen=True)
+class Edge:
+    """One arrow as drawn: the symbols it joins (their SVG ids), where it starts, its tip, and its label box."""
+
+    tail: str
+    head: str
+    start: Point
+    tip: Point
+    label: str | None
+    label_box: tuple[float, float, float, float] | None  # left, top, right, bottom
+
+    def touches(self, name: str) -> list[tuple[str, Point]]:
+        """How this arrow meets symbol `name`: ("out", where it leaves) and/or ("in", where its tip is)."""
+        return [
+            (role, point)
+            for role, end, point in (("out", self.tail, self.start), ("in", self.head, self.tip))
+            if end == name
+        ]
+
+
+def _points(text: str) -> list[Point]:
+    return [(float(x), float(y)) for x, y in re.findall(r"(-?[\d.]+),(-?[\d.]+)", text)]
+
+
+def edges(svg: ET.Element, char_width: float = 5.4, font_size: float = 9.0) -> list[Edge]:
+    """Every arrow of a diagram (dashed ties between copies of a shared step have no arrowhead and are left out)."""
+    found = []
+    for group in groups_with_class(svg, "edge"):
+        path, polygon = group.find("svg:path", NS), group.find("svg:polygon", NS)
+        title = group.find("svg:title", NS)
+        if path is None or polygon is None or title is None:
+            continue
+        line = _points(path.get("d", ""))
+        end = line[-1]
+        tip = max(_points(polygon.get("points", "")), key=lambda p: (p[0] - end[0]) ** 2 + (p[1] - end[1]) ** 2)
+        tail, head = (title.text or "").split("->")
+        label = group.find("svg:text", NS)
+        box = None
+        if label is not None:
+            x, y, width = float(label.get("x", 0)), float(label.get("y", 0)), len(label.text or "") * char_width
+            box = (x - width / 2, y - font_size, x + width / 2, y + 2)
+        found.append(Edge(tail, head, line[0], tip, label.text if label is not None else None, box))
+    return found
+
+
+def symbol_box(svg: ET.Element, name: str) -> tuple[float, float, float, float]:
+    """left, top, right, bottom of a step's symbol."""
+    shape = group(svg, name).find("svg:polygon", NS)
+    if shape is None:
+        shape = group(svg, name).find("svg:path", NS)
+    assert shape is not None
+    points = _points(shape.get("points") or shape.get("d", ""))
+    xs, ys = [p[0] for p in points], [p[1] for p in points]
+    return min(xs), min(ys), max(xs), max(ys)

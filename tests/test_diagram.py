@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import importlib
 import pkgutil
+import re
 import xml.etree.ElementTree as ET
 from collections.abc import Iterator
 from html import escape as html_escape
@@ -17,8 +18,10 @@ from pydantic.fields import FieldInfo
 import generator.sop.bagan
 from generator.sop.bagan import grid
 from generator.sop.bagan.diagram import procedure_diagram
+from generator.sop.bagan.print_pages import print_pages
 from generator.sop.bagan.render import DiagramRenderer
-from generator.sop.model import Langkah, Prosedur
+from generator.sop.flow import arrows
+from generator.sop.model import Langkah, Prosedur, Simbol
 
 from . import svg as diagram
 from .conftest import build_site, make_project
@@ -74,8 +77,8 @@ def test_printing_a_long_procedure_survives_a_new_required_step_field(tmp_path: 
 
     assert len(drawn.print_svgs) >= 3
     first, *_, last = (" ".join(diagram.texts(ET.fromstring(svg))) for svg in drawn.print_svgs)
-    assert "Bersambung ke halaman berikutnya (A)" in first
-    assert "Lanjutan dari halaman sebelumnya" in last
+    assert re.search(r"Bersambung ke halaman 2, langkah \d+ \(A\)", first)
+    assert re.search(r"Dari halaman \d, langkah \d+ \([A-Z]\)", last)
 
 
 @pytest.mark.parametrize("written", ["Rekap &amp; arsip", "A &lt;b&gt; &#38; B", "Tanya & jawab", "x &amp"])
@@ -105,3 +108,124 @@ def test_a_word_wider_than_a_lane_is_broken_inside_its_symbol(tmp_path: Path) ->
         joined = "".join(lines).replace(" ", "")
         assert f"Susun{long_word}".startswith(joined), lines
     assert len(lines) > 1 and max(len(line) for line in lines) <= grid.LANE_COLUMNS
+
+
+def _decision_chain() -> dict[str, Any]:
+    """One lane: step 1's Tidak runs down the gutter into step 4, and step 4's own Tidak runs down past step 5."""
+    steps: list[dict[str, Any]] = [
+        {"no": 1, "kegiatan": "Memeriksa", "pelaksana": "a", "simbol": "keputusan", "ya": 2, "tidak": 4},
+        {"no": 2, "kegiatan": "Memperbaiki", "pelaksana": "a"},
+        {"no": 3, "kegiatan": "Meneruskan", "pelaksana": "a", "ke": 5},
+        {"no": 4, "kegiatan": "Menilai", "pelaksana": "a", "simbol": "keputusan", "ya": 5, "tidak": 6},
+        {"no": 5, "kegiatan": "Mengirim", "pelaksana": "a"},
+        {"no": 6, "kegiatan": "Mengarsipkan", "pelaksana": "a", "simbol": "selesai"},
+    ]
+    return {"judul": "Rantai keputusan", "pelaksana": [{"id": "a", "nama": "Staf"}], "langkah": steps}
+
+
+def _shared_corners(svg: ET.Element) -> list[str]:
+    """Symbols where an arrow leaves from the very point another arrow leaves or arrives: two edges read as one."""
+    edges = diagram.edges(svg)
+    found = []
+    for name in {end for edge in edges for end in (edge.tail, edge.head)}:
+        ends = [end for edge in edges for end in edge.touches(name)]
+        for index, (role, point) in enumerate(ends):
+            for other_role, other in ends[index + 1 :]:
+                if "out" in (role, other_role) and abs(point[0] - other[0]) + abs(point[1] - other[1]) < 2:
+                    found.append(f"{name}: {role}/{other_role} at {point}")
+    return found
+
+
+def _overprinted_labels(svg: ET.Element) -> list[str]:
+    boxes = [(edge.label, edge.label_box) for edge in diagram.edges(svg) if edge.label_box]
+    return [
+        f"{a} / {b}"
+        for index, (a, box_a) in enumerate(boxes)
+        for b, box_b in boxes[index + 1 :]
+        if box_a[0] < box_b[2] and box_b[0] < box_a[2] and box_a[1] < box_b[3] and box_b[1] < box_a[3]
+    ]
+
+
+def test_an_arrow_never_leaves_from_the_corner_another_arrives_at(tmp_path: Path) -> None:
+    """On screen: step 4 is entered from the left by step 1's Tidak, so its own Tidak leaves by another side."""
+    procedure = Prosedur.model_validate(_decision_chain())
+    svg = ET.fromstring(procedure_diagram(procedure, "p1", DiagramRenderer(tmp_path)).svg)
+    assert len(diagram.edges(svg)) == 7
+    assert _shared_corners(svg) == []
+    assert _overprinted_labels(svg) == []
+
+
+def _decision_at_a_page_break() -> tuple[Prosedur, int]:
+    """A decision that is the last step of a printed page: its Ya goes on to the next page, its Tidak back to step
+    2 on page 1. Returns the procedure and the index of that page."""
+    for fillers in range(3, 40):
+        steps: list[dict[str, Any]] = [
+            {"no": no, "kegiatan": f"Menyiapkan bahan tahap {no}", "pelaksana": "a"} for no in range(1, fillers + 1)
+        ]
+        steps[0]["simbol"] = "mulai"
+        decision = fillers + 1
+        steps.append(
+            {
+                "no": decision,
+                "kegiatan": "Memeriksa",
+                "ringkasan": "Lengkap?",
+                "pelaksana": "a",
+                "simbol": "keputusan",
+                "ya": decision + 1,
+                "tidak": 2,
+            }
+        )
+        steps += [
+            {"no": decision + 1, "kegiatan": "Mengirim", "pelaksana": "a"},
+            {"no": decision + 2, "kegiatan": "Mengarsipkan", "pelaksana": "a", "simbol": "selesai"},
+        ]
+        data = {"judul": "Panjang", "pelaksana": [{"id": "a", "nama": "Staf"}], "langkah": steps}
+        procedure = Prosedur.model_validate(data)
+        pages = print_pages(grid.layout(procedure), arrows(procedure))
+        for index, page in enumerate(pages[1:-1], start=1):
+            if [row.step_no for row in page.rows if row.kind is not Simbol.penghubung][-1] == decision:
+                return procedure, index
+    raise AssertionError("no page break after the decision")
+
+
+def test_a_decision_at_a_page_break_keeps_its_ya_and_tidak_apart(tmp_path: Path) -> None:
+    """Both exits leave the page: they end at two connectors, by two sides, their labels apart (not "TiYak")."""
+    procedure, page = _decision_at_a_page_break()
+    drawn = procedure_diagram(procedure, "p1", DiagramRenderer(tmp_path))
+    first = ET.fromstring(drawn.print_svgs[page])
+    labels = [edge.label for edge in diagram.edges(first) if edge.label]
+    assert sorted(labels) == ["Tidak", "Ya"]
+    assert _shared_corners(first) == []
+    assert _overprinted_labels(first) == []
+    for svg in map(ET.fromstring, [drawn.svg, *drawn.print_svgs]):
+        assert _shared_corners(svg) == [] and _overprinted_labels(svg) == []
+
+
+def _text_outside_its_symbol(svg: ET.Element) -> list[str]:
+    """Lines of a symbol's text (at the layout's generous 5.4 pt a character) that reach past its outline."""
+    found = []
+    for symbol in diagram.groups_with_class(svg, "simbol"):
+        left, top, right, bottom = diagram.symbol_box(svg, symbol.get("id", ""))
+        cx, cy, half_w, half_h = (left + right) / 2, (top + bottom) / 2, (right - left) / 2, (bottom - top) / 2
+        diamond = "simbol-keputusan" in (symbol.get("class") or "")
+        for text in symbol.iter(f"{{{diagram.NS['svg']}}}text"):
+            x, y, width = float(text.get("x", 0)), float(text.get("y", 0)), len(text.text or "") * grid.CHAR_WIDTH
+            for dx, dy in ((x - width / 2 - cx, y - 7 - cy), (x + width / 2 - cx, y + 2 - cy)):
+                inside = (
+                    abs(dx) / half_w + abs(dy) / half_h <= 1 if diamond else abs(dx) <= half_w and abs(dy) <= half_h
+                )
+                if not inside:
+                    found.append(f"{symbol.get('id')}: {text.text!r}")
+                    break
+    return found
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["Lengkap?", "Sudah lengkap dan sesuai ketentuan?", "Apakah dokumen sudah ditandatangani pimpinan?"],
+)
+def test_a_decision_s_text_stays_inside_its_diamond(tmp_path: Path, question: str) -> None:
+    data = _decision_chain()
+    data["langkah"][3]["ringkasan"] = question
+    svg = ET.fromstring(procedure_diagram(Prosedur.model_validate(data), "p1", DiagramRenderer(tmp_path)).svg)
+    assert _text_outside_its_symbol(svg) == []

@@ -12,6 +12,7 @@ from ..archive.model import Status
 from ..dasar_hukum.index import DasarHukumIndex
 from ..sop.bagan.diagram import procedure_diagram
 from ..sop.bagan.grid import letters
+from ..sop.bagan.print_pages import closing_mm
 from ..sop.bagan.render import DiagramRenderer
 from ..sop.durations import total
 from ..sop.flow import arrows_from
@@ -96,8 +97,10 @@ def _sop_page(sop: SopDocument, links: _Links, renderer: DiagramRenderer) -> str
         ("Pencatatan dan Pendataan", [html_text(line) for line in sop.pencatatan_pendataan]),
     ]
     several = len(sop.prosedur) > 1
+    last = len(sop.prosedur) - 1
     procedures = [
-        _procedure_context(procedure, index, several, renderer) for index, procedure in enumerate(sop.prosedur)
+        _procedure_context(procedure, index, several, renderer, _closing(sop) if index == last else 0.0)
+        for index, procedure in enumerate(sop.prosedur)
     ]
     return render(
         "sop.md.j2",
@@ -132,17 +135,29 @@ def _basis(sop_id: str, position: int, line: str, links: _Links) -> str:
     return text
 
 
-def _procedure_context(procedure: Prosedur, index: int, several: bool, renderer: DiagramRenderer) -> dict[str, Any]:
+def _closing(sop: SopDocument) -> float:
+    """Printed height of the Pengesahan section, which the last chart page keeps room for (sop.md.j2 prints it)."""
+    if not (sop.disahkan_oleh or sop.ketentuan_pengesahan):
+        return 0.0
+    signer = sop.disahkan_oleh
+    lines = (2 if sop.tempat_pengesahan else 0) + (2 + bool(signer.nip) if signer else 0)
+    return closing_mm(sop.ketentuan_pengesahan, lines)
+
+
+def _procedure_context(
+    procedure: Prosedur, index: int, several: bool, renderer: DiagramRenderer, closing: float
+) -> dict[str, Any]:
     key = f"p{index + 1}"
     names = {actor.id: actor.nama for actor in procedure.pelaksana}
     steps = procedure.langkah
     rows = [_row(step, steps[i + 1] if i + 1 < len(steps) else None, names) for i, step in enumerate(steps)]
-    diagram = procedure_diagram(procedure, key, renderer)
+    diagram = procedure_diagram(procedure, key, renderer, closing)
     return {
         "key": key,
         "title": procedure.judul,
         # Printed on several A4 pages when it does not fit one: each page its own diagram with its connectors.
         "print_svgs": diagram.print_svgs,
+        "mark": f" {chr(ord('a') + index)}." if several else "",  # names a printed page's chart, not its title
         "heading": f"Bagan alur {chr(ord('a') + index)}. {procedure.judul}"
         if several
         else f"Bagan alur: {procedure.judul}",

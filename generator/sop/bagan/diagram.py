@@ -22,11 +22,14 @@ class Diagram:
     print_svgs: list[str]  # one per A4 page when it does not fit one, joined by lettered connectors; else empty
 
 
-def procedure_diagram(procedure: Prosedur, key: str, renderer: DiagramRenderer) -> Diagram:
-    """Draw one procedure; `key` (e.g. "p1") keeps its SVG ids unique on the page, "p1-h2" for its printed pages."""
+def procedure_diagram(procedure: Prosedur, key: str, renderer: DiagramRenderer, closing: float = 0.0) -> Diagram:
+    """Draw one procedure; `key` (e.g. "p1") keeps its SVG ids unique on the page, "p1-h2" for its printed pages.
+
+    `closing` is the printed height in mm of what follows the last procedure (the Pengesahan, `closing_mm`).
+    """
     sheet = layout(procedure)
     flow = arrows(procedure)
-    pages = print_pages(sheet, flow)
+    pages = print_pages(sheet, flow, closing)
     return Diagram(
         renderer.svg(grid_dot(sheet.grid(), flow, key)),
         [

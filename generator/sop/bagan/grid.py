@@ -28,7 +28,7 @@ KETERANGAN_WIDTH = 90.0
 DIAMOND_COLUMNS = 12
 LANE_COLUMNS = int((LANE_WIDTH - 2 * PADDING) / CHAR_WIDTH)  # characters of one line across a whole lane
 SYMBOL_MARGIN = 9.0  # between a symbol and its lane's border: room for gutter arrows
-MIN_SYMBOL_GAP = 16.0  # vertical room above and below a symbol for arrows and their labels
+MIN_SYMBOL_GAP = 8.0  # above and below a symbol: an arrowhead (7 pt) and a Ya/Tidak label beside it, no more
 
 
 def wrap(text: str, width: float) -> list[str]:
@@ -209,14 +209,34 @@ def _symbol_size(kind: Simbol, label: str) -> tuple[float, float, list[str]]:
     # Words are kept whole, unless one is wider than a lane: it would run over the lanes beside it, so it is broken.
     split_words = any(len(word) > LANE_COLUMNS for word in label.split())
     if kind is Simbol.keputusan:
-        # Text fits a diamond's inner half: keep words whole and size the diamond to them.
-        lines = wrap_columns(label, DIAMOND_COLUMNS, split_words=split_words)
-        longest = max(len(line) for line in lines) * CHAR_WIDTH
-        width = min(LANE_WIDTH - 14, max(60.0, 1.6 * longest + 12))  # vertices stay inside the gutters
-        return width, max(44.0, 1.8 * len(lines) * LINE_HEIGHT + 12), lines
+        return _diamond(label, split_words)
     width = LANE_WIDTH - 2 * SYMBOL_MARGIN
     lines = wrap_columns(label, int((width - 2 * PADDING) / CHAR_WIDTH), split_words=split_words)
     return width, max(26.0, len(lines) * LINE_HEIGHT + 10), lines
+
+
+def _diamond(label: str, split_words: bool) -> tuple[float, float, list[str]]:
+    """A keputusan sized so its text stays inside: a line L wide whose outer edge is |y| from the centre fits a
+    diamond W wide and H tall when L/W + 2|y|/H <= 1. The text is wrapped to the shortest diamond that holds it; words
+    stay whole unless one is too wide for any diamond of the lane."""
+    widest = LANE_WIDTH - 14  # vertices stay inside the gutters
+    shapes = []
+    for columns in range(DIAMOND_COLUMNS, 3, -1):
+        for split in sorted({split_words, True}):
+            lines = wrap_columns(label, columns, split_words=split)
+            widths = [len(line) * CHAR_WIDTH for line in lines]
+            width = min(widest, max(60.0, 1.6 * max(widths) + 12))
+            if max(widths) < 0.9 * width:
+                top = len(lines) * LINE_HEIGHT / 2
+                needed = [
+                    2 * abs(top - index * LINE_HEIGHT - edge) / (1 - line / width)
+                    for index, line in enumerate(widths)
+                    for edge in (0.0, LINE_HEIGHT)
+                ]
+                shapes.append((max(44.0, max(needed) + PADDING), split, width, lines))
+                break
+    height, _, width, lines = min(shapes, key=lambda shape: (shape[1], shape[0]))  # whole words first
+    return width, height, lines
 
 
 def layout(procedure: Prosedur) -> Layout:

@@ -1,9 +1,14 @@
 """Split a bagan alur over A4 landscape pages the way paper sheets do.
 
-Rows are packed into pages by their real height at the scale the page will print them. An arrow that crosses a
-page break is cut in two: it ends at an off-page connector (pentagon) lettered A, B, C … at the bottom of its page,
-and the same letter starts the next part at the top of the page that holds its target. Each page is drawn as its
-own diagram, so the header row is repeated on every page.
+Rows are packed into pages by their real height at the scale the page will print them, with the lines printed
+around the chart (its heading on the first page, "halaman 2 dari 3" on each, the normal waktu and the Pengesahan
+under the last) counted in: the signature is never left alone on a page of its own.
+
+An arrow that crosses a page break is cut in two: it ends at an off-page connector (pentagon) lettered A, B, C …
+that says where it goes ("Bersambung ke halaman 2, langkah 8"), and the same letter starts the next part on the page
+that holds its target, saying where it comes from ("Dari halaman 3, langkah 20"). An arrow that goes forward arrives
+at the top of its page; one that goes back (a Tidak loop) arrives from below, and runs up the side into its target as
+it does on screen. Each page is drawn as its own diagram, so the header row is repeated on every page.
 
 Pages are made of the layout's measured rows; a connector is a row measured like any other, never a step of the
 model, so what the model requires of a step does not bind it.
@@ -11,18 +16,27 @@ model, so what the model requires of a step does not bind it.
 
 from __future__ import annotations
 
+import math
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from ..flow import Arrow
 from ..model import Simbol
-from .grid import MIN_SYMBOL_GAP, Layout, Row
+from .grid import Layout, Row
 
 MM_PER_PT = 25.4 / 72
-PAGE_WIDTH_MM = 277.0  # A4 landscape less the print margins
-PAGE_HEIGHT_MM = 168.0  # less the margins, the procedure's title line and the page number
-CONNECTOR_ROW = 30.0 + 2 * MIN_SYMBOL_GAP  # a connector's row: its pentagon and room for the arrow
-CONTINUES = "Bersambung ke halaman berikutnya"
-CONTINUED = "Lanjutan dari halaman sebelumnya"
+# The printed page, as cetak.css lays it out (keep the two in step): A4 landscape less the @page margins.
+PAGE_WIDTH_MM = 277.0
+PAGE_HEIGHT_MM = 184.0
+SVG_PAD_PT = 2 * 3.6  # Graphviz's pad (0.05 in) on both sides of every diagram
+TITLE_MM = 8.0  # the procedure's heading (h2), above its first page
+CAPTION_MM = 5.0  # "Bagan alur, halaman 2 dari 3" above each page of a split chart
+TOTAL_MM = 7.0  # "Normal waktu: …" under the last page
+SLACK_MM = 4.0  # the browser's rounding of line boxes
+# The Pengesahan section under the last chart (cetak.css fixes its type): heading, numbered points, signature.
+LINE_MM = 4.6
+POINT_CHARACTERS = 130  # characters of a numbered point on one printed line, counted short
+SIGNATURE_SPACE_MM = 15.0  # the blank above the signer's name, where the signature goes
 
 
 @dataclass(frozen=True)
@@ -31,46 +45,97 @@ class PrintPage:
     flow: list[Arrow]
 
 
-def print_pages(sheet: Layout, flow: list[Arrow]) -> list[PrintPage]:
+def closing_mm(points: list[str], signature_lines: int) -> float:
+    """Printed height of the Pengesahan section: its heading, its numbered points and the signature block."""
+    if not points and not signature_lines:
+        return 0.0
+    lines = sum(max(1, math.ceil(len(point) / POINT_CHARACTERS)) for point in points)
+    return TITLE_MM + (lines + signature_lines) * LINE_MM + SIGNATURE_SPACE_MM
+
+
+def print_pages(sheet: Layout, flow: list[Arrow], closing: float = 0.0) -> list[PrintPage]:
     """One page when the procedure fits, else pages joined by lettered off-page connectors.
 
-    `flow` is the procedure's arrows; a page's flow ends and starts its cut arrows at its connectors.
+    `flow` is the procedure's arrows; a page's flow ends and starts its cut arrows at its connectors. `closing` is
+    the height in mm of what must print under the last page (the Pengesahan): it stays with the last rows.
     """
+    scale = min(1.0, PAGE_WIDTH_MM / ((sheet.width + SVG_PAD_PT) * MM_PER_PT))
+
+    def room(*lines_mm: float) -> float:
+        """Diagram points left for rows on a page that also prints `lines_mm`."""
+        return (PAGE_HEIGHT_MM - SLACK_MM - sum(lines_mm)) / scale / MM_PER_PT - sheet.header_height - SVG_PAD_PT
+
     heights = [row.height for row in sheet.rows]
-    scale = min(1.0, PAGE_WIDTH_MM / (sheet.width * MM_PER_PT))
-    budget = PAGE_HEIGHT_MM / scale / MM_PER_PT - sheet.header_height  # below the header, in diagram points
-    row_of = {row.step_no: index for index, row in enumerate(sheet.rows)}
-    ranges = _pack(heights, budget, [(row_of[a.source], row_of[a.target]) for a in flow if a.target in row_of])
-    if len(ranges) == 1:
+    if closing and heights[-1] > room(TITLE_MM, CAPTION_MM, TOTAL_MM, closing):
+        closing = 0.0  # too tall to share a page with any row: the Pengesahan prints as a page of its own
+    if sum(heights) <= room(TITLE_MM, TOTAL_MM, closing):
         return [PrintPage(sheet.rows, flow)]
+    row_of = {row.step_no: index for index, row in enumerate(sheet.rows)}
+    links = [(row_of[a.source], row_of[a.target]) for a in flow if a.target in row_of]
+    connector = _connector_height(sheet)
+    first_room, other_room = room(TITLE_MM, CAPTION_MM), room(CAPTION_MM)
+    tail = (TOTAL_MM + closing) / scale / MM_PER_PT
+    ranges = _pack(heights, first_room, other_room, tail, lambda first, last: connector * _cuts(first, last, links))
     return _paginate(sheet, flow, row_of, ranges)
 
 
-def _pack(heights: list[float], budget: float, links: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    """Greedy pages of rows [first, last]; room is kept for the connectors a cut would need."""
-    ranges = []
+def _pack(
+    heights: list[float], first_room: float, other_room: float, tail: float, connectors: Callable[[int, int], float]
+) -> list[tuple[int, int]]:
+    """Greedy pages of rows [first, last]; room is kept for the connectors a cut would need, and on the page that
+    holds the last row, for the `tail` printed under it."""
+    ranges: list[tuple[int, int]] = []
     first = 0
-    while first < len(heights):
+    end = len(heights) - 1
+
+    def height(first: int, last: int) -> float:
+        return sum(heights[first : last + 1]) + connectors(first, last) + (tail if last == end else 0.0)
+
+    while first <= end:
+        budget = other_room if ranges else first_room
         last = first
-        while last + 1 < len(heights) and _height(first, last + 1, heights, links) <= budget:
+        while last < end and height(first, last + 1) <= budget:
             last += 1
         ranges.append((first, last))
         first = last + 1
     return ranges
 
 
-def _height(first: int, last: int, heights: list[float], links: list[tuple[int, int]]) -> float:
+def _cuts(first: int, last: int, links: list[tuple[int, int]]) -> int:
+    """Connectors a page of rows [first, last] needs: one per arrow that crosses its edges."""
     inside = range(first, last + 1)
-    crossing = sum(1 for source, target in links if (source in inside) != (target in inside))
-    return sum(heights[first : last + 1]) + crossing * CONNECTOR_ROW
+    return sum(1 for source, target in links if (source in inside) != (target in inside))
+
+
+def _connector_height(sheet: Layout) -> float:
+    """A connector row's height, measured with its longest text."""
+    text = "Bersambung ke halaman 99, langkah 99, 99 dan 99 (AA)"
+    return sheet.row(0, "", (text, "", "", "", ""), Simbol.penghubung, "AA", [0]).height
+
+
+@dataclass(frozen=True)
+class _Crossing:
+    """Arrows from one page to one step on another page: they share a letter."""
+
+    source_page: int
+    target_row: int
+    target_page: int
+    sources: list[int]  # step numbers on the source page, in order
+    letter: str
+    out_no: int  # the connector rows' step numbers on the two pages
+    in_no: int
+
+    @property
+    def back(self) -> bool:
+        return self.target_page < self.source_page
 
 
 def _paginate(
     sheet: Layout, flow: list[Arrow], row_of: dict[int, int], ranges: list[tuple[int, int]]
 ) -> list[PrintPage]:
     page_of = {row: page for page, (first, last) in enumerate(ranges) for row in range(first, last + 1)}
-    # One letter for each (page an arrow leaves, step it reaches), in reading order.
-    crossings = sorted(
+    steps = sheet.rows
+    keys = sorted(
         {
             (page_of[row_of[a.source]], row_of[a.target])
             for a in flow
@@ -78,25 +143,30 @@ def _paginate(
         }
     )
     next_no = max(row_of) + 1
-    letter_of: dict[tuple[int, int], str] = {}
-    out_no: dict[tuple[int, int], int] = {}
-    in_no: dict[tuple[int, int], int] = {}
-    for index, crossing in enumerate(crossings):
-        letter_of[crossing] = _letter(index)
-        out_no[crossing], in_no[crossing] = next_no, next_no + 1
+    crossings: dict[tuple[int, int], _Crossing] = {}
+    for index, (page, target_row) in enumerate(keys):  # one letter each, in reading order
+        sources = sorted(
+            {a.source for a in flow if page_of[row_of[a.source]] == page and row_of.get(a.target) == target_row},
+            key=row_of.__getitem__,
+        )
+        crossings[(page, target_row)] = _Crossing(
+            page, target_row, page_of[target_row], sources, _letter(index), next_no, next_no + 1
+        )
         next_no += 2
-    steps = sheet.rows
     pages = []
     for page, (first, last) in enumerate(ranges):
-        # Connectors next to the rows they join: incoming in target order, outgoing with the last source lowest.
-        incoming = sorted((c for c in crossings if page_of[c[1]] == page), key=lambda c: c[1])
-        outgoing = sorted((c for c in crossings if c[0] == page), key=lambda c: -_last_source(c, flow, row_of, page_of))
+        incoming = sorted((c for c in crossings.values() if c.target_page == page), key=lambda c: c.target_row)
+        # Outgoing connectors with the last source lowest, so arrows do not cross on their way down; of one
+        # decision's two, the way forward first, right under it, and its loop back below.
+        outgoing = sorted(
+            (c for c in crossings.values() if c.source_page == page), key=lambda c: (-row_of[c.sources[-1]], c.back)
+        )
         rows: list[Row] = []
         page_flow: list[Arrow] = []
-        for crossing in incoming:
-            target = steps[crossing[1]]
-            rows.append(_connector(sheet, in_no[crossing], letter_of[crossing], target, CONTINUED))
-            page_flow.append(Arrow(in_no[crossing], target.step_no))
+        for crossing in (c for c in incoming if not c.back):  # from an earlier page: at the top
+            target = steps[crossing.target_row]
+            rows.append(_connector(sheet, crossing.in_no, crossing.letter, target, _came_from(crossing)))
+            page_flow.append(Arrow(crossing.in_no, target.step_no))
         rows += steps[first : last + 1]
         for arrow in flow:
             if page_of[row_of[arrow.source]] != page:
@@ -105,22 +175,25 @@ def _paginate(
             if page_of[target_row] == page:
                 page_flow.append(arrow)
             else:
-                page_flow.append(Arrow(arrow.source, out_no[(page, target_row)], arrow.label, arrow.field))
+                page_flow.append(Arrow(arrow.source, crossings[(page, target_row)].out_no, arrow.label, arrow.field))
         for crossing in outgoing:
-            source = next(
-                steps[row_of[a.source]] for a in flow if (page_of[row_of[a.source]], row_of[a.target]) == crossing
-            )
-            rows.append(_connector(sheet, out_no[crossing], letter_of[crossing], source, CONTINUES))
+            source = steps[row_of[crossing.sources[0]]]
+            target = steps[crossing.target_row]
+            went = "Kembali" if crossing.back else "Bersambung"
+            text = f"{went} ke halaman {crossing.target_page + 1}, langkah {target.step_no}"
+            rows.append(_connector(sheet, crossing.out_no, crossing.letter, source, text))
+        for crossing in (c for c in incoming if c.back):  # from a later page: below, up the side into its target
+            target = steps[crossing.target_row]
+            rows.append(_connector(sheet, crossing.in_no, crossing.letter, target, _came_from(crossing)))
+            page_flow.append(Arrow(crossing.in_no, target.step_no))
         pages.append(PrintPage(rows, page_flow))
     return pages
 
 
-def _last_source(crossing: tuple[int, int], flow: list[Arrow], row_of: dict[int, int], page_of: dict[int, int]) -> int:
-    """The lowest row on the page whose arrow takes this crossing."""
-    page, target_row = crossing
-    return max(
-        row_of[a.source] for a in flow if page_of[row_of[a.source]] == page and row_of.get(a.target) == target_row
-    )
+def _came_from(crossing: _Crossing) -> str:
+    numbers = [str(no) for no in crossing.sources]
+    listed = numbers[0] if len(numbers) == 1 else ", ".join(numbers[:-1]) + " dan " + numbers[-1]
+    return f"Dari halaman {crossing.source_page + 1}, langkah {listed}"
 
 
 def _connector(sheet: Layout, no: int, letter: str, step: Row, text: str) -> Row:

@@ -4,19 +4,25 @@
   enter the target from the top;
 - to a later step past other symbols of its lane: run down the left gutter, enter from the left;
 - back to an earlier step (a Tidak loop): run up the right gutter, enter from the right.
-A keputusan's Tidak never leaves from the bottom, so its two exits never overlap.
+A keputusan's Tidak never leaves from the bottom. Each side of a symbol is a port, and one port is never used by
+two arrows when one of them leaves there: a decision's Ya and Tidak never share a corner (nor their labels a spot),
+and an arrow leaving a symbol never starts where another arrives, so two arrows never read as one. When its
+preferred side is taken, an arrow goes round by the other gutter.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Literal
 
 from ..flow import Arrow
 from .grid import LANE_WIDTH, Grid, PlacedSymbol
 
 Point = tuple[float, float]
+Side = Literal["top", "bottom", "left", "right"]
 GUTTER = 4.5  # from the lane border to the gutter line
 GUTTER_STEP = 3.0  # between gutter lines of arrows sharing a lane
+LABEL_GAP = 14.0  # from a side corner to the centre of the Ya/Tidak written beside it
 
 
 @dataclass(frozen=True)
@@ -26,16 +32,47 @@ class Route:
     label_at: Point | None
 
 
+@dataclass(frozen=True)
+class _Way:
+    """A way an arrow may take: the side it leaves its source by, and the side it enters its target by."""
+
+    leaves: Side
+    enters: Side
+
+
+_Ports = dict[tuple[int, Side], set[str]]  # (step, side) → {"in", "out"}: how arrows already use that corner
+
+
 def route_all(grid: Grid, arrows: list[Arrow]) -> list[Route]:
     primary = {symbol.step_no: symbol for symbol in grid.symbols if symbol.primary}
     gutters_used: dict[tuple[str, int], int] = {}
+    ports: _Ports = {}
     routes = []
     for arrow in arrows:
         source, target = primary.get(arrow.source), primary.get(arrow.target)
         if source is None or target is None:
             continue
-        routes.append(_route(grid, source, target, arrow.label, gutters_used))
+        ways = _ways(grid, source, target, arrow.label)
+        way = next((way for way in ways if _free(way, source, target, ports)), ways[0])
+        ports.setdefault((source.step_no, way.leaves), set()).add("out")
+        ports.setdefault((target.step_no, way.enters), set()).add("in")
+        routes.append(_route(grid, source, target, arrow.label, way, gutters_used))
     return routes
+
+
+def _ways(grid: Grid, source: PlacedSymbol, target: PlacedSymbol, label: str | None) -> list[_Way]:
+    """The ways an arrow may take, preferred first."""
+    if target.row > source.row:
+        down = [_Way("left", "left"), _Way("right", "right")]
+        if label != "Tidak" and _lane_clear(grid, target.lane, source.row + 1, target.row - 1):
+            return [_Way("bottom", "top"), *down]
+        return down
+    return [_Way("right", "right"), _Way("left", "left")]
+
+
+def _free(way: _Way, source: PlacedSymbol, target: PlacedSymbol, ports: _Ports) -> bool:
+    """No arrow uses the corner this one leaves by, and none leaves by the corner it enters."""
+    return not ports.get((source.step_no, way.leaves)) and "out" not in ports.get((target.step_no, way.enters), set())
 
 
 def _gutter(side: str, lane: int, grid: Grid, used: dict[tuple[str, int], int]) -> float:
@@ -51,20 +88,26 @@ def _lane_clear(grid: Grid, lane: int, first_row: int, last_row: int) -> bool:
 
 
 def _route(
-    grid: Grid, source: PlacedSymbol, target: PlacedSymbol, label: str | None, used: dict[tuple[str, int], int]
+    grid: Grid,
+    source: PlacedSymbol,
+    target: PlacedSymbol,
+    label: str | None,
+    way: _Way,
+    used: dict[tuple[str, int], int],
 ) -> Route:
-    forward = target.row > source.row
-    if forward and label != "Tidak" and _lane_clear(grid, target.lane, source.row + 1, target.row - 1):
+    if way.leaves == "bottom":
         turn_y = (source.bottom + grid.row_y[source.row][1]) / 2
         points = [(source.cx, source.bottom), (source.cx, turn_y), (target.cx, turn_y), (target.cx, target.top)]
-        return Route(_simplify(points), label, (source.cx + 12, source.bottom + 7))
-    if forward:
+        # Its label beside the corner, on the side the arrow does not turn to.
+        beside = -12 if target.cx > source.cx else 12
+        return Route(_simplify(points), label, (source.cx + beside, source.bottom + 7))
+    if way.leaves == "left":
         x = _gutter("left", min(source.lane, target.lane), grid, used)
         points = [(source.left, source.cy), (x, source.cy), (x, target.cy), (target.left, target.cy)]
-        return Route(_simplify(points), label, (source.left - 14, source.cy - 6))
+        return Route(_simplify(points), label, (source.left - LABEL_GAP, source.cy - 6))
     x = _gutter("right", max(source.lane, target.lane), grid, used)
     points = [(source.right, source.cy), (x, source.cy), (x, target.cy), (target.right, target.cy)]
-    return Route(_simplify(points), label, (source.right + 14, source.cy - 6))
+    return Route(_simplify(points), label, (source.right + LABEL_GAP, source.cy - 6))
 
 
 def _simplify(points: list[Point]) -> list[Point]:
