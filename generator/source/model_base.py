@@ -27,6 +27,7 @@ EMAIL = r"^[^@\s<>\"'(),;:]+@[^@\s<>\"'(),;:]+\.[A-Za-z]{2,}$"
 # Shown by Pagefind's filter panel, which renders values as HTML: a facet label carries no markup characters.
 PLAIN_LABEL = r"^[^<>&\"]+$"
 ISBN = r"^(97[89][- ]?)?([0-9][- ]?){9}[0-9Xx]$"  # ISBN-10 or -13 as printed, with or without hyphens
+DASH = "-"  # a box or date the sheet leaves empty: shown as "-", where a field left out is not shown
 
 
 def _as_list(value: Any) -> Any:
