@@ -20,7 +20,7 @@ from pydantic import (
 )
 from pydantic_core import PydanticCustomError
 
-from ..source.model_base import ACTOR_ID, SLUG, Date, NonEmptyTextList, Strict, Text, TextList
+from ..source.model_base import ACTOR_ID, SLUG, DateOrDash, NonEmptyTextList, Strict, Text, TextList
 from .durations import Duration, DurationError, parse_duration
 
 
@@ -160,9 +160,15 @@ class SopDocument(Strict):
     satuan_kerja: Text | None = Field(None, description="Unit pemilik SOP, mis. Sekretariat (boleh dihapus).")
     nomor_sop: Text = Field(description="Nomor seperti tercetak, mis. 2 Tahun 2024 atau 175/ORT.06/1306/2023.")
     nama_sop: Text = Field(description="Nama SOP seperti tercetak.")
-    tanggal_pembuatan: Date | None = Field(None, description="Tanggal pembuatan, ditulis TTTT-BB-HH, mis. 2024-08-23.")
-    tanggal_revisi: Date | None = Field(None, description="Tanggal revisi terakhir (TTTT-BB-HH), bila ada.")
-    tanggal_pengesahan: Date | None = Field(None, description="Tanggal SOP disahkan (TTTT-BB-HH).")
+    tanggal_pembuatan: DateOrDash | None = Field(
+        None, description="Tanggal pembuatan, ditulis TTTT-BB-HH, mis. 2024-08-23; '-' bila lembar menulis '-'."
+    )
+    tanggal_revisi: DateOrDash | None = Field(
+        None, description="Tanggal revisi terakhir (TTTT-BB-HH), bila ada; '-' bila lembar menulis '-'."
+    )
+    tanggal_pengesahan: DateOrDash | None = Field(
+        None, description="Tanggal SOP disahkan (TTTT-BB-HH); '-' bila lembar menulis '-'."
+    )
     tempat_pengesahan: Text | None = Field(None, description="Kota tempat SOP disahkan.")
     disahkan_oleh: Pejabat | None = Field(None, description="Pejabat yang mengesahkan SOP.")
     dasar_hukum: TextList = Field(
