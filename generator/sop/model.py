@@ -27,6 +27,8 @@ from .durations import Duration, DurationError, parse_duration
 def _as_duration(value: Any) -> Any:
     if value is None or isinstance(value, Duration):
         return value
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        value = str(value)  # `waktu: 10`: told that the unit is missing, like "10" in quotes
     if not isinstance(value, str):
         raise PydanticCustomError("durasi", "tulis waktu dengan satuannya, mis. '10 menit'")
     if not value.strip():
@@ -44,7 +46,7 @@ Waktu = Annotated[
     WithJsonSchema(
         {
             "type": ["string", "null"],
-            "examples": ["10 menit", "1 jam", "1 hari"],
+            "examples": ["10 menit", "1 jam 30 menit", "½ hari", "2-3 hari", "2 hari kerja", "15 detik", "-"],
         }
     ),
 ]
@@ -83,7 +85,11 @@ class Pelaksana(Strict):
 class MutuBaku(Strict):
     kelengkapan: TextList = Field([], description="Bahan atau syarat yang diperlukan.")
     waktu: Waktu = Field(
-        None, description="Angka lalu satuan: menit, jam, hari atau minggu, mis. 10 menit atau 1 jam 30 menit."
+        None,
+        description="Seperti di lembar: angka lalu satuan (detik, menit, jam, hari kerja, minggu, bulan), mis. "
+        "10 menit, 1 jam 30 menit, ½ hari, 1,5 jam, 2-3 hari atau 2 s.d. 3 hari; '-' bila lembar menulis '-'. "
+        "Normal waktu menjumlahkan detik ke menit dan menit ke jam, tetapi tidak pernah jam ke hari atau hari "
+        "ke bulan (1 minggu = 5 hari kerja); rentang dijumlahkan sebagai rentang.",
     )
     output: Text | None = Field(None, description="Hasil langkah ini.")
 
