@@ -87,9 +87,8 @@ class MutuBaku(Strict):
     waktu: Waktu = Field(
         None,
         description="Seperti di lembar: angka lalu satuan (detik, menit, jam, hari kerja, minggu, bulan), mis. "
-        "10 menit, 1 jam 30 menit, ½ hari, 1,5 jam, 2-3 hari atau 2 s.d. 3 hari; '-' bila lembar menulis '-'. "
-        "Normal waktu menjumlahkan detik ke menit dan menit ke jam, tetapi tidak pernah jam ke hari atau hari "
-        "ke bulan (1 minggu = 5 hari kerja); rentang dijumlahkan sebagai rentang.",
+        "10 menit, ½ hari, 2-3 hari; '-' bila lembar menulis '-'. Normal waktu: detik dan menit naik ke jam, "
+        "tetapi jam tidak menjadi hari dan hari tidak menjadi bulan; rentang dijumlahkan sebagai rentang.",
     )
     output: Text | None = Field(None, description="Hasil langkah ini.")
 
