@@ -519,7 +519,8 @@ class _Builder:
         try:
             value = self.loader.construct_object(node)
         except Exception:  # PyYAML's constructors raise anything on a value that does not fit its tag (`!!int` alone)
-            return self._unsupported(at, f"nilai '{event.value}' tidak sesuai dengan tag '{_short(tag)}'")
+            written = event.value.replace(_STAND_IN, DASH)
+            return self._unsupported(at, f"nilai '{written}' tidak sesuai dengan tag '{_short(tag)}'")
         if not isinstance(value, str):
             return value
         if not self.dashes_marked:
