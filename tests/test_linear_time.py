@@ -99,12 +99,18 @@ CASES: dict[str, tuple[str, str]] = {
     "duration: number and unit": ("duration", repeat("1 menit ")),
     "duration: blanks": ("duration", repeat(" ", "1")),
     "duration: commas": ("duration", repeat(", ", "1 jam")),
+    "duration: ranges": ("duration", repeat("1-")),
+    "duration: fractions": ("duration", repeat("1/2 jam ")),
+    "duration: number words": ("duration", repeat("dua puluh ")),
+    "duration: brackets": ("duration", repeat("(a")),
     # A whole YAML file: nesting, quotes, comments (the depth scan runs when the parser fails).
     "yaml: flow nesting": ("yaml", repeat("[", "a: ")),
     "yaml: quotes": ("yaml", repeat("'", "a: ")),
     "yaml: brackets in a comment": ("yaml", repeat("[", "a: 1 #", "\nb: [")),
     "yaml: mixed indicators": ("yaml", repeat("[{'\"#", "a: ")),
     "yaml: a long plain value": ("yaml", repeat("a ", "a: ", "")),
+    "yaml: dashes standing alone": ("yaml", repeat("- -" + " " * 50 + "\n", "a:\n", "")),
+    "yaml: blanks around dashes": ("yaml", repeat("- " + " " * 1000 + "x\n", "a: -" + " " * 1000 + "\n", "")),
     "yaml: a long quoted value with escapes": ("yaml", repeat('\\"', 'a: "', '"')),
     # Markdown with front matter: fences and lines.
     "front matter: no closing fence": ("front_matter", repeat("a: 1\n", "---\n", "")),

@@ -140,4 +140,5 @@ def content_epoch(content: Content) -> int:
     for kind in content.archive.kinds:
         for document in content.archive.documents(kind):
             dates += kind.dates(document)
-    return calendar.timegm(max(date for date in dates if date).timetuple())
+    # An SOP date written "-" is no date.
+    return calendar.timegm(max(date for date in dates if isinstance(date, datetime.date)).timetuple())

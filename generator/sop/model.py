@@ -20,13 +20,15 @@ from pydantic import (
 )
 from pydantic_core import PydanticCustomError
 
-from ..source.model_base import ACTOR_ID, SLUG, Date, NonEmptyTextList, Strict, Text, TextList
+from ..source.model_base import ACTOR_ID, SLUG, DateOrDash, NonEmptyTextList, Strict, Text, TextList
 from .durations import Duration, DurationError, parse_duration
 
 
 def _as_duration(value: Any) -> Any:
     if value is None or isinstance(value, Duration):
         return value
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        value = str(value)  # `waktu: 10`: told that the unit is missing, like "10" in quotes
     if not isinstance(value, str):
         raise PydanticCustomError("durasi", "tulis waktu dengan satuannya, mis. '10 menit'")
     if not value.strip():
@@ -44,7 +46,7 @@ Waktu = Annotated[
     WithJsonSchema(
         {
             "type": ["string", "null"],
-            "examples": ["10 menit", "1 jam", "1 hari"],
+            "examples": ["10 menit", "1 jam 30 menit", "½ hari", "2-3 hari", "2 hari kerja", "15 detik", "-"],
         }
     ),
 ]
@@ -83,7 +85,10 @@ class Pelaksana(Strict):
 class MutuBaku(Strict):
     kelengkapan: TextList = Field([], description="Bahan atau syarat yang diperlukan.")
     waktu: Waktu = Field(
-        None, description="Angka lalu satuan: menit, jam, hari atau minggu, mis. 10 menit atau 1 jam 30 menit."
+        None,
+        description="Seperti di lembar: angka lalu satuan (detik, menit, jam, hari kerja, minggu, bulan), mis. "
+        "10 menit, ½ hari, 2-3 hari; '-' bila lembar menulis '-'. Normal waktu: detik dan menit naik ke jam, "
+        "tetapi jam tidak menjadi hari dan hari tidak menjadi bulan; rentang dijumlahkan sebagai rentang.",
     )
     output: Text | None = Field(None, description="Hasil langkah ini.")
 
@@ -160,9 +165,15 @@ class SopDocument(Strict):
     satuan_kerja: Text | None = Field(None, description="Unit pemilik SOP, mis. Sekretariat (boleh dihapus).")
     nomor_sop: Text = Field(description="Nomor seperti tercetak, mis. 2 Tahun 2024 atau 175/ORT.06/1306/2023.")
     nama_sop: Text = Field(description="Nama SOP seperti tercetak.")
-    tanggal_pembuatan: Date | None = Field(None, description="Tanggal pembuatan, ditulis TTTT-BB-HH, mis. 2024-08-23.")
-    tanggal_revisi: Date | None = Field(None, description="Tanggal revisi terakhir (TTTT-BB-HH), bila ada.")
-    tanggal_pengesahan: Date | None = Field(None, description="Tanggal SOP disahkan (TTTT-BB-HH).")
+    tanggal_pembuatan: DateOrDash | None = Field(
+        None, description="Tanggal pembuatan, ditulis TTTT-BB-HH, mis. 2024-08-23; '-' bila lembar menulis '-'."
+    )
+    tanggal_revisi: DateOrDash | None = Field(
+        None, description="Tanggal revisi terakhir (TTTT-BB-HH), bila ada; '-' bila lembar menulis '-'."
+    )
+    tanggal_pengesahan: DateOrDash | None = Field(
+        None, description="Tanggal SOP disahkan (TTTT-BB-HH); '-' bila lembar menulis '-'."
+    )
     tempat_pengesahan: Text | None = Field(None, description="Kota tempat SOP disahkan.")
     disahkan_oleh: Pejabat | None = Field(None, description="Pejabat yang mengesahkan SOP.")
     dasar_hukum: TextList = Field(

@@ -1,16 +1,28 @@
 """Building blocks shared by the SOP and archive models.
 
 Every string an editor writes is read through `Text` (one line) or `LongText` (paragraphs), so a new field gets the
-rule of its kind by its type; every date through `Date`, which also keeps it in a plausible range.
+rule of its kind by its type; every date through `Date`, which also keeps it in a plausible range. A sheet prints "-"
+in a box or date it leaves empty: `DASH` is that value, kept and shown as the sheet shows it (an absent field is not
+shown at all); `DateOrDash` is a date a sheet may leave "-".
 """
 
 from __future__ import annotations
 
 import datetime
 import re
-from typing import Annotated, Any
+from typing import Annotated, Any, Literal
 
-from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, WithJsonSchema
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    PlainValidator,
+    TypeAdapter,
+    ValidationError,
+    WithJsonSchema,
+)
 from pydantic_core import PydanticCustomError
 from stdnum import isbn
 
@@ -27,6 +39,9 @@ EMAIL = r"^[^@\s<>\"'(),;:]+@[^@\s<>\"'(),;:]+\.[A-Za-z]{2,}$"
 # Shown by Pagefind's filter panel, which renders values as HTML: a facet label carries no markup characters.
 PLAIN_LABEL = r"^[^<>&\"]+$"
 ISBN = r"^(97[89][- ]?)?([0-9][- ]?){9}[0-9Xx]$"  # ISBN-10 or -13 as printed, with or without hyphens
+DASH = "-"  # a box or date the sheet leaves empty: shown as "-", where a field left out is not shown
+DASHES = frozenset({DASH, "–", "—"})  # "-" as typed, or the en or em dash copied from a sheet made in Word
+DATE_DASH = "'-' bukan tanggal; tulis TTTT-BB-HH (tahun-bulan-hari), mis. 2024-08-23"
 
 
 def _as_list(value: Any) -> Any:
@@ -42,6 +57,8 @@ def _date_as_written(value: Any) -> Any:
     """Only YYYY-MM-DD: pydantic would read `tanggal: 0` or `"86400"` as seconds since 1970, silently wrong."""
     if isinstance(value, datetime.date) or (isinstance(value, str) and _ISO_DATE.fullmatch(value)):
         return value
+    if value in DASHES:  # a date that must be a date (`DateOrDash` takes "-" before it gets here)
+        raise PydanticCustomError("date_dash", DATE_DASH)
     raise PydanticCustomError("date_type", "not a YYYY-MM-DD date")
 
 
@@ -91,6 +108,35 @@ _ISBN_PREFIX = re.compile(r"^\s*ISBN(?:-1[03])?\s*:?\s*", re.IGNORECASE)
 Isbn = Annotated[str, BeforeValidator(_without_isbn_prefix), Field(pattern=ISBN), AfterValidator(_valid_isbn)]
 Date = Annotated[datetime.date, BeforeValidator(_date_as_written), AfterValidator(_plausible_date)]
 Year = Annotated[int, Field(ge=EARLIEST_YEAR, le=2100), AfterValidator(_plausible_year)]
+_DATE: TypeAdapter[datetime.date] = TypeAdapter(Date)
+
+
+def _date_or_dash(value: Any) -> datetime.date | str:
+    """ "-" as written (or the en or em dash a sheet copied from Word); anything else is read as a `Date`, with the
+    date's own message only (a union would add "or not '-'" to every mistyped date)."""
+    if isinstance(value, str) and value.strip() in DASHES:
+        return DASH
+    try:
+        return _DATE.validate_python(value)
+    except ValidationError as error:
+        first = error.errors()[0]
+        raise PydanticCustomError(first["type"], first["msg"], first.get("ctx")) from None
+
+
+# A date a sheet may print as "-" (the SOP's own dates): the value is then the text "-", shown as written. Only for a
+# field that may be left out: a date the record needs cannot be "-".
+DateOrDash = Annotated[
+    datetime.date | Literal["-"],
+    PlainValidator(_date_or_dash),
+    WithJsonSchema(
+        {
+            "anyOf": [
+                {"type": "string", "format": "date"},
+                {"const": DASH, "description": "'-' seperti di lembar: tanggal dibiarkan kosong."},
+            ]
+        }
+    ),
+]
 
 # Characters no text may hold (problems.INVISIBLE: controls, line and paragraph separators, bidi controls). In one line
 # a line break forges a paragraph or a heading of its own (`nama_sop: "SOP\r===\rPENGUMUMAN"`), turns a table into a

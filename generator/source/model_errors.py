@@ -120,6 +120,8 @@ def _message(item: Any, location: Location, model: type[BaseModel]) -> str:
     if kind in ("literal_error", "enum"):
         expected = str(item.get("ctx", {}).get("expected", "")).replace(" or ", " atau ")
         return f"nilai '{item['input']}' tidak dikenal; pilih salah satu: {expected}"
+    if kind == "date_dash" and _optional(model, location):
+        return f"{item['msg']}, atau hapus baris ini bila tanggalnya tidak ada"
     if kind == "date_from_datetime_parsing" and "range" in str(item.get("ctx", {}).get("error", "")):
         return "bukan tanggal yang ada; tulis TTTT-BB-HH (tahun-bulan-hari), mis. 2024-08-23"
     if kind == "string_type" and isinstance(item.get("input"), int | float) and not isinstance(item["input"], bool):

@@ -4,7 +4,9 @@ PyYAML's parser events know where each value starts; we build the data from them
 every later problem (a pydantic error, a dangling step reference) can name its line, and so that
 nothing an editor writes (aliases, merges, deep nesting) can exhaust memory or crash. Every key and string is read in
 Unicode NFC (`normal_text`). Dates are left as strings on purpose: the model parses them, so a date that does not
-exist (2024-02-31) is a located validation error instead of a crash inside the YAML constructor.
+exist (2024-02-31) is a located validation error instead of a crash inside the YAML constructor. A `-` standing
+alone as a value (`peringatan: -`, `- -`, `[ - ]`), which a sheet prints in a box it leaves empty, is read as the
+text "-" (`_mark_dashes`).
 """
 
 from __future__ import annotations
@@ -18,6 +20,7 @@ from typing import Any
 
 import yaml
 
+from .model_base import DASH
 from .problems import Problem
 
 Location = tuple[str | int, ...]
@@ -170,11 +173,30 @@ def load_yaml(file: Path, shown_as: str) -> tuple[SourceFile | None, list[Proble
     return parse_yaml(text, shown_as) if text is not None else (None, problems)
 
 
+# A `-` standing alone as a value: after `key:` or another `- ` and a blank, or in flow after '[', '{' or ',', with
+# nothing after it but blanks up to the line's end, a comment, or (in flow) the next ',', ']' or '}'.
+_BARE_DASH = re.compile(r"([:-][ \t]++|[\[{,][ \t]*+)-(?=[ \t]*+(?:[,\]}]|\r?$)|[ \t]++#)", re.MULTILINE)
+_STAND_IN = "\ue000"  # a private-use character: no editor types it, and YAML reads it as plain text
+
+
+def _mark_dashes(text: str) -> str:
+    """The text with every `-` that may stand alone as a value replaced by `_STAND_IN`, which reads back as "-".
+
+    A sheet prints "-" in a box it leaves empty, and editors copy it: `peringatan: -` is a YAML syntax error ("block
+    sequence entries are not allowed"), `- -` a list holding an empty list, `[ - ]` and `{waktu: - }` errors again.
+    One character for one keeps every line and column; a dash replaced inside a quoted or block text is put back by
+    `_Builder._scalar` like any other, so the text reads as written. A file that already holds the stand-in (none
+    does) is read unchanged.
+    """
+    return text if _STAND_IN in text else _BARE_DASH.sub(lambda match: match.group(1) + _STAND_IN, text)
+
+
 def parse_yaml(text: str, shown_as: str, first_line: int = 1) -> tuple[SourceFile | None, list[Problem]]:
     """Parse YAML text that starts at `first_line` of its file (front matter starts at line 2)."""
-    loader = _Loader(text)
+    marked = _mark_dashes(text)
+    loader = _Loader(marked)
     try:
-        return _Builder(loader, SourceFile(shown_as, None), first_line).document()
+        return _Builder(loader, SourceFile(shown_as, None), first_line, marked is not text).document()
     except yaml.MarkedYAMLError as error:
         too_deep = _flow_too_deep(text)
         mark = error.problem_mark or error.context_mark
@@ -184,7 +206,7 @@ def parse_yaml(text: str, shown_as: str, first_line: int = 1) -> tuple[SourceFil
         line, reason = syntax_problem(error, text)
         return None, [Problem(shown_as, line + first_line, "", f"sintaks YAML salah: {reason}")]
     except yaml.reader.ReaderError as error:  # control characters, invalid code points
-        line, column = _line_and_column(text, error.position)
+        line, column = _line_and_column(marked, error.position)
         message = (
             f"karakter tak terlihat #x{error.character:04x} di kolom {column} tidak boleh ada di berkas teks; "
             "hapus karakter itu (sering ikut tersalin dari Word atau PDF)"
@@ -205,6 +227,10 @@ def _line_and_column(text: str, position: int) -> tuple[int, int]:
 ALIAS = "alias YAML (&nama / *nama) tidak didukung; tulis isinya langsung"
 MERGE = "kunci gabungan YAML '<<' tidak didukung; tulis isinya langsung"
 SECOND_DOCUMENT = "berkas hanya boleh berisi satu dokumen; hapus baris '---' ini"
+LIST_ON_KEY_LINE = (
+    "daftar tidak dapat dimulai di baris kolomnya: tulis setiap butir '- ' di baris sendiri di bawah kolom itu, "
+    "dengan indentasi, atau apit seluruh nilainya dengan tanda kutip"
+)
 TAB = "tab tidak boleh dipakai untuk indentasi YAML; ganti tab di baris ini dengan spasi"
 
 
@@ -249,6 +275,7 @@ _SYNTAX = (
         "",
         "baris ini berada di dalam daftar: awali dengan '- ', atau sejajarkan dengan isi butir di atasnya",
     ),
+    _Syntax("", "sequence entries are not allowed", LIST_ON_KEY_LINE),
     _Syntax("", "another document", SECOND_DOCUMENT),
     _Syntax("", "document start", "berkas hanya boleh berisi satu dokumen; hapus baris '...' di atas baris ini"),
     _Syntax("", "alias", ALIAS),
@@ -390,6 +417,7 @@ class _Builder:
     loader: _Loader
     source: SourceFile
     first_line: int
+    dashes_marked: bool  # `_mark_dashes` changed the text: its stand-ins read as "-"
     problems: list[Problem] = field(default_factory=list)
     incomplete: bool = False  # something was left out: the data must not be used
 
@@ -491,8 +519,18 @@ class _Builder:
         try:
             value = self.loader.construct_object(node)
         except Exception:  # PyYAML's constructors raise anything on a value that does not fit its tag (`!!int` alone)
-            return self._unsupported(at, f"nilai '{event.value}' tidak sesuai dengan tag '{_short(tag)}'")
-        return normal_text(value) if isinstance(value, str) else value
+            written = event.value.replace(_STAND_IN, DASH)
+            return self._unsupported(at, f"nilai '{written}' tidak sesuai dengan tag '{_short(tag)}'")
+        if not isinstance(value, str):
+            return value
+        if not self.dashes_marked:
+            return normal_text(value)
+        if not event.style and value.startswith(_STAND_IN) and value != _STAND_IN:  # plain: None or ""
+            # `peringatan: -` with `- butir` below it: a list begun on the key's line, not a dash and more text.
+            line = event.start_mark.line + self.first_line
+            self.problems.append(Problem(self.source.path, line, "", f"sintaks YAML salah: {LIST_ON_KEY_LINE}"))
+            self.incomplete = True
+        return normal_text(value).replace(_STAND_IN, DASH)
 
     def _unsupported(self, at: Location, message: str) -> None:
         """An explicit tag we do not read: the value is left out, so the model must not see the document."""
