@@ -18,6 +18,8 @@ from .source.model_errors import Loaded, validate_source
 from .source.problems import Problem
 from .source.yaml_source import load_yaml
 
+# A file under docs/ as written from there: no leading '/', no part starting with '.', an image type browsers show.
+LOGO_PATH = r"^([A-Za-z0-9_-][A-Za-z0-9._-]*/)*[A-Za-z0-9_-][A-Za-z0-9._-]*\.(png|svg|jpg|jpeg|webp)$"
 JDIHN_PORTAL = "https://jdihn.go.id"  # the national JDIH network's portal: every member site links it
 
 
@@ -54,6 +56,12 @@ class Kantor(Strict):
     tautan: list[Tautan] = Field(
         default_factory=list, description="Tautan ke situs terkait; portal JDIHN selalu ditautkan."
     )
+    logo: str | None = Field(
+        None,
+        pattern=LOGO_PATH,
+        description="Logo kantor: berkas gambar di folder docs/, mis. assets/images/logo-kpu.png; tampil di kotak "
+        "identitas setiap SOP dan di kepala situs.",
+    )
     tampilkan_repositori: bool = Field(
         False, description="Tampilkan tautan repositori (GitHub) di kepala situs: true atau false (bawaan false)."
     )
@@ -77,4 +85,7 @@ def load_kantor(project: Project) -> tuple[Loaded[Kantor] | None, list[Problem]]
     if source is None:
         return None, problems
     kantor, found = validate_source(source, Kantor)
+    logo = kantor.document.logo if kantor else None
+    if kantor and logo and not (project.docs_dir / logo).is_file():
+        found.append(source.problem(("logo",), f"berkas {project.docs_label}{logo} tidak ada; simpan logonya di sana"))
     return kantor, problems + found

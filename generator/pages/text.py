@@ -47,8 +47,10 @@ def url_text(value: object) -> str:
     return quote(str(value), safe="/:?#[]@!$&'*+,;=%~")
 
 
-def tanggal(value: datetime.date | None) -> str:
-    """23 Agustus 2024."""
+def tanggal(value: datetime.date | str | None) -> str:
+    """23 Agustus 2024; a date written "-" stays "-", as the sheet prints it."""
+    if isinstance(value, str):
+        return value
     return f"{value.day} {BULAN[value.month - 1]} {value.year}" if value else "–"
 
 

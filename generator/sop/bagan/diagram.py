@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from ..flow import arrows
 from ..model import Prosedur
 from .dot import grid_dot
-from .grid import layout
+from .grid import DEFAULT_COLUMNS, Columns, layout
 from .print_pages import print_pages
 from .render import DiagramRenderer
 
@@ -22,9 +22,14 @@ class Diagram:
     print_svgs: list[str]  # one per A4 page when it does not fit one, joined by lettered connectors; else empty
 
 
-def procedure_diagram(procedure: Prosedur, key: str, renderer: DiagramRenderer) -> Diagram:
-    """Draw one procedure; `key` (e.g. "p1") keeps its SVG ids unique on the page, "p1-h2" for its printed pages."""
-    sheet = layout(procedure)
+def procedure_diagram(
+    procedure: Prosedur, key: str, renderer: DiagramRenderer, columns: Columns = DEFAULT_COLUMNS
+) -> Diagram:
+    """Draw one procedure; `key` (e.g. "p1") keeps its SVG ids unique on the page, "p1-h2" for its printed pages.
+
+    `columns` are the sheet's columns as its SOP prints them (headings, Keterangan or not, numbered row).
+    """
+    sheet = layout(procedure, columns)
     flow = arrows(procedure)
     pages = print_pages(sheet, flow)
     return Diagram(
