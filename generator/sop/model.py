@@ -85,14 +85,14 @@ def _one_style(value: Any) -> Any:
 class JudulKolom(Strict):
     """The bagan alur's column headings as the office prints them."""
 
-    no: Text = "No"
-    kegiatan: Text = "Kegiatan"
-    pelaksana: Text = "Pelaksana"
-    mutu_baku: Text = "Mutu Baku"
-    kelengkapan: Text = "Kelengkapan"
-    waktu: Text = "Waktu"
-    output: Text = "Output"
-    keterangan: Text = "Keterangan"
+    no: Text = Field("No", description="Judul kolom No (bawaan No).")
+    kegiatan: Text = Field("Kegiatan", description="Judul kolom Kegiatan (bawaan Kegiatan).")
+    pelaksana: Text = Field("Pelaksana", description="Judul kolom Pelaksana (bawaan Pelaksana).")
+    mutu_baku: Text = Field("Mutu Baku", description="Judul kolom Mutu Baku (bawaan Mutu Baku).")
+    kelengkapan: Text = Field("Kelengkapan", description="Judul kolom Kelengkapan (bawaan Kelengkapan).")
+    waktu: Text = Field("Waktu", description="Judul kolom Waktu (bawaan Waktu).")
+    output: Text = Field("Output", description="Judul kolom Output (bawaan Output).")
+    keterangan: Text = Field("Keterangan", description="Judul kolom Keterangan (bawaan Keterangan).")
 
 
 class TandaTangan(Strict):

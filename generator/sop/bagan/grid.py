@@ -152,6 +152,7 @@ class Layout:
     width: float
     lane_x: list[float]  # left edge of each lane
     mutu_x: float
+    mutu_widths: dict[str, float]  # kelengkapan, waktu, output: wide enough for their headings' longest word
     keterangan_x: float | None  # None: the sheet has no Keterangan column
     header: list[Cell]
     header_height: float
@@ -168,24 +169,20 @@ class Layout:
         terminals: tuple[tuple[Simbol, int], ...] = (),
     ) -> Row:
         """Measure a row: `texts` are kegiatan, kelengkapan, waktu, output and keterangan as printed."""
-        kegiatan, kelengkapan, waktu, output, keterangan = texts
-        mutu = self.mutu_x
         columns = [
             (0.0, NO_WIDTH, wrap(number, NO_WIDTH)),
-            (NO_WIDTH, KEGIATAN_WIDTH, wrap(kegiatan, KEGIATAN_WIDTH)),
-            (mutu, MUTU_WIDTHS["kelengkapan"], wrap(kelengkapan, MUTU_WIDTHS["kelengkapan"])),
-            (mutu + MUTU_WIDTHS["kelengkapan"], MUTU_WIDTHS["waktu"], wrap(waktu, MUTU_WIDTHS["waktu"])),
-            (
-                mutu + MUTU_WIDTHS["kelengkapan"] + MUTU_WIDTHS["waktu"],
-                MUTU_WIDTHS["output"],
-                wrap(output, MUTU_WIDTHS["output"]),
-            ),
+            (NO_WIDTH, KEGIATAN_WIDTH, wrap(texts[0], KEGIATAN_WIDTH)),
         ]
+        x = self.mutu_x
+        for text, column_width in zip(texts[1:4], self.mutu_widths.values(), strict=True):
+            columns.append((x, column_width, wrap(text, column_width)))
+            x += column_width
         if self.keterangan_x is not None:
-            columns.append((self.keterangan_x, KETERANGAN_WIDTH, wrap(keterangan, KETERANGAN_WIDTH)))
+            columns.append((self.keterangan_x, KETERANGAN_WIDTH, wrap(texts[4], KETERANGAN_WIDTH)))
         symbol_width, symbol_height, symbol_lines = _symbol_size(kind, label)
         text_height = max(len(lines) for _, _, lines in columns) * LINE_HEIGHT + 2 * PADDING
-        height = max(text_height, symbol_height + 2 * MIN_SYMBOL_GAP, TERMINAL_HEIGHT + 2 * MIN_SYMBOL_GAP)
+        tallest = max(symbol_height, TERMINAL_HEIGHT if terminals else 0.0)
+        height = max(text_height, tallest + 2 * MIN_SYMBOL_GAP)
         return Row(step_no, columns, kind, lanes, symbol_width, symbol_height, symbol_lines, height, terminals)
 
     def grid(self, rows: list[Row] | None = None) -> Grid:
@@ -258,19 +255,23 @@ def layout(procedure: Prosedur, columns: Columns = DEFAULT_COLUMNS) -> Layout:
         keterangan = any(step.keterangan for step in procedure.langkah)
     lane_x = [NO_WIDTH + KEGIATAN_WIDTH + index * LANE_WIDTH for index in range(len(lanes))]
     mutu_x = NO_WIDTH + KEGIATAN_WIDTH + len(lanes) * LANE_WIDTH
-    keterangan_x = mutu_x + sum(MUTU_WIDTHS.values()) if keterangan else None
-    width = mutu_x + sum(MUTU_WIDTHS.values()) + (KETERANGAN_WIDTH if keterangan else 0.0)
+    mutu_titles = {"kelengkapan": titles.kelengkapan, "waktu": titles.waktu, "output": titles.output}
+    # A heading's word is never broken ("Waktu Pelaksanaan"): its column widens to hold the longest.
+    mutu_widths = {
+        name: max(column_width, max(len(word) for word in mutu_titles[name].split()) * CHAR_WIDTH + 2 * PADDING)
+        for name, column_width in MUTU_WIDTHS.items()
+    }
+    mutu_width = sum(mutu_widths.values())
+    keterangan_x = mutu_x + mutu_width if keterangan else None
+    width = mutu_x + mutu_width + (KETERANGAN_WIDTH if keterangan else 0.0)
 
     def lines_height(*texts: tuple[str, float]) -> float:
         return max(HEADER_HEIGHT, *(len(wrap(text, w)) * LINE_HEIGHT + 2 * PADDING for text, w in texts))
 
-    mutu_titles = {"kelengkapan": titles.kelengkapan, "waktu": titles.waktu, "output": titles.output}
-    first_header = lines_height(
-        (titles.pelaksana, len(lanes) * LANE_WIDTH), (titles.mutu_baku, sum(MUTU_WIDTHS.values()))
-    )
+    first_header = lines_height((titles.pelaksana, len(lanes) * LANE_WIDTH), (titles.mutu_baku, mutu_width))
     second_header = lines_height(
         *((actor.nama, LANE_WIDTH) for actor in procedure.pelaksana),
-        *((mutu_titles[name], column_width) for name, column_width in MUTU_WIDTHS.items()),
+        *((mutu_titles[name], column_width) for name, column_width in mutu_widths.items()),
     )
     spanning = [(0.0, NO_WIDTH, titles.no), (NO_WIDTH, KEGIATAN_WIDTH, titles.kegiatan)]
     if keterangan_x is not None:
@@ -282,16 +283,14 @@ def layout(procedure: Prosedur, columns: Columns = DEFAULT_COLUMNS) -> Layout:
         Cell(
             lane_x[0], 0, len(lanes) * LANE_WIDTH, first_header, wrap(titles.pelaksana, len(lanes) * LANE_WIDTH), True
         ),
-        Cell(
-            mutu_x, 0, sum(MUTU_WIDTHS.values()), first_header, wrap(titles.mutu_baku, sum(MUTU_WIDTHS.values())), True
-        ),
+        Cell(mutu_x, 0, mutu_width, first_header, wrap(titles.mutu_baku, mutu_width), True),
     ]
     header += [
         Cell(x, first_header, LANE_WIDTH, second_header, wrap(actor.nama, LANE_WIDTH), True)
         for x, actor in zip(lane_x, procedure.pelaksana, strict=True)
     ]
     x = mutu_x
-    for name, column_width in MUTU_WIDTHS.items():
+    for name, column_width in mutu_widths.items():
         header.append(Cell(x, first_header, column_width, second_header, wrap(mutu_titles[name], column_width), True))
         x += column_width
     header_total = headings_height
@@ -299,7 +298,7 @@ def layout(procedure: Prosedur, columns: Columns = DEFAULT_COLUMNS) -> Layout:
         # The numbered row some offices print under the headings: one number per column, left to right.
         edges = [(0.0, NO_WIDTH), (NO_WIDTH, KEGIATAN_WIDTH), *((x, LANE_WIDTH) for x in lane_x)]
         x = mutu_x
-        for column_width in MUTU_WIDTHS.values():
+        for column_width in mutu_widths.values():
             edges.append((x, column_width))
             x += column_width
         if keterangan_x is not None:
@@ -310,7 +309,7 @@ def layout(procedure: Prosedur, columns: Columns = DEFAULT_COLUMNS) -> Layout:
         ]
         header_total += HEADER_HEIGHT
 
-    sheet = Layout(width, lane_x, mutu_x, keterangan_x, header, header_total, [])
+    sheet = Layout(width, lane_x, mutu_x, mutu_widths, keterangan_x, header, header_total, [])
     styles = columns.styles
     rows = [
         sheet.row(
