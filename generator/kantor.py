@@ -13,13 +13,11 @@ from pathlib import Path
 from pydantic import Field
 
 from .project import Project
-from .source.model_base import EMAIL, HTTPS_URL, LongText, Strict, Text, TextList
+from .source.model_base import DOCS_IMAGE, EMAIL, HTTPS_URL, LongText, Strict, Text, TextList
 from .source.model_errors import Loaded, validate_source
 from .source.problems import Problem
 from .source.yaml_source import load_yaml
 
-# A file under docs/ as written from there: no leading '/', no part starting with '.', an image type browsers show.
-LOGO_PATH = r"^([A-Za-z0-9_-][A-Za-z0-9._-]*/)*[A-Za-z0-9_-][A-Za-z0-9._-]*\.(png|svg|jpg|jpeg|webp)$"
 JDIHN_PORTAL = "https://jdihn.go.id"  # the national JDIH network's portal: every member site links it
 
 
@@ -58,7 +56,7 @@ class Kantor(Strict):
     )
     logo: str | None = Field(
         None,
-        pattern=LOGO_PATH,
+        pattern=DOCS_IMAGE,
         description="Logo kantor: berkas gambar di folder docs/, mis. assets/images/logo-kpu.png; tampil di kotak "
         "identitas setiap SOP dan di kepala situs.",
     )

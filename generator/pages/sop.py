@@ -170,9 +170,10 @@ def _basis(sop_id: str, position: int, line: str, links: _Links) -> str:
     """A dasar hukum line as written, linked to its regulation's page, flagged when no longer in force."""
     key = links.dasar_hukum.cited_key("sop", sop_id, position)
     if key is None:
-        return html_text(line)
+        return emphasis.html(line)
     regulation = links.dasar_hukum.regulations[key]
-    text = _anchor(links.urls.relative(sop_uri(sop_id), regulation_uri(regulation.slug)), line)
+    href = links.urls.relative(sop_uri(sop_id), regulation_uri(regulation.slug))
+    text = f'<a href="{html_text(href)}">{emphasis.html(line)}</a>'
     item = links.archive.by_id.get(regulation.archive_id or "")
     if item is not None and links.archive.status(item) is Status.tidak_berlaku:
         status = Status.tidak_berlaku

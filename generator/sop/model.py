@@ -214,6 +214,22 @@ Keterkaitan = Annotated[
 ]
 
 
+def _signature_kind(value: Any) -> str | None:
+    if value is False:
+        return "tanpa"
+    return "blok" if isinstance(value, (dict, TandaTangan)) else None
+
+
+TandaTanganAtauTidak = Annotated[
+    Annotated[TandaTangan, Tag("blok")] | Annotated[Literal[False], Tag("tanpa")],
+    Discriminator(
+        _signature_kind,
+        custom_error_type="tanda_tangan",
+        custom_error_message="tulis false bila lembar tanpa blok tanda tangan, atau blok baris, nama dan nip",
+    ),
+]
+
+
 class SopDocument(Strict):
     """One SOP document: the identity header, the header boxes and its procedures."""
 
@@ -252,7 +268,7 @@ class SopDocument(Strict):
     peringatan: TextList = Field([], description="Peringatan bagi pelaksana, mis. akibat bila prosedur tidak diikuti.")
     pencatatan_pendataan: TextList = Field([], description="Catatan dan data yang disimpan, dan bentuknya.")
     ketentuan_pengesahan: TextList = Field([], description="Butir PENGESAHAN bernomor yang dicetak sebagian kantor.")
-    tanda_tangan: TandaTangan | Literal[False] | None = Field(
+    tanda_tangan: TandaTanganAtauTidak | None = Field(
         None,
         description="Blok tanda tangan penutup seperti tercetak (baris, nama, nip), atau false bila lembar hanya "
         "ditandatangani di kepala; bila tidak ada, diambil dari disahkan_oleh.",

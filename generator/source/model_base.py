@@ -26,6 +26,9 @@ HTTPS_URL = r"^https://[^\s<>\"'{}|\\^`()]+$"
 EMAIL = r"^[^@\s<>\"'(),;:]+@[^@\s<>\"'(),;:]+\.[A-Za-z]{2,}$"
 # Shown by Pagefind's filter panel, which renders values as HTML: a facet label carries no markup characters.
 PLAIN_LABEL = r"^[^<>&\"]+$"
+# A file under docs/ as written from there (kantor.yaml's logo): no leading '/', no part starting with '.' (so no
+# '..'), an image type browsers show.
+DOCS_IMAGE = r"^([A-Za-z0-9_-][A-Za-z0-9._-]*/)*[A-Za-z0-9_-][A-Za-z0-9._-]*\.(png|svg|jpg|jpeg|webp)$"
 ISBN = r"^(97[89][- ]?)?([0-9][- ]?){9}[0-9Xx]$"  # ISBN-10 or -13 as printed, with or without hyphens
 
 
