@@ -116,8 +116,11 @@ def test_jumlah_pelaksana_is_a_number_beside_kualifikasi(tmp_path: Path) -> None
     page = _page(tmp_path, SHEET.format(extra=extra))
     identity = page.split('<table class="sop-identitas">')[1].split("</table>")[0]
     assert "Jumlah Pelaksana" not in identity
-    box = page.split("Kualifikasi Pelaksana</p>")[1].split("</div>")[0]
-    assert box == '<p>Memahami media sosial</p><p class="sop-kotak-judul">Jumlah Pelaksana</p><p>3</p>'
+    box = page.split("Kualifikasi Pelaksana</p>")[1].split("</div>")[0]  # up to the end of the Jumlah box
+    assert box == (
+        '<p>Memahami media sosial</p><div class="sop-kotak-jumlah"><p class="sop-kotak-judul">Jumlah Pelaksana</p>'
+        "<p>3</p>"
+    )
 
 
 def test_lists_as_written(tmp_path: Path) -> None:

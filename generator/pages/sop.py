@@ -101,7 +101,8 @@ def _sop_page(sop: SopDocument, links: _Links, renderer: DiagramRenderer) -> str
     style = sop.gaya_daftar.kotak
     # Jumlah Pelaksana stands where the sheet puts it: in a box of its own beside Kualifikasi Pelaksana.
     count = (
-        f'<p class="sop-kotak-judul">Jumlah Pelaksana</p><p>{html_text(sop.jumlah_pelaksana)}</p>'
+        f'<div class="sop-kotak-jumlah"><p class="sop-kotak-judul">Jumlah Pelaksana</p>'
+        f"<p>{html_text(sop.jumlah_pelaksana)}</p></div>"
         if sop.jumlah_pelaksana
         else ""
     )
