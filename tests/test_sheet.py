@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from generator.pages.text import tanggal
 from generator.sop import emphasis
 
 from .conftest import REPO, VALID_SOP, build_site, make_project
@@ -271,3 +272,8 @@ def test_example_sops_match_their_seeds(example_site: Path) -> None:
     agam = (example_site / "sop/media-sosial-resmi-agam/index.html").read_text(encoding="utf-8")
     assert '<ul class="sop-daftar-polos"><li>Jaringan Internet</li>' in agam and "sop-pengesahan" not in agam
     assert '<ol class="sop-ketentuan">' in agam
+
+
+def test_a_date_written_dash_is_shown_as_the_sheet_shows_it() -> None:
+    """The waktu helper's `Date | Dash` reaches the page as the string "-": shown as written, not as a date."""
+    assert tanggal("-") == "-" and tanggal(None) == "–"

@@ -20,7 +20,7 @@ from pydantic import (
 )
 from pydantic_core import PydanticCustomError
 
-from ..source.model_base import ACTOR_ID, SLUG, Date, NonEmptyTextList, Strict, Text, TextList
+from ..source.model_base import ACTOR_ID, SLUG, Date, LineOrEmpty, NonEmptyTextList, Strict, Text, TextList
 from .durations import Duration, DurationError, parse_duration
 
 
@@ -112,10 +112,6 @@ def _as_count(value: Any) -> Any:
     return str(value) if isinstance(value, int) and not isinstance(value, bool) else value
 
 
-# A symbol's text: one line, or "" for a symbol drawn empty as many sheets draw it.
-SymbolText = Annotated[Text | Literal[""], Field(union_mode="left_to_right")]
-
-
 class Pejabat(Strict):
     """Who signed the SOP (Disahkan Oleh)."""
 
@@ -151,7 +147,7 @@ class Langkah(Strict):
     kegiatan: NonEmptyTextList = Field(
         description="Kegiatan langkah ini; beberapa butir, mis. [Butir satu, Butir dua], tampil sebagai a., b."
     )
-    ringkasan: SymbolText | None = Field(
+    ringkasan: LineOrEmpty | None = Field(
         None,
         description='Teks pendek di dalam simbol; bila tidak ada, awal kegiatan yang dipakai; "" untuk simbol kosong.',
     )

@@ -138,6 +138,8 @@ def _refusal(char: str, position: int, long: bool) -> str:
 
 Text = Annotated[str, Field(min_length=1), AfterValidator(_one_line)]
 LongText = Annotated[str, Field(min_length=1), AfterValidator(_paragraphs)]
+# One line that may be empty: a symbol's text, where "" draws the symbol without text as many sheets do.
+LineOrEmpty = Annotated[str, AfterValidator(_one_line)]
 
 
 def _text_or_list_schema(min_items: int) -> dict[str, Any]:
