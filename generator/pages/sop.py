@@ -82,7 +82,7 @@ def _sop_page(sop: SopDocument, links: _Links, renderer: DiagramRenderer) -> str
     ]
     identity = [
         ("Nomor SOP", html_text(sop.nomor_sop)),
-        *((label, html_text(value if isinstance(value, str) else tanggal(value))) for label, value in dates),
+        *((label, html_text(tanggal(value))) for label, value in dates),
         (
             "Disahkan Oleh",
             html_lines("\n".join(filter(None, [signer.jabatan, signer.nama, signer.nip and f"NIP. {signer.nip}"])))
