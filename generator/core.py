@@ -133,7 +133,15 @@ def generate(
         collections=joined([kind.full_name for kind in content.archive.shown_kinds()]),
     )
     generated = [
-        *sop_pages(content.sops, content.archive, content.dasar_hukum, renderer, urls, project.settings.pdf),
+        *sop_pages(
+            content.sops,
+            content.archive,
+            content.dasar_hukum,
+            renderer,
+            urls,
+            project.settings.pdf,
+            content.kantor.logo if content.kantor else None,
+        ),
         *archive_pages(content.archive, content.dasar_hukum, titles, urls, project.settings.tampilkan_nama_staf),
         *regulation_pages(content.dasar_hukum, content.archive, urls),
         PageSource(JDIHN_FILE, jdihn_feed(content.archive, urls), None),

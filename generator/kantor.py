@@ -13,7 +13,7 @@ from pathlib import Path
 from pydantic import Field
 
 from .project import Project
-from .source.model_base import EMAIL, HTTPS_URL, LongText, Strict, Text, TextList
+from .source.model_base import DOCS_IMAGE, EMAIL, HTTPS_URL, LongText, Strict, Text, TextList
 from .source.model_errors import Loaded, validate_source
 from .source.problems import Problem
 from .source.yaml_source import load_yaml
@@ -54,6 +54,12 @@ class Kantor(Strict):
     tautan: list[Tautan] = Field(
         default_factory=list, description="Tautan ke situs terkait; portal JDIHN selalu ditautkan."
     )
+    logo: str | None = Field(
+        None,
+        pattern=DOCS_IMAGE,
+        description="Logo kantor: berkas gambar di folder docs/, mis. assets/images/logo-kpu.png; tampil di kotak "
+        "identitas setiap SOP dan di kepala situs.",
+    )
     tampilkan_repositori: bool = Field(
         False, description="Tampilkan tautan repositori (GitHub) di kepala situs: true atau false (bawaan false)."
     )
@@ -77,4 +83,7 @@ def load_kantor(project: Project) -> tuple[Loaded[Kantor] | None, list[Problem]]
     if source is None:
         return None, problems
     kantor, found = validate_source(source, Kantor)
+    logo = kantor.document.logo if kantor else None
+    if kantor and logo and not (project.docs_dir / logo).is_file():
+        found.append(source.problem(("logo",), f"berkas {project.docs_label}{logo} tidak ada; simpan logonya di sana"))
     return kantor, problems + found

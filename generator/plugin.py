@@ -179,6 +179,9 @@ class SopJdihPlugin(BasePlugin):
         if self.content is not None:
             self._report_findings(self.content)
             _pin_source_date_epoch(content_epoch(self.content))
+            logo = self.content.kantor.logo if self.content.kantor else None
+            if logo and not config.theme.get("logo"):  # kantor.yaml's logo is Material's header logo too
+                config.theme["logo"] = logo
         self._build_beside(config)  # last: a data error above stops the build before anything is written
         return config
 

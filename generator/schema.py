@@ -78,7 +78,9 @@ def _object(schema: dict[str, Any], node: dict[str, Any]) -> dict[str, Any]:
             node = node["items"]
         elif "anyOf" in node or "oneOf" in node:
             branches = node.get("anyOf", node.get("oneOf"))
-            node = next((branch for branch in branches if {"$ref", "items", "properties"} & set(branch)), {})
+            node = next(
+                (branch for branch in branches if {"$ref", "items", "properties", "anyOf", "oneOf"} & set(branch)), {}
+            )
         else:
             return {}
     return node

@@ -374,12 +374,15 @@ def payload_sop(n: int, text: str) -> dict[str, Any]:
         "peringatan": [text],
         "pencatatan_pendataan": [text],
         "ketentuan_pengesahan": [text],
+        "judul_kolom": {"no": text, "kegiatan": text, "waktu": text, "keterangan": text},
+        "nomor_kolom": True,
+        **({"tanda_tangan": {"baris": [text, text], "nama": text, "nip": text}} if n % 2 else {}),
         "prosedur": [
             {
                 "judul": text,
                 "pelaksana": [{"id": "a", "nama": text}, {"id": "b", "nama": text}],
                 "langkah": [
-                    {"no": 1, **step, "pelaksana": "a", "simbol": "mulai"}
+                    {"no": 1, **step, "pelaksana": "a", "mulai_di": "b"}
                     | {"mutu_baku": {"kelengkapan": [text], "waktu": "10 menit", "output": text}},
                     {"no": 2, **step, "pelaksana": "b", "simbol": "keputusan", "ya": 3, "tidak": 1},
                     {"no": 3, **step, "pelaksana": ["a", "b"], "simbol": "selesai"},

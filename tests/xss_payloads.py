@@ -25,6 +25,9 @@ TEXT = (
     "<!--<script>alert(1)</script>",
     "| <iframe src=javascript:alert(1)> |",
     "\\<script>alert(1)\\</script> `<script>alert(1)</script>`",
+    # The one markup SOP text has (italics, *…*) around markup, and the markers the diagram uses for it typed in.
+    "*<script>alert(1)</script>* *<img src=x onerror=alert(1)>*",
+    "\ue000<svg onload=alert(1)>\ue001 \ue000\ue001*x\ue001*",
 )
 
 # https:// addresses whose rest tries to end the link or add attributes: refused with a message, like the ones below.

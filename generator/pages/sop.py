@@ -10,18 +10,20 @@ from ..archive.collection import Archive
 from ..archive.kind import SOP
 from ..archive.model import Status
 from ..dasar_hukum.index import DasarHukumIndex
+from ..sop import emphasis
 from ..sop.bagan.diagram import procedure_diagram
-from ..sop.bagan.grid import letters
+from ..sop.bagan.grid import Columns
 from ..sop.bagan.print_pages import closing_mm
 from ..sop.bagan.render import DiagramRenderer
 from ..sop.durations import total
 from ..sop.flow import arrows_from
+from ..sop.lists import as_lines, marked_items
 from ..sop.loader import LoadedSop
-from ..sop.model import KeterkaitanSop, Langkah, Prosedur, Simbol, SopDocument
+from ..sop.model import Gaya, KeterkaitanSop, Langkah, Prosedur, Simbol, SopDocument
 from .addresses import SOP_INDEX, regulation_uri, sop_pdf_uri, sop_uri
 from .archive import referrer_groups
 from .page_source import PageSource, render
-from .text import html_text, tanggal
+from .text import html_lines, html_text, tanggal
 from .urls import SiteUrls
 
 
@@ -35,6 +37,7 @@ class _Links:
     dasar_hukum: DasarHukumIndex
     urls: SiteUrls
     with_pdf: bool  # the build prints each SOP to sop/<id>.pdf
+    logo: str | None  # the office's logo (kantor.yaml), a file under docs/
 
 
 def sop_pages(
@@ -44,6 +47,7 @@ def sop_pages(
     renderer: DiagramRenderer,
     urls: SiteUrls,
     with_pdf: bool = False,
+    logo: str | None = None,
 ) -> list[PageSource]:
     referenced_by: dict[str, list[str]] = defaultdict(list)
     for item in sops:
@@ -51,7 +55,7 @@ def sop_pages(
             if isinstance(related, KeterkaitanSop):
                 referenced_by[related.sop].append(item.document.id)
     titles = {item.document.id: item.document.nama_sop for item in sops}
-    links = _Links(titles, referenced_by, archive, dasar_hukum, urls, with_pdf)
+    links = _Links(titles, referenced_by, archive, dasar_hukum, urls, with_pdf, logo)
     pages = [
         PageSource(sop_uri(item.document.id), _sop_page(item.document, links, renderer), item.path, staff_edit=True)
         for item in sops
@@ -67,39 +71,57 @@ def sop_page_uris(sops: list[LoadedSop]) -> dict[str, str | None]:
 
 def _sop_page(sop: SopDocument, links: _Links, renderer: DiagramRenderer) -> str:
     signer = sop.disahkan_oleh
+    # Rows the sheet has: a date the SOP does not give is no row at all; a date written "-" shows as "-".
+    dates = [
+        (label, value)
+        for label, value in (
+            ("Tanggal Pembuatan", sop.tanggal_pembuatan),
+            ("Tanggal Revisi", sop.tanggal_revisi),
+            ("Tanggal Pengesahan", sop.tanggal_pengesahan),
+        )
+        if value is not None
+    ]
     identity = [
-        ("Nomor SOP", sop.nomor_sop),
-        ("Tanggal Pembuatan", tanggal(sop.tanggal_pembuatan)),
-        ("Tanggal Revisi", tanggal(sop.tanggal_revisi)),
-        ("Tanggal Pengesahan", tanggal(sop.tanggal_pengesahan)),
+        ("Nomor SOP", html_text(sop.nomor_sop)),
+        *((label, html_text(tanggal(value))) for label, value in dates),
         (
             "Disahkan Oleh",
-            "\n".join(filter(None, [signer.jabatan, signer.nama, signer.nip and f"NIP. {signer.nip}"]))
+            html_lines("\n".join(filter(None, [signer.jabatan, signer.nama, signer.nip and f"NIP. {signer.nip}"])))
             if signer
             else "–",
         ),
-        ("Nama SOP", sop.nama_sop),
-        *([("Jumlah Pelaksana", sop.jumlah_pelaksana)] if sop.jumlah_pelaksana else []),
+        ("Nama SOP", html_text(sop.nama_sop)),
     ]
     here = sop_uri(sop.id)
     related = [
         _anchor(links.urls.relative(here, sop_uri(item.sop)), links.titles[item.sop])
         if isinstance(item, KeterkaitanSop)
-        else html_text(item)
+        else emphasis.html(item)
         for item in sop.keterkaitan
     ]
+    style = sop.gaya_daftar.kotak
+    # Jumlah Pelaksana stands where the sheet puts it: in a box of its own beside Kualifikasi Pelaksana.
+    count = (
+        f'<div class="sop-kotak-jumlah"><p class="sop-kotak-judul">Jumlah Pelaksana</p>'
+        f"<p>{html_text(sop.jumlah_pelaksana)}</p></div>"
+        if sop.jumlah_pelaksana
+        else ""
+    )
     boxes = [
-        ("Dasar Hukum", [_basis(sop.id, position, line, links) for position, line in enumerate(sop.dasar_hukum)]),
-        ("Kualifikasi Pelaksana", [html_text(line) for line in sop.kualifikasi_pelaksana]),
-        ("Keterkaitan", related),
-        ("Peralatan/Perlengkapan", [html_text(line) for line in sop.peralatan_perlengkapan]),
-        ("Peringatan", [html_text(line) for line in sop.peringatan]),
-        ("Pencatatan dan Pendataan", [html_text(line) for line in sop.pencatatan_pendataan]),
+        (
+            "Dasar Hukum",
+            _list([_basis(sop.id, position, line, links) for position, line in enumerate(sop.dasar_hukum)], style),
+        ),
+        ("Kualifikasi Pelaksana", _list([emphasis.html(line) for line in sop.kualifikasi_pelaksana], style) + count),
+        ("Keterkaitan", _list(related, style)),
+        ("Peralatan/Perlengkapan", _list([emphasis.html(line) for line in sop.peralatan_perlengkapan], style)),
+        ("Peringatan", _list([emphasis.html(line) for line in sop.peringatan], style)),
+        ("Pencatatan dan Pendataan", _list([emphasis.html(line) for line in sop.pencatatan_pendataan], style)),
     ]
     several = len(sop.prosedur) > 1
     last = len(sop.prosedur) - 1
     procedures = [
-        _procedure_context(procedure, index, several, renderer, _closing(sop) if index == last else 0.0)
+        _procedure_context(sop, procedure, index, several, renderer, _closing(sop) if index == last else 0.0)
         for index, procedure in enumerate(sop.prosedur)
     ]
     return render(
@@ -108,6 +130,9 @@ def _sop_page(sop: SopDocument, links: _Links, renderer: DiagramRenderer) -> str
         identity=identity,
         boxes=boxes,
         procedures=procedures,
+        signature=_signature(sop),
+        ketentuan=[emphasis.html(point) for point in sop.ketentuan_pengesahan],
+        logo=links.urls.relative(here, links.logo) if links.logo else None,
         pdf=links.urls.relative(here, sop_pdf_uri(sop.id)) if links.with_pdf else None,
         referenced_by=[
             {"title": links.titles[other], "href": links.urls.relative(here, sop_uri(other))}
@@ -115,6 +140,30 @@ def _sop_page(sop: SopDocument, links: _Links, renderer: DiagramRenderer) -> str
         ],
         referrers=referrer_groups(links.archive, (SOP, sop.id), here, links.urls),
     )
+
+
+def _list(items: list[str], style: Gaya) -> str:
+    """A box's items (already HTML) marked as the office prints them; one item alone is plain text, unnumbered."""
+    if not items:
+        return '<p class="sop-kosong">–</p>'
+    if len(items) == 1 and style is not Gaya.strip:
+        return f"<p>{items[0]}</p>"
+    if style in (Gaya.angka, Gaya.huruf):
+        opening, closing = '<ol type="a">' if style is Gaya.huruf else "<ol>", "</ol>"
+    else:
+        opening, closing = f'<ul class="sop-daftar-{style.value}">', "</ul>"
+    return opening + "".join(f"<li>{item}</li>" for item in items) + closing
+
+
+def _signature(sop: SopDocument) -> dict[str, Any] | None:
+    """The closing signature block as the sheet prints it: `tanda_tangan`, none (false), else from disahkan_oleh."""
+    block = sop.tanda_tangan
+    if block is False:
+        return None
+    if block is not None:
+        return {"lines": block.baris, "nama": block.nama, "nip": block.nip}
+    signer = sop.disahkan_oleh
+    return {"lines": [f"{signer.jabatan},"], "nama": signer.nama, "nip": signer.nip} if signer else None
 
 
 def _anchor(href: str, text: str) -> str:
@@ -125,9 +174,10 @@ def _basis(sop_id: str, position: int, line: str, links: _Links) -> str:
     """A dasar hukum line as written, linked to its regulation's page, flagged when no longer in force."""
     key = links.dasar_hukum.cited_key("sop", sop_id, position)
     if key is None:
-        return html_text(line)
+        return emphasis.html(line)
     regulation = links.dasar_hukum.regulations[key]
-    text = _anchor(links.urls.relative(sop_uri(sop_id), regulation_uri(regulation.slug)), line)
+    href = links.urls.relative(sop_uri(sop_id), regulation_uri(regulation.slug))
+    text = f'<a href="{html_text(href)}">{emphasis.html(line)}</a>'
     item = links.archive.by_id.get(regulation.archive_id or "")
     if item is not None and links.archive.status(item) is Status.tidak_berlaku:
         status = Status.tidak_berlaku
@@ -137,54 +187,79 @@ def _basis(sop_id: str, position: int, line: str, links: _Links) -> str:
 
 def _closing(sop: SopDocument) -> float:
     """Printed height of the Pengesahan section, which the last chart page keeps room for (sop.md.j2 prints it)."""
-    if not (sop.disahkan_oleh or sop.ketentuan_pengesahan):
-        return 0.0
-    signer = sop.disahkan_oleh
-    lines = (2 if sop.tempat_pengesahan else 0) + (2 + bool(signer.nip) if signer else 0)
+    signature = _signature(sop)
+    lines = 0
+    if signature is not None:
+        place = 2 if sop.tempat_pengesahan else 0  # "Disahkan di …", "pada tanggal …"
+        lines = place + len(signature["lines"]) + 1 + bool(signature["nip"])  # the wording, the name, the NIP
     return closing_mm(sop.ketentuan_pengesahan, lines)
 
 
 def _procedure_context(
-    procedure: Prosedur, index: int, several: bool, renderer: DiagramRenderer, closing: float
+    sop: SopDocument, procedure: Prosedur, index: int, several: bool, renderer: DiagramRenderer, closing: float
 ) -> dict[str, Any]:
     key = f"p{index + 1}"
     names = {actor.id: actor.nama for actor in procedure.pelaksana}
     steps = procedure.langkah
-    rows = [_row(step, steps[i + 1] if i + 1 < len(steps) else None, names) for i, step in enumerate(steps)]
-    diagram = procedure_diagram(procedure, key, renderer, closing)
+    rows = [_row(sop, step, steps[i + 1] if i + 1 < len(steps) else None, names) for i, step in enumerate(steps)]
+    keterangan = sop.shows_keterangan(procedure)
+    columns = Columns(sop.judul_kolom, keterangan, sop.nomor_kolom, sop.gaya_daftar)
+    diagram = procedure_diagram(procedure, key, renderer, columns, closing)
+    letter = chr(ord("a") + index)
+    title = _without_letter(procedure.judul, letter) if several else procedure.judul
     return {
         "key": key,
-        "title": procedure.judul,
+        "title": title,
         # Printed on several A4 pages when it does not fit one: each page its own diagram with its connectors.
         "print_svgs": diagram.print_svgs,
-        "mark": f" {chr(ord('a') + index)}." if several else "",  # names a printed page's chart, not its title
-        "heading": f"Bagan alur {chr(ord('a') + index)}. {procedure.judul}"
-        if several
-        else f"Bagan alur: {procedure.judul}",
+        "mark": f" {letter}." if several else "",  # names a printed page's chart, not its title
+        "heading": f"Bagan alur {letter}. {title}" if several else f"Bagan alur: {title}",
+        "keterangan": keterangan,
+        "titles": sop.judul_kolom,
         "svg": diagram.svg,
         "total": str(total([step.mutu_baku.waktu for step in steps])),
         "rows": rows,
     }
 
 
-def _row(step: Langkah, following: Langkah | None, names: dict[str, str]) -> dict[str, Any]:
+def _without_letter(title: str, letter: str) -> str:
+    """A title copied with its procedure's letter ("a. Penerbitan …") is not lettered twice."""
+    for mark in (f"{letter}. ", f"{letter}) ", f"{letter.upper()}. ", f"{letter.upper()}) "):
+        if title.startswith(mark) and title[len(mark) :].strip():
+            return title[len(mark) :].strip()
+    return title
+
+
+def _row(sop: SopDocument, step: Langkah, following: Langkah | None, names: dict[str, str]) -> dict[str, Any]:
     flow = arrows_from(step, following)
+    styles = sop.gaya_daftar
+    kegiatan = as_lines(step.kegiatan, styles.kegiatan)
+    kelengkapan = marked_items(step.mutu_baku.kelengkapan, styles.kelengkapan)
     if step.simbol is Simbol.selesai:
         alur = "Selesai"
+    elif step.selesai_di is not None and step.simbol is not Simbol.keputusan:
+        alur = "→ Selesai"
     else:
         alur = "; ".join(f"{arrow.label} → {arrow.target}" if arrow.label else f"→ {arrow.target}" for arrow in flow)
+    output, keterangan = step.mutu_baku.output or "", step.keterangan or ""
     return {
         "no": step.no,
-        "kegiatan": letters(step.kegiatan),
+        # Plain text (italic stars dropped) and, for the step table, HTML with the italics as written.
+        "kegiatan": emphasis.plain(kegiatan),
+        "kegiatan_html": emphasis.html(kegiatan),
         "pelaksana": ", ".join(names.get(actor, actor) for actor in step.pelaksana),
-        "kelengkapan": "; ".join(step.mutu_baku.kelengkapan),
+        "kelengkapan": emphasis.plain("; ".join(kelengkapan)),
+        "kelengkapan_html": emphasis.html("\n".join(kelengkapan)),
         "waktu": step.mutu_baku.waktu.text if step.mutu_baku.waktu else "",
-        "output": step.mutu_baku.output or "",
-        "keterangan": step.keterangan or "",
-        "alur": ("Mulai; " if step.simbol is Simbol.mulai else "") + alur,
+        "output": emphasis.plain(output),
+        "output_html": emphasis.html(output),
+        "keterangan": emphasis.plain(keterangan),
+        "keterangan_html": emphasis.html(keterangan),
+        "alur": ("Mulai; " if step.simbol is Simbol.mulai or step.mulai_di else "") + alur,
         # For the phone's step-by-step view (sop.md.j2 .sop-urutan): the symbol, each actor, links to the next steps.
         "simbol": step.simbol.value,
-        "ringkasan": step.ringkasan or "",
+        "ringkasan": emphasis.plain(step.ringkasan or ""),
+        "ends": step.selesai_di is not None and step.simbol is not Simbol.keputusan,  # into its own Selesai capsule
         "pelaksana_nama": [names.get(actor, actor) for actor in step.pelaksana],
         "lanjut": flow,
     }

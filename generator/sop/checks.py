@@ -101,6 +101,7 @@ def _procedure_problems(procedure: Prosedur, at: tuple[str | int, ...], source: 
                     (*here, "pelaksana", position),
                     f"pelaksana '{actor}' tidak dideklarasikan; yang ada: {', '.join(sorted(actor_ids))}",
                 )
+        yield from _terminal_problems(step, actor_ids, here, source)
         yield from _step_shape_problems(step.simbol, step.ke, step.ya, step.tidak, here, source)
         loops = list(_target_problems(step, here, source))
         misdirected = misdirected or bool(loops)
@@ -117,7 +118,7 @@ def _procedure_problems(procedure: Prosedur, at: tuple[str | int, ...], source: 
         else:
             graph[arrow.source].append(arrow.target)
     last = procedure.langkah[-1]
-    if last.simbol not in (Simbol.selesai, Simbol.keputusan) and last.ke is None:
+    if last.simbol not in (Simbol.selesai, Simbol.keputusan) and last.ke is None and last.selesai_di is None:
         yield source.problem(
             (*at, "langkah", len(procedure.langkah) - 1, "simbol"),
             "langkah terakhir harus 'selesai' atau menyebut 'ke' (langkah berikutnya)",
@@ -141,6 +142,33 @@ def _step_shape_problems(
             yield source.problem((*here, name), f"'{name}' hanya untuk langkah bersimbol keputusan")
     if simbol is Simbol.selesai and ke is not None:
         yield source.problem((*here, "ke"), "langkah selesai tidak mengalir ke langkah lain")
+
+
+def _terminal_problems(
+    step: Langkah, actor_ids: set[str], here: tuple[str | int, ...], source: SourceFile
+) -> Iterator[Problem]:
+    """A Mulai or Selesai capsule of its own (`mulai_di`, `selesai_di`): in another declared actor's column."""
+    for name, kind in (("mulai_di", Simbol.mulai), ("selesai_di", Simbol.selesai)):
+        actor = getattr(step, name)
+        if actor is None:
+            continue
+        if step.simbol is kind:
+            yield source.problem((*here, name), f"langkah ini sudah bersimbol {kind.value}; hapus '{name}'")
+        elif kind is Simbol.selesai and step.simbol is Simbol.keputusan:
+            yield source.problem(
+                (*here, name), "keputusan mengalir ke 'ya' dan 'tidak'; 'selesai_di' untuk langkah lain"
+            )
+        elif actor not in actor_ids:
+            yield source.problem(
+                (*here, name), f"pelaksana '{actor}' tidak dideklarasikan; yang ada: {', '.join(sorted(actor_ids))}"
+            )
+        elif actor in step.pelaksana:
+            yield source.problem(
+                (*here, name),
+                f"simbol {kind.value} digambar di kolom pelaksana lain; '{actor}' sudah memuat simbol langkah ini",
+            )
+    if step.selesai_di is not None and step.simbol is not Simbol.keputusan and step.ke is not None:
+        yield source.problem((*here, "ke"), "langkah yang berakhir di 'selesai_di' tidak mengalir ke langkah lain")
 
 
 def _target_problems(step: Langkah, here: tuple[str | int, ...], source: SourceFile) -> Iterator[Problem]:
@@ -168,8 +196,8 @@ def _reachability_problems(
     at: tuple[str | int, ...],
     source: SourceFile,
 ) -> Iterator[Problem]:
-    starts = [step.no for step in procedure.langkah if step.simbol is Simbol.mulai]
-    ends = {step.no for step in procedure.langkah if step.simbol is Simbol.selesai}
+    starts = [step.no for step in procedure.langkah if step.simbol is Simbol.mulai or step.mulai_di]
+    ends = {step.no for step in procedure.langkah if step.simbol is Simbol.selesai or step.selesai_di}
     if not starts:
         yield source.problem((*at, "langkah"), "tidak ada langkah bersimbol 'mulai'")
         return

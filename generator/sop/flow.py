@@ -16,14 +16,15 @@ class Arrow:
 
 
 def arrows_from(step: Langkah, following: Langkah | None) -> list[Arrow]:
-    """A keputusan goes to its ya/tidak; selesai ends; any other step to `ke` or the next row."""
+    """A keputusan goes to its ya/tidak; selesai ends, as does a step drawn into its own Selesai capsule
+    (`selesai_di`); any other step to `ke` or the next row."""
     if step.simbol is Simbol.keputusan:
         return [
             Arrow(step.no, target, label, label.lower())
             for label, target in (("Ya", step.ya), ("Tidak", step.tidak))
             if target is not None
         ]
-    if step.simbol is Simbol.selesai:
+    if step.simbol is Simbol.selesai or step.selesai_di is not None:
         return []
     if step.ke is not None:
         return [Arrow(step.no, step.ke)]

@@ -8,7 +8,7 @@ above the field (see `schema.field_help`). Keep it short, and start it with a ca
 from __future__ import annotations
 
 from enum import StrEnum
-from typing import Annotated, Any
+from typing import Annotated, Any, Literal
 
 from pydantic import (
     BeforeValidator,
@@ -20,7 +20,7 @@ from pydantic import (
 )
 from pydantic_core import PydanticCustomError
 
-from ..source.model_base import ACTOR_ID, SLUG, DateOrDash, NonEmptyTextList, Strict, Text, TextList
+from ..source.model_base import ACTOR_ID, SLUG, DateOrDash, LineOrEmpty, NonEmptyTextList, Strict, Text, TextList
 from .durations import Duration, DurationError, parse_duration
 
 
@@ -62,6 +62,58 @@ class Simbol(StrEnum):
     penghubung = "penghubung"
 
 
+class Gaya(StrEnum):
+    """How a list is marked, as the office prints it."""
+
+    angka = "angka"  # 1., 2., 3.
+    huruf = "huruf"  # a., b., c.
+    strip = "strip"  # - at each item
+    polos = "polos"  # one item a line, unmarked
+
+
+class GayaDaftar(Strict):
+    """List styles per kind of box; one style (`gaya_daftar: strip`) sets the header boxes."""
+
+    kotak: Gaya = Field(Gaya.angka, description="Kotak Dasar Hukum sampai Pencatatan dan Pendataan (bawaan angka).")
+    kegiatan: Gaya = Field(Gaya.huruf, description="Butir kegiatan satu langkah (bawaan huruf: a., b.).")
+    kelengkapan: Gaya = Field(Gaya.polos, description="Butir kelengkapan satu langkah (bawaan polos: satu per baris).")
+
+
+def _one_style(value: Any) -> Any:
+    """`gaya_daftar: strip` is short for the header boxes' style."""
+    return {"kotak": value} if isinstance(value, str) else value
+
+
+class JudulKolom(Strict):
+    """The bagan alur's column headings as the office prints them."""
+
+    no: Text = Field("No", description="Judul kolom No (bawaan No).")
+    kegiatan: Text = Field("Kegiatan", description="Judul kolom Kegiatan (bawaan Kegiatan).")
+    pelaksana: Text = Field("Pelaksana", description="Judul kolom Pelaksana (bawaan Pelaksana).")
+    mutu_baku: Text = Field("Mutu Baku", description="Judul kolom Mutu Baku (bawaan Mutu Baku).")
+    kelengkapan: Text = Field("Kelengkapan", description="Judul kolom Kelengkapan (bawaan Kelengkapan).")
+    waktu: Text = Field("Waktu", description="Judul kolom Waktu (bawaan Waktu).")
+    output: Text = Field("Output", description="Judul kolom Output (bawaan Output).")
+    keterangan: Text = Field("Keterangan", description="Judul kolom Keterangan (bawaan Keterangan).")
+
+
+class TandaTangan(Strict):
+    """The closing signature block as printed under PENGESAHAN."""
+
+    baris: TextList = Field(
+        [], description="Baris di atas nama seperti tercetak, mis. [Sekretaris Komisi Pemilihan Umum, Provinsi …,]."
+    )
+    nama: Text | None = Field(None, description="Nama penanda tangan seperti tercetak.")
+    nip: Text | None = Field(
+        None, description='NIP di antara tanda kutip, mis. "19710805 199603 1 002" (boleh dihapus).'
+    )
+
+
+def _as_count(value: Any) -> Any:
+    """`jumlah_pelaksana: 3` is written as a number; it is shown as written."""
+    return str(value) if isinstance(value, int) and not isinstance(value, bool) else value
+
+
 class Pejabat(Strict):
     """Who signed the SOP (Disahkan Oleh)."""
 
@@ -100,8 +152,9 @@ class Langkah(Strict):
     kegiatan: NonEmptyTextList = Field(
         description="Kegiatan langkah ini; beberapa butir, mis. [Butir satu, Butir dua], tampil sebagai a., b."
     )
-    ringkasan: Text | None = Field(
-        None, description="Teks pendek di dalam simbol; bila tidak ada, awal kegiatan yang dipakai."
+    ringkasan: LineOrEmpty | None = Field(
+        None,
+        description='Teks pendek di dalam simbol; bila tidak ada, awal kegiatan yang dipakai; "" untuk simbol kosong.',
     )
     pelaksana: NonEmptyTextList = Field(
         description="Id pelaksana langkah ini; bila dikerjakan bersama, mis. [kasubag, staf]."
@@ -111,6 +164,16 @@ class Langkah(Strict):
     )
     mutu_baku: MutuBaku = Field(MutuBaku(), description="Mutu baku langkah ini: kelengkapan, waktu dan output.")
     keterangan: Text | None = Field(None, description="Isi kolom Keterangan (boleh dihapus).")
+    mulai_di: str | None = Field(
+        None,
+        pattern=ACTOR_ID,
+        description="Id pelaksana yang kolomnya memuat simbol Mulai tersendiri, berpanah ke langkah ini.",
+    )
+    selesai_di: str | None = Field(
+        None,
+        pattern=ACTOR_ID,
+        description="Id pelaksana yang kolomnya memuat simbol Selesai tersendiri; langkah ini berpanah ke sana.",
+    )
     ke: int | None = Field(None, description="Nomor langkah tujuan, bila bukan langkah berikutnya.")
     ya: int | None = Field(None, description="Khusus keputusan: nomor langkah tujuan bila Ya.")
     tidak: int | None = Field(
@@ -152,6 +215,22 @@ Keterkaitan = Annotated[
 ]
 
 
+def _signature_kind(value: Any) -> str | None:
+    if value is False:
+        return "tanpa"
+    return "blok" if isinstance(value, (dict, TandaTangan)) else None
+
+
+TandaTanganAtauTidak = Annotated[
+    Annotated[TandaTangan, Tag("blok")] | Annotated[Literal[False], Tag("tanpa")],
+    Discriminator(
+        _signature_kind,
+        custom_error_type="tanda_tangan",
+        custom_error_message="tulis false bila lembar tanpa blok tanda tangan, atau blok baris, nama dan nip",
+    ),
+]
+
+
 class SopDocument(Strict):
     """One SOP document: the identity header, the header boxes and its procedures."""
 
@@ -182,7 +261,13 @@ class SopDocument(Strict):
         "dasar hukum).",
     )
     kualifikasi_pelaksana: TextList = Field([], description="Kompetensi yang dibutuhkan pelaksana.")
-    jumlah_pelaksana: Text | None = Field(None, description="Jumlah pelaksana, bila kantor mencantumkannya.")
+    jumlah_pelaksana: Annotated[Text | None, BeforeValidator(_as_count, json_schema_input_type=int | str | None)] = (
+        Field(
+            None,
+            description="Jumlah pelaksana, angka atau teks, mis. 3 atau 3 orang; tampil di kotak samping Kualifikasi "
+            "Pelaksana.",
+        )
+    )
     keterkaitan: list[Keterkaitan] = Field(
         [], description="SOP terkait: judulnya sebagai teks, atau sop: <id> untuk SOP di repositori ini."
     )
@@ -190,6 +275,32 @@ class SopDocument(Strict):
     peringatan: TextList = Field([], description="Peringatan bagi pelaksana, mis. akibat bila prosedur tidak diikuti.")
     pencatatan_pendataan: TextList = Field([], description="Catatan dan data yang disimpan, dan bentuknya.")
     ketentuan_pengesahan: TextList = Field([], description="Butir PENGESAHAN bernomor yang dicetak sebagian kantor.")
+    tanda_tangan: TandaTanganAtauTidak | None = Field(
+        None,
+        description="Blok tanda tangan penutup seperti tercetak (baris, nama, nip), atau false bila lembar hanya "
+        "ditandatangani di kepala; bila tidak ada, diambil dari disahkan_oleh.",
+    )
+    judul_kolom: JudulKolom = Field(
+        JudulKolom(),
+        description="Judul kolom bagan alur seperti tercetak, mis. {keterangan: Ket., waktu: Waktu Pelaksanaan}.",
+    )
+    kolom_keterangan: bool | None = Field(
+        None,
+        description="Tampilkan kolom Keterangan: true atau false; bila tidak ada, tampil bila ada langkah yang "
+        "mengisi keterangan.",
+    )
+    nomor_kolom: bool = Field(False, description="Baris nomor kolom (1 2 3 …) di bawah judul kolom: true atau false.")
+    gaya_daftar: Annotated[GayaDaftar, BeforeValidator(_one_style, json_schema_input_type=Gaya | GayaDaftar)] = Field(
+        GayaDaftar(),
+        description="Tanda butir daftar: angka, huruf, strip atau polos; satu gaya untuk kotak, atau "
+        "{kotak: …, kegiatan: …, kelengkapan: …}.",
+    )
     prosedur: list[Prosedur] = Field(
         min_length=1, description="Satu bagan alur atau lebih (a., b., …), masing-masing diawali '- judul:'."
     )
+
+    def shows_keterangan(self, procedure: Prosedur) -> bool:
+        """The sheet's Keterangan column: as the SOP says, else only when a step of the procedure fills it."""
+        if self.kolom_keterangan is not None:
+            return self.kolom_keterangan
+        return any(step.keterangan for step in procedure.langkah)

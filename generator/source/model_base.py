@@ -38,6 +38,9 @@ HTTPS_URL = r"^https://[^\s<>\"'{}|\\^`()]+$"
 EMAIL = r"^[^@\s<>\"'(),;:]+@[^@\s<>\"'(),;:]+\.[A-Za-z]{2,}$"
 # Shown by Pagefind's filter panel, which renders values as HTML: a facet label carries no markup characters.
 PLAIN_LABEL = r"^[^<>&\"]+$"
+# A file under docs/ as written from there (kantor.yaml's logo): no leading '/', no part starting with '.' (so no
+# '..'), an image type browsers show.
+DOCS_IMAGE = r"^([A-Za-z0-9_-][A-Za-z0-9._-]*/)*[A-Za-z0-9_-][A-Za-z0-9._-]*\.(png|svg|jpg|jpeg|webp)$"
 ISBN = r"^(97[89][- ]?)?([0-9][- ]?){9}[0-9Xx]$"  # ISBN-10 or -13 as printed, with or without hyphens
 DASH = "-"  # a box or date the sheet leaves empty: shown as "-", where a field left out is not shown
 DASHES = frozenset({DASH, "–", "—"})  # "-" as typed, or the en or em dash copied from a sheet made in Word
@@ -181,6 +184,8 @@ def _refusal(char: str, position: int, long: bool) -> str:
 
 Text = Annotated[str, Field(min_length=1), AfterValidator(_one_line)]
 LongText = Annotated[str, Field(min_length=1), AfterValidator(_paragraphs)]
+# One line that may be empty: a symbol's text, where "" draws the symbol without text as many sheets do.
+LineOrEmpty = Annotated[str, AfterValidator(_one_line)]
 
 
 def _text_or_list_schema(min_items: int) -> dict[str, Any]:

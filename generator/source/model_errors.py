@@ -10,7 +10,7 @@ from typing import Any, Generic, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
-from .model_base import ACTOR_ID, EMAIL, HTTPS_URL, ISBN, PLAIN_LABEL, SLUG
+from .model_base import ACTOR_ID, DOCS_IMAGE, EMAIL, HTTPS_URL, ISBN, PLAIN_LABEL, SLUG
 from .problems import Problem
 from .yaml_source import Location, SourceFile
 
@@ -95,6 +95,8 @@ _PATTERNS = {
     ACTOR_ID: "hanya huruf kecil, angka dan tanda '-' atau '_', mis. 'kasubag'",
     HTTPS_URL: "harus alamat lengkap yang diawali https://, tanpa spasi, tanda kutip, kurung atau < >",
     EMAIL: "harus alamat surel seperti jdih@kpu-contoh.go.id, tanpa spasi",
+    DOCS_IMAGE: "harus berkas gambar (.png, .svg, .jpg, .webp) di folder docs/, ditulis dari sana, "
+    "mis. assets/images/logo-kpu.png",
     PLAIN_LABEL: "tidak boleh memuat < > & atau tanda kutip",
     ISBN: "harus ISBN seperti tercetak: 10 atau 13 angka (yang terakhir boleh X), boleh dipisah '-', "
     "mis. 978-602-0000-01-5",

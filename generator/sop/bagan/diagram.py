@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from ..flow import arrows
 from ..model import Prosedur
 from .dot import grid_dot
-from .grid import layout
+from .grid import DEFAULT_COLUMNS, Columns, layout
 from .print_pages import print_pages
 from .render import DiagramRenderer
 
@@ -22,12 +22,19 @@ class Diagram:
     print_svgs: list[str]  # one per A4 page when it does not fit one, joined by lettered connectors; else empty
 
 
-def procedure_diagram(procedure: Prosedur, key: str, renderer: DiagramRenderer, closing: float = 0.0) -> Diagram:
+def procedure_diagram(
+    procedure: Prosedur,
+    key: str,
+    renderer: DiagramRenderer,
+    columns: Columns = DEFAULT_COLUMNS,
+    closing: float = 0.0,
+) -> Diagram:
     """Draw one procedure; `key` (e.g. "p1") keeps its SVG ids unique on the page, "p1-h2" for its printed pages.
 
-    `closing` is the printed height in mm of what follows the last procedure (the Pengesahan, `closing_mm`).
+    `columns` are the sheet's columns as its SOP prints them (headings, Keterangan or not, numbered row); `closing`
+    is the printed height in mm of what follows the last procedure (the Pengesahan, `closing_mm`).
     """
-    sheet = layout(procedure)
+    sheet = layout(procedure, columns)
     flow = arrows(procedure)
     pages = print_pages(sheet, flow, closing)
     return Diagram(

@@ -75,6 +75,8 @@ class _Writer:
 
     def symbol(self, symbol: PlacedSymbol) -> str:
         name = f"langkah-{self.key}-{symbol.step_no}" + ("" if symbol.primary else f"-{symbol.lane}")
+        if symbol.terminal:
+            name = f"{symbol.kind.value}-{self.key}-{symbol.step_no}"
         self.graph.node(
             name,
             _label(symbol.lines, "\\n"),
@@ -114,6 +116,21 @@ class _Writer:
             pos=" ".join(self.point(p) for p in (start, start, end, end)),
         )
 
+    def terminal(self, name: str, capsule: PlacedSymbol, step_name: str, step: PlacedSymbol) -> None:
+        """A Mulai capsule's arrow into its step, or a step's arrow into its Selesai capsule, straight across."""
+        inward = capsule.kind is Simbol.mulai
+        source, target = (capsule, step) if inward else (step, capsule)
+        rightwards = source.cx < target.cx
+        start = (source.right if rightwards else source.left, source.cy)
+        tip = (target.left if rightwards else target.right, target.cy)
+        base = (tip[0] - ARROW_LENGTH if rightwards else tip[0] + ARROW_LENGTH, tip[1])
+        self.graph.edge(
+            name if inward else step_name,
+            step_name if inward else name,
+            id=f"{name}-alur",
+            pos="e," + self.point(tip) + " " + " ".join(self.point(p) for p in (start, start, base, base)),
+        )
+
 
 def grid_dot(grid: Grid, flow: list[Arrow], key: str) -> str:
     """DOT source of one drawn sheet; `key` makes its SVG ids unique on the page.
@@ -125,13 +142,22 @@ def grid_dot(grid: Grid, flow: list[Arrow], key: str) -> str:
     for index, cell in enumerate(grid.cells):
         writer.cell(index, cell)
     names: dict[int, str] = {}
+    copies: dict[int, list[tuple[str, PlacedSymbol]]] = {}
+    terminals: list[tuple[str, PlacedSymbol]] = []
     for symbol in grid.symbols:
         name = writer.symbol(symbol)
+        if symbol.terminal:
+            terminals.append((name, symbol))
+            continue
+        copies.setdefault(symbol.step_no, []).append((name, symbol))
         if symbol.primary:
             names[symbol.step_no] = name
             primary = symbol
         else:
             writer.link(names[symbol.step_no], name, primary, symbol)
+    for name, capsule in terminals:  # into (or out of) the step's copy nearest the capsule's lane
+        step_name, step = min(copies[capsule.step_no], key=lambda copy: abs(copy[1].lane - capsule.lane))
+        writer.terminal(name, capsule, step_name, step)
     flow = [arrow for arrow in flow if arrow.source in names and arrow.target in names]
     for index, (arrow, route) in enumerate(zip(flow, route_all(grid, flow), strict=True)):
         writer.arrow(index, names[arrow.source], names[arrow.target], route)

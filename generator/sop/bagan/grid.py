@@ -9,9 +9,11 @@ Text is wrapped here (Graphviz does not wrap), with a width estimate for 9 pt He
 from __future__ import annotations
 
 import textwrap
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 
-from ..model import Langkah, Prosedur, Simbol
+from ..emphasis import balanced, marked, plain
+from ..lists import as_lines
+from ..model import GayaDaftar, JudulKolom, Langkah, Prosedur, Simbol
 
 FONT_SIZE = 9.0
 LINE_HEIGHT = 11.0
@@ -29,6 +31,7 @@ DIAMOND_COLUMNS = 12
 LANE_COLUMNS = int((LANE_WIDTH - 2 * PADDING) / CHAR_WIDTH)  # characters of one line across a whole lane
 SYMBOL_MARGIN = 9.0  # between a symbol and its lane's border: room for gutter arrows
 MIN_SYMBOL_GAP = 8.0  # above and below a symbol: an arrowhead (7 pt) and a Ya/Tidak label beside it, no more
+TERMINAL_HEIGHT = 26.0  # a Mulai/Selesai capsule of its own
 
 
 def wrap(text: str, width: float) -> list[str]:
@@ -39,26 +42,20 @@ def wrap(text: str, width: float) -> list[str]:
 def wrap_columns(text: str, columns: int, split_words: bool = True) -> list[str]:
     # "Pelaksana/Pengelola" may break after the slash, as a person would break it. The NUL marks those break
     # points; a long word split right after a slash can carry it to the next line, so every copy is removed.
+    # An italic span (emphasis.marked) that a line break cuts is closed and reopened around the break.
     lines = [
         line.replace("/\0 ", "/").replace("\0 ", "").replace("\0", "")
         for paragraph in text.replace("/", "/\0 ").splitlines()
         for line in textwrap.wrap(paragraph, columns, break_long_words=split_words) or [""]
     ]
-    return lines or [""]
-
-
-def letters(items: list[str]) -> str:
-    """Sub-items as on the sheet: "a. …", "b. …"; a single item stays plain."""
-    if len(items) == 1:
-        return items[0]
-    return "\n".join(f"{chr(ord('a') + index)}. {item}" for index, item in enumerate(items))
+    return balanced(lines) or [""]
 
 
 def short_label(step: Langkah) -> str:
-    """Text inside the symbol: the editor's ringkasan, else the start of the kegiatan."""
-    if step.ringkasan:
+    """Text inside the symbol: the editor's ringkasan (empty for an empty symbol), else the start of the kegiatan."""
+    if step.ringkasan is not None:
         return step.ringkasan
-    words = " ".join(step.kegiatan).split()
+    words = plain(" ".join(step.kegiatan)).split()
     label = " ".join(words[:5])
     return label + (" …" if len(words) > 5 else "")
 
@@ -91,6 +88,7 @@ class PlacedSymbol:
     height: float
     lines: list[str]
     primary: bool  # the copy arrows leave from and arrive at, when several actors share a step
+    terminal: bool = False  # a Mulai/Selesai capsule of its own beside the step (mulai_di, selesai_di)
 
     @property
     def top(self) -> float:
@@ -131,6 +129,20 @@ class Row:
     symbol_height: float
     symbol_lines: list[str]
     height: float
+    terminals: tuple[tuple[Simbol, int], ...] = ()  # capsules of their own in this row: (mulai/selesai, lane)
+
+
+@dataclass(frozen=True)
+class Columns:
+    """The sheet's columns as the office prints them (SopDocument: judul_kolom, kolom_keterangan, nomor_kolom)."""
+
+    titles: JudulKolom = field(default_factory=JudulKolom)
+    keterangan: bool | None = None  # None: shown when a step of the procedure has a keterangan
+    numbered: bool = False  # a row "1 2 3 …" under the headings
+    styles: GayaDaftar = field(default_factory=GayaDaftar)
+
+
+DEFAULT_COLUMNS = Columns()
 
 
 @dataclass(frozen=True)
@@ -140,7 +152,8 @@ class Layout:
     width: float
     lane_x: list[float]  # left edge of each lane
     mutu_x: float
-    keterangan_x: float
+    mutu_widths: dict[str, float]  # kelengkapan, waktu, output: wide enough for their headings' longest word
+    keterangan_x: float | None  # None: the sheet has no Keterangan column
     header: list[Cell]
     header_height: float
     rows: list[Row]
@@ -153,26 +166,24 @@ class Layout:
         kind: Simbol,
         label: str,
         lanes: list[int],
+        terminals: tuple[tuple[Simbol, int], ...] = (),
     ) -> Row:
         """Measure a row: `texts` are kegiatan, kelengkapan, waktu, output and keterangan as printed."""
-        kegiatan, kelengkapan, waktu, output, keterangan = texts
-        mutu = self.mutu_x
         columns = [
             (0.0, NO_WIDTH, wrap(number, NO_WIDTH)),
-            (NO_WIDTH, KEGIATAN_WIDTH, wrap(kegiatan, KEGIATAN_WIDTH)),
-            (mutu, MUTU_WIDTHS["kelengkapan"], wrap(kelengkapan, MUTU_WIDTHS["kelengkapan"])),
-            (mutu + MUTU_WIDTHS["kelengkapan"], MUTU_WIDTHS["waktu"], wrap(waktu, MUTU_WIDTHS["waktu"])),
-            (
-                mutu + MUTU_WIDTHS["kelengkapan"] + MUTU_WIDTHS["waktu"],
-                MUTU_WIDTHS["output"],
-                wrap(output, MUTU_WIDTHS["output"]),
-            ),
-            (self.keterangan_x, KETERANGAN_WIDTH, wrap(keterangan, KETERANGAN_WIDTH)),
+            (NO_WIDTH, KEGIATAN_WIDTH, wrap(texts[0], KEGIATAN_WIDTH)),
         ]
+        x = self.mutu_x
+        for text, column_width in zip(texts[1:4], self.mutu_widths.values(), strict=True):
+            columns.append((x, column_width, wrap(text, column_width)))
+            x += column_width
+        if self.keterangan_x is not None:
+            columns.append((self.keterangan_x, KETERANGAN_WIDTH, wrap(texts[4], KETERANGAN_WIDTH)))
         symbol_width, symbol_height, symbol_lines = _symbol_size(kind, label)
         text_height = max(len(lines) for _, _, lines in columns) * LINE_HEIGHT + 2 * PADDING
-        height = max(text_height, symbol_height + 2 * MIN_SYMBOL_GAP)
-        return Row(step_no, columns, kind, lanes, symbol_width, symbol_height, symbol_lines, height)
+        tallest = max(symbol_height, TERMINAL_HEIGHT if terminals else 0.0)
+        height = max(text_height, tallest + 2 * MIN_SYMBOL_GAP)
+        return Row(step_no, columns, kind, lanes, symbol_width, symbol_height, symbol_lines, height, terminals)
 
     def grid(self, rows: list[Row] | None = None) -> Grid:
         """The sheet with `rows` (default: the procedure's own) stacked under the header."""
@@ -197,6 +208,22 @@ class Layout:
                     position == 0,
                 )
                 for position, lane in enumerate(row.lanes)
+            ]
+            symbols += [
+                PlacedSymbol(
+                    row.step_no,
+                    kind,
+                    lane,
+                    index,
+                    self.lane_x[lane] + LANE_WIDTH / 2,
+                    y + row.height / 2,
+                    LANE_WIDTH - 2 * SYMBOL_MARGIN,
+                    TERMINAL_HEIGHT,
+                    [kind.value.capitalize()],
+                    False,
+                    True,
+                )
+                for kind, lane in row.terminals
             ]
             row_y.append((y, y + row.height))
             y += row.height
@@ -239,49 +266,91 @@ def _diamond(label: str, split_words: bool) -> tuple[float, float, list[str]]:
     return width, height, lines
 
 
-def layout(procedure: Prosedur) -> Layout:
+def layout(procedure: Prosedur, columns: Columns = DEFAULT_COLUMNS) -> Layout:
     """Measure the sheet of one procedure: columns, header cells and one row per step, in order."""
     lanes = [actor.id for actor in procedure.pelaksana]
+    titles = columns.titles
+    keterangan = columns.keterangan
+    if keterangan is None:
+        keterangan = any(step.keterangan for step in procedure.langkah)
     lane_x = [NO_WIDTH + KEGIATAN_WIDTH + index * LANE_WIDTH for index in range(len(lanes))]
     mutu_x = NO_WIDTH + KEGIATAN_WIDTH + len(lanes) * LANE_WIDTH
-    keterangan_x = mutu_x + sum(MUTU_WIDTHS.values())
-    width = keterangan_x + KETERANGAN_WIDTH
+    mutu_titles = {"kelengkapan": titles.kelengkapan, "waktu": titles.waktu, "output": titles.output}
+    # A heading's word is never broken ("Waktu Pelaksanaan"): its column widens to hold the longest.
+    mutu_widths = {
+        name: max(column_width, max(len(word) for word in mutu_titles[name].split()) * CHAR_WIDTH + 2 * PADDING)
+        for name, column_width in MUTU_WIDTHS.items()
+    }
+    mutu_width = sum(mutu_widths.values())
+    keterangan_x = mutu_x + mutu_width if keterangan else None
+    width = mutu_x + mutu_width + (KETERANGAN_WIDTH if keterangan else 0.0)
 
-    actor_lines = [wrap(actor.nama, LANE_WIDTH) for actor in procedure.pelaksana]
-    second_header = max(HEADER_HEIGHT, max(len(lines) for lines in actor_lines) * LINE_HEIGHT + 2 * PADDING)
-    header_total = HEADER_HEIGHT + second_header
-    header = [
-        Cell(0, 0, NO_WIDTH, header_total, ["No"], True),
-        Cell(NO_WIDTH, 0, KEGIATAN_WIDTH, header_total, ["Kegiatan"], True),
-        Cell(lane_x[0], 0, len(lanes) * LANE_WIDTH, HEADER_HEIGHT, ["Pelaksana"], True),
-        Cell(mutu_x, 0, sum(MUTU_WIDTHS.values()), HEADER_HEIGHT, ["Mutu Baku"], True),
-        Cell(keterangan_x, 0, KETERANGAN_WIDTH, header_total, ["Keterangan"], True),
+    def lines_height(*texts: tuple[str, float]) -> float:
+        return max(HEADER_HEIGHT, *(len(wrap(text, w)) * LINE_HEIGHT + 2 * PADDING for text, w in texts))
+
+    first_header = lines_height((titles.pelaksana, len(lanes) * LANE_WIDTH), (titles.mutu_baku, mutu_width))
+    second_header = lines_height(
+        *((actor.nama, LANE_WIDTH) for actor in procedure.pelaksana),
+        *((mutu_titles[name], column_width) for name, column_width in mutu_widths.items()),
+    )
+    spanning = [(0.0, NO_WIDTH, titles.no), (NO_WIDTH, KEGIATAN_WIDTH, titles.kegiatan)]
+    if keterangan_x is not None:
+        spanning.append((keterangan_x, KETERANGAN_WIDTH, titles.keterangan))
+    headings_height = max(first_header + second_header, lines_height(*((text, w) for _, w, text in spanning)))
+    second_header = headings_height - first_header
+    header = [Cell(x, 0, w, headings_height, wrap(text, w), True) for x, w, text in spanning]
+    header += [
+        Cell(
+            lane_x[0], 0, len(lanes) * LANE_WIDTH, first_header, wrap(titles.pelaksana, len(lanes) * LANE_WIDTH), True
+        ),
+        Cell(mutu_x, 0, mutu_width, first_header, wrap(titles.mutu_baku, mutu_width), True),
     ]
     header += [
-        Cell(x, HEADER_HEIGHT, LANE_WIDTH, second_header, lines, True)
-        for x, lines in zip(lane_x, actor_lines, strict=True)
+        Cell(x, first_header, LANE_WIDTH, second_header, wrap(actor.nama, LANE_WIDTH), True)
+        for x, actor in zip(lane_x, procedure.pelaksana, strict=True)
     ]
     x = mutu_x
-    for name, column_width in MUTU_WIDTHS.items():
-        header.append(Cell(x, HEADER_HEIGHT, column_width, second_header, [name.capitalize()], True))
+    for name, column_width in mutu_widths.items():
+        header.append(Cell(x, first_header, column_width, second_header, wrap(mutu_titles[name], column_width), True))
         x += column_width
+    header_total = headings_height
+    if columns.numbered:
+        # The numbered row some offices print under the headings: one number per column, left to right.
+        edges = [(0.0, NO_WIDTH), (NO_WIDTH, KEGIATAN_WIDTH), *((x, LANE_WIDTH) for x in lane_x)]
+        x = mutu_x
+        for column_width in mutu_widths.values():
+            edges.append((x, column_width))
+            x += column_width
+        if keterangan_x is not None:
+            edges.append((keterangan_x, KETERANGAN_WIDTH))
+        header += [
+            Cell(x, headings_height, w, HEADER_HEIGHT, [str(number)], True)
+            for number, (x, w) in enumerate(edges, start=1)
+        ]
+        header_total += HEADER_HEIGHT
 
-    columns = Layout(width, lane_x, mutu_x, keterangan_x, header, header_total, [])
+    sheet = Layout(width, lane_x, mutu_x, mutu_widths, keterangan_x, header, header_total, [])
+    styles = columns.styles
     rows = [
-        columns.row(
+        sheet.row(
             step.no,
             str(step.no),
             (
-                letters(step.kegiatan),
-                letters(step.mutu_baku.kelengkapan),
+                marked(as_lines(step.kegiatan, styles.kegiatan)),
+                marked(as_lines(step.mutu_baku.kelengkapan, styles.kelengkapan)),
                 step.mutu_baku.waktu.text if step.mutu_baku.waktu else "",
-                step.mutu_baku.output or "",
-                step.keterangan or "",
+                marked(step.mutu_baku.output or ""),
+                marked(step.keterangan or ""),
             ),
             step.simbol,
-            short_label(step),
+            marked(short_label(step)),
             [lanes.index(actor) for actor in step.pelaksana if actor in lanes],
+            tuple(
+                (kind, lanes.index(actor))
+                for kind, actor in ((Simbol.mulai, step.mulai_di), (Simbol.selesai, step.selesai_di))
+                if actor in lanes
+            ),
         )
         for step in procedure.langkah
     ]
-    return replace(columns, rows=rows)
+    return replace(sheet, rows=rows)

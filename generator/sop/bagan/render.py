@@ -8,8 +8,10 @@ from pathlib import Path
 
 import graphviz
 
+from ..emphasis import CLOSE, OPEN
+
 # Part of every cache key: raise it when _inline changes, so no diagram cached by an older sop-jdih is reused.
-RENDER_VERSION = 2
+RENDER_VERSION = 3
 INSTALL_HINT = (
     "Graphviz tidak ditemukan: program 'dot' tidak ada di PATH. "
     "Pasang dengan: sudo apt-get install graphviz (Debian/Ubuntu), lalu jalankan lagi."
@@ -49,8 +51,15 @@ class DiagramRenderer:
         return svg
 
 
+_ITALIC = re.compile(f"{OPEN}([^{OPEN}{CLOSE}<>]*){CLOSE}")
+
+
 def _inline(svg: str) -> str:
-    """Strip the XML prolog and comments so the SVG can sit inside HTML; no blank lines (Markdown)."""
+    """Strip the XML prolog and comments so the SVG can sit inside HTML; no blank lines (Markdown).
+
+    Italic spans (emphasis.marked: text Graphviz has already escaped, within one <text>) become italic <tspan>s.
+    """
     svg = svg[svg.index("<svg") :]
     svg = re.sub(r"<!--.*?-->", "", svg, flags=re.DOTALL)
+    svg = _ITALIC.sub(r'<tspan font-style="italic">\1</tspan>', svg).replace(OPEN, "").replace(CLOSE, "")
     return "\n".join(line for line in svg.splitlines() if line.strip())
