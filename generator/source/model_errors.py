@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import difflib
 import types
 import typing
 from dataclasses import dataclass
@@ -10,6 +9,7 @@ from typing import Any, Generic, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
+from .guess import did_you_mean
 from .model_base import ACTOR_ID, EMAIL, HTTPS_URL, ISBN, PLAIN_LABEL, SLUG
 from .problems import Problem
 from .yaml_source import Location, SourceFile
@@ -112,10 +112,8 @@ def _message(item: Any, location: Location, model: type[BaseModel]) -> str:
         )
     if kind == "extra_forbidden":
         known = _fields_at(model, location[:-1])
-        # A close spelling, or the field the key begins ("tahun" for a monografi's "tahun_terbit").
-        guess = difflib.get_close_matches(str(location[-1]), known, n=1, cutoff=0.6)
-        guess = guess or [name for name in known if name.startswith(f"{location[-1]}_")][:1]
-        hint = f"; maksud Anda '{guess[0]}'?" if guess else f"; kolom yang dikenal: {', '.join(known)}"
+        # A near miss ("simbul" for "simbol"), or the field the key begins ("tahun" for "tahun_terbit").
+        hint = did_you_mean(str(location[-1]), known) or f"; kolom yang dikenal: {', '.join(known)}"
         return f"kolom tidak dikenal{hint}"
     if kind in ("literal_error", "enum"):
         expected = str(item.get("ctx", {}).get("expected", "")).replace(" or ", " atau ")

@@ -18,10 +18,8 @@ from typing import Any
 
 import yaml
 
+from .places import Location, place
 from .problems import Problem
-
-Location = tuple[str | int, ...]
-
 
 _BASE_LOADER = yaml.CSafeLoader if yaml.__with_libyaml__ else yaml.SafeLoader  # libyaml parses ~8x faster
 
@@ -62,8 +60,12 @@ class SourceFile:
                 return line
         return 1
 
-    def problem(self, location: Location, message: str) -> Problem:
-        return Problem(self.path, self.line_of(location), dotted(location), message)
+    def where(self, location: Location) -> str:
+        """The location as the editor reads the sheet: `prosedur b, langkah no 3, simbol` (`places.place`)."""
+        return place(self.data, location)
+
+    def problem(self, location: Location, message: str, line: int | None = None) -> Problem:
+        return Problem(self.path, line or self.line_of(location), self.where(location), message)
 
 
 def normal_text(text: str) -> str:
@@ -74,11 +76,6 @@ def normal_text(text: str) -> str:
     through here, so no later stage compares two spellings of one text.
     """
     return unicodedata.normalize("NFC", text)
-
-
-def dotted(location: Location) -> str:
-    """`('prosedur', 0, 'langkah', 3, 'waktu')` → `prosedur.0.langkah.3.waktu`."""
-    return ".".join(str(part) for part in location)
 
 
 MAX_BYTES = 1_000_000  # an SOP or archive item is a few KB; anything near this is a mistake, not content
@@ -391,6 +388,8 @@ class _Builder:
     source: SourceFile
     first_line: int
     problems: list[Problem] = field(default_factory=list)
+    # Problems at a place in the data, named once the data is read (a step is named by its `no`, written later).
+    placed: list[tuple[Location, str, int | None]] = field(default_factory=list)
     incomplete: bool = False  # something was left out: the data must not be used
 
     def document(self) -> tuple[SourceFile | None, list[Problem]]:
@@ -401,13 +400,16 @@ class _Builder:
         try:
             self.source.data = self._root()
         except _TooDeep as refusal:
-            return None, [*self.problems, Problem(self.source.path, refusal.line, "", str(refusal))]
+            return None, [*self._problems(), Problem(self.source.path, refusal.line, "", str(refusal))]
         self.loader.get_event()  # document end
         if not self.loader.check_event(yaml.StreamEndEvent):
             line = self._line(self.loader.peek_event())
             self.problems.append(Problem(self.source.path, line, "", f"sintaks YAML salah: {SECOND_DOCUMENT}"))
             self.incomplete = True
-        return (None if self.incomplete else self.source), self.problems
+        return (None if self.incomplete else self.source), self._problems()
+
+    def _problems(self) -> list[Problem]:
+        return [*self.problems, *(self.source.problem(at, message, line) for at, message, line in self.placed)]
 
     def _root(self) -> Any:
         """The document's single node, read without recursion: `stack` is the path from the root to the event."""
@@ -458,17 +460,15 @@ class _Builder:
         """The key as written, or _DISCARD when its value must be read and thrown away."""
         if key is _MERGE:
             # `<<: *x` copies x's keys; merges of merges double at every level: a billion laughs of its own.
-            self.problems.append(Problem(self.source.path, line, dotted((*parent.at, "<<")), MERGE))
+            self.placed.append(((*parent.at, "<<"), MERGE, line))
             self.incomplete = True
             return _MERGED
         if not isinstance(key, str | int | float | bool | None):
-            self.problems.append(self.source.problem(parent.at, "kunci harus berupa teks, bukan daftar atau kumpulan"))
+            self.placed.append((parent.at, "kunci harus berupa teks, bukan daftar atau kumpulan", None))
             return _DISCARD
         here = (*parent.at, key)
         if isinstance(parent.value, dict) and key in parent.value:
-            self.problems.append(
-                Problem(self.source.path, line, dotted(here), "kunci ini ditulis dua kali; hapus salah satunya")
-            )
+            self.placed.append((here, "kunci ini ditulis dua kali; hapus salah satunya", line))
             return _DISCARD
         self.source.lines[here] = line
         return key
@@ -476,7 +476,7 @@ class _Builder:
     def _alias(self, stack: list[_Open], at: Location) -> None:
         """Refused: the document is then unusable, but the other problems are still reported."""
         if not any(parent.key is _MERGED for parent in stack):
-            self.problems.append(self.source.problem(at, ALIAS))
+            self.placed.append((at, ALIAS, None))
         self.incomplete = True
 
     def _scalar(self, event: yaml.ScalarEvent, at: Location) -> Any:
@@ -496,7 +496,7 @@ class _Builder:
 
     def _unsupported(self, at: Location, message: str) -> None:
         """An explicit tag we do not read: the value is left out, so the model must not see the document."""
-        self.problems.append(self.source.problem(at, message))
+        self.placed.append((at, message, None))
         self.incomplete = True
 
     def _line(self, event: yaml.Event) -> int:
