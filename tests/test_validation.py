@@ -286,3 +286,48 @@ def test_an_oversized_file_is_refused_before_parsing(tmp_path: Path) -> None:
         load_content(Project(tmp_path))
     (problem,) = raised.value.problems
     assert str(problem).startswith("sops/besar.yaml:1: berkas terlalu besar (1,100,003 byte")
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "needle", "expected"),
+    [
+        (
+            "  - Undang-Undang Nomor 7 Tahun 2017 tentang Pemilihan Umum\n",
+            "  - Undang-Undang Nomor 7 Tahun 2017: Pemilihan Umum\n",
+            "Nomor 7 Tahun 2017:",
+            "dasar_hukum butir 1: harus berupa teks, tetapi tanda ': ' di dalamnya membuatnya dibaca sebagai "
+            "'kolom: nilai'; apit seluruh teksnya dengan tanda kutip",
+        ),
+        (
+            "nomor_sop: 7 Tahun 2025\n",
+            "nomor_sop: 7\n",
+            "nomor_sop: 7",
+            'nomor_sop: harus berupa teks; tulis angkanya di antara tanda kutip, mis. "7"',
+        ),
+        (
+            'disahkan_oleh:\n  jabatan: Sekretaris\n  nama: Siti Penguji\n  nip: "19800101 200501 2 001"\n',
+            "disahkan_oleh: jabatan:Sekretaris\n",
+            "jabatan:Sekretaris",
+            "disahkan_oleh: harus berupa kumpulan kunci: nilai; setelah 'jabatan:' harus ada spasi; "
+            "tulis 'jabatan: Sekretaris'",
+        ),
+    ],
+)
+def test_common_yaml_slips_are_explained(old: str, new: str, needle: str, expected: str, tmp_path: Path) -> None:
+    text = variant(old, new)
+    assert problems(tmp_path, {"uji.yaml": text}) == [f"sops/uji.yaml:{line_of(text, needle)}: {expected}"]
+
+
+def test_a_key_is_guessed_only_when_it_is_a_near_miss(tmp_path: Path) -> None:
+    """`ket` begins only `keterangan`; one slip from `ke` is no guess for a name of three letters."""
+    text = variant("        keterangan: Tautan", "        ket: Tautan")
+    text = variant("        ringkasan: Susun konsep\n", "        ringkasn: Susun konsep\n", text)
+    text = variant("        ya: 4\n", "        yaa: 4\n        ya: 4\n", text)
+    assert problems(tmp_path, {"uji.yaml": text}) == [
+        f"sops/uji.yaml:{line_of(text, 'ringkasn')}: langkah no 2, ringkasn: kolom tidak dikenal; "
+        "maksud Anda 'ringkasan'?",
+        f"sops/uji.yaml:{line_of(text, 'yaa: 4')}: langkah no 3, yaa: kolom tidak dikenal; kolom yang dikenal: no, "
+        "kegiatan, ringkasan, pelaksana, simbol, mutu_baku, keterangan, ke, ya, tidak",
+        f"sops/uji.yaml:{line_of(text, 'ket: Tautan')}: langkah no 4, ket: kolom tidak dikenal; "
+        "maksud Anda 'keterangan'?",
+    ]

@@ -12,7 +12,7 @@ from pydantic import BaseModel, ValidationError
 from .guess import did_you_mean
 from .model_base import ACTOR_ID, EMAIL, HTTPS_URL, ISBN, PLAIN_LABEL, SLUG
 from .problems import Problem
-from .yaml_source import Location, SourceFile
+from .yaml_source import GLUED_COLON, Location, SourceFile, glued_colon
 
 _MESSAGES = {
     "missing": "wajib diisi",
@@ -123,6 +123,16 @@ def _message(item: Any, location: Location, model: type[BaseModel]) -> str:
     if kind == "string_type" and isinstance(item.get("input"), int | float) and not isinstance(item["input"], bool):
         # An ISBN, a nomor or a volume written without quotes: YAML reads digits as a number.
         return f'harus berupa teks; tulis angkanya di antara tanda kutip, mis. "{item["input"]}"'
+    if kind == "string_type" and isinstance(item.get("input"), dict):
+        # `- Undang-Undang Nomor 7: Pemilu` or `{…}`: the ': ' inside the text made it a field.
+        return (
+            "harus berupa teks, tetapi tanda ': ' di dalamnya membuatnya dibaca sebagai 'kolom: nilai'; "
+            "apit seluruh teksnya dengan tanda kutip"
+        )
+    if kind in ("model_type", "dict_type") and isinstance(item.get("input"), str):
+        glued = GLUED_COLON.match(item["input"])
+        if glued:
+            return f"harus berupa kumpulan kunci: nilai; {glued_colon(glued)}"
     if kind == "string_pattern_mismatch":
         pattern = str(item.get("ctx", {}).get("pattern", ""))
         return _PATTERNS.get(pattern, f"harus sesuai pola {pattern}")

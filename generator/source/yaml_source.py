@@ -268,6 +268,10 @@ def syntax_problem(error: yaml.MarkedYAMLError, text: str) -> tuple[int, str]:
     char = _char_at(text, mark.line, mark.column)
     if char == "\t" or "tab character" in problem:
         return mark.line, TAB
+    for line in dict.fromkeys((opening_mark.line, mark.line, max(mark.line - 1, 0))):
+        glued = GLUED_COLON.match(_line_text(text, line))
+        if glued:
+            return line, glued_colon(glued)
     for kind in _SYNTAX:
         if kind.context in context and kind.problem in problem:
             line = opening_mark.line if kind.at_opening else mark.line
@@ -278,6 +282,20 @@ def syntax_problem(error: yaml.MarkedYAMLError, text: str) -> tuple[int, str]:
         f"YAML tidak dapat dibaca{column}; periksa tanda kutip, tanda ':' dan '- ', "
         "serta jumlah spasi di awal baris ini dan baris di atasnya"
     )
+
+
+# `nama_sop:Persetujuan`: without a space after ':' YAML reads the whole line as one text, not as a field.
+GLUED_COLON = re.compile(r"^\s*(?:-\s+)?([A-Za-z_][\w-]*):([^\s:/][^\n]*)$")
+
+
+def glued_colon(found: re.Match[str]) -> str:
+    """The advice for a `kolom:nilai` written without a space."""
+    return f"setelah '{found.group(1)}:' harus ada spasi; tulis '{found.group(1)}: {found.group(2).strip()}'"
+
+
+def _line_text(text: str, line: int) -> str:
+    lines = text.split("\n")
+    return lines[line] if line < len(lines) else ""
 
 
 def _char_at(text: str, line: int, column: int) -> str | None:
@@ -305,6 +323,8 @@ class _Open:
     line: int
     value: dict[Any, Any] | list[Any]
     key: Any = _NO_KEY
+    flow: bool = False  # written `{…}` or `[…]` on one line, where a comma separates items
+    key_end: int = -1  # where the text of the key whose value comes next ends
 
 
 class _TooDeep(Exception):
@@ -428,12 +448,37 @@ class _Builder:
                     mapping = isinstance(event, yaml.MappingStartEvent)
                     if event.tag not in (None, "!", MAP_TAG if mapping else SEQ_TAG):
                         self._unsupported(at, f"tag YAML '{_short(event.tag)}' tidak didukung; hapus tag itu")
-                    stack.append(_Open(at, line, {} if mapping else []))
+                    stack.append(_Open(at, line, {} if mapping else [], flow=bool(event.flow_style)))
+                    continue
+                if stack and self._comma_in_value(stack[-1], event, line):
                     continue
                 value = self._alias(stack, at) if isinstance(event, yaml.AliasEvent) else self._scalar(event, at)
+                if stack and stack[-1].key is _NO_KEY:
+                    stack[-1].key_end = event.end_mark.index
             if not stack:
                 return "<<" if value is _MERGE else value
             self._place(stack[-1], value, line)
+
+    def _comma_in_value(self, parent: _Open, event: yaml.Event, line: int) -> bool:
+        """`{id: umum, nama: Umum, dan Logistik}`: YAML reads the text after the comma as a key without a value.
+
+        The editor meant one name with a comma in it; the "key" is dropped and the slip explained, with the quotes
+        that fix it. Recognised by a value that takes no text at all right where its key ends (no ':' between).
+        """
+        key = parent.key
+        if not (parent.flow and isinstance(parent.value, dict) and isinstance(key, str) and parent.value):
+            return False
+        if not (isinstance(event, yaml.ScalarEvent) and event.value == "" and event.start_mark.index == parent.key_end):
+            return False
+        previous_key, previous = list(parent.value.items())[-1]
+        example = f'{previous_key}: "{previous}, {key}"' if isinstance(previous, str) else f'"…, {key}"'
+        message = (
+            f"koma di dalam {{ }} memisahkan kolom, jadi '{key}' dibaca sebagai kolom baru; bila itu bagian dari "
+            f"nilai sebelumnya, apit nilainya dengan tanda kutip: {example}"
+        )
+        self.placed.append((parent.at, message, line))
+        parent.key = _NO_KEY
+        return True
 
     def _where(self, stack: list[_Open]) -> Location:
         """The location of the next node: a list item, a mapping's value, or a key (located at its mapping)."""
