@@ -58,6 +58,10 @@ def main(argv: list[str] | None = None) -> int:
     print(f"OK: {len(content.sops)} SOP, {content.archive.counts()} valid.")
     for note in found.notes:
         print(f"catatan: {note}")
+    for unfilled in found.unfilled:  # fine while the editor works; the strict build refuses to publish it
+        print(f"peringatan: {unfilled}")
+    if found.unfilled:
+        print(f"{len(found.unfilled)} isian contoh belum diganti; build situs (--strict) menolaknya sampai diganti.")
     return 0
 
 

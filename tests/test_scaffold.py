@@ -39,7 +39,37 @@ def empty(tmp_path: Path) -> Path:
     return tmp_path
 
 
-def test_new_files_pass_check_and_strict_build_of_example_copy(tmp_path: Path, capsys: pytest.CaptureFixture) -> None:
+# What an editor writes over each starter placeholder (generator/unfilled.py).
+FILLED = {
+    "Judul Produk Hukum Baru": "Penetapan Tim Baru",
+    "Nama Prosedur Baru": "Pengelolaan Arsip",
+    "KATA KUNCI": "JDIH",
+    "Nama Pejabat": "Siti Penguji",
+    "Pengarang, Nama": "Lestari, Dewi",
+    "Nama Jurnal": "Jurnal Pemilu",
+    "Nama Penerbit": "Pustaka Uji",
+    "Nama Pemohon": "Partai Uji",
+    "Bahwa untuk ... perlu": "Bahwa untuk tertib administrasi perlu",
+    "Tulis abstrak": "Abstrak",
+    "Tulis caption di sini": "Caption",
+    "Ringkasan perkara: apa yang dimohonkan": "Ringkasan perkara",
+    "ganti-dengan-kode-unggahan": "abc123",
+    "pengganti desain konten": "desain konten",
+    " (boleh dihapus)": "",
+    " (judul sementara)": " Asli",
+}
+
+
+def fill(path: Path, item_id: str) -> None:
+    """Replace what `sop-jdih new` left to replace, as an editor does."""
+    text = path.read_text(encoding="utf-8")
+    for placeholder, value in FILLED.items():
+        text = text.replace(placeholder, value)
+    path.write_text(text, encoding="utf-8")
+
+
+def test_new_files_pass_check_and_strict_build_once_filled(tmp_path: Path, capsys: pytest.CaptureFixture) -> None:
+    """`new` then `check` succeeds, naming what is still the starter's; the strict build refuses it until filled."""
     root = tmp_path / "proyek"
     for folder in ("sops", "content_archive", "docs", "site_theme"):
         shutil.copytree(REPO / folder, root / folder)
@@ -58,7 +88,9 @@ def test_new_files_pass_check_and_strict_build_of_example_copy(tmp_path: Path, c
         written = TARGETS[kind].format(item_id)
         assert f"ditulis: {root / written}\n" in capsys.readouterr().out
         assert run(root, "check") == 0, capsys.readouterr().err
-        assert capsys.readouterr().out.startswith("OK: ")
+        out = capsys.readouterr().out
+        assert out.startswith("OK: ") and f"peringatan: {written}:" in out, out
+        assert out.endswith("isian contoh belum diganti; build situs (--strict) menolaknya sampai diganti.\n")
 
     konten = yaml.safe_load((root / TARGETS["konten"].format("konten-baru")).read_text(encoding="utf-8"))
     first_produk = sorted(path.stem for path in (REPO / "content_archive" / "produk-hukum").glob("*.*"))[0]
@@ -67,16 +99,59 @@ def test_new_files_pass_check_and_strict_build_of_example_copy(tmp_path: Path, c
     assert (root / "content_archive" / konten["gambar"]).is_file()
 
     site = tmp_path / "site"
+    refused = build_strict_with_cli(root, site)
+    assert refused.returncode != 0 and not site.exists()
+    assert (
+        "sops/x.yaml:17: nama_sop: masih isian contoh '(judul sementara)' dari 'sop-jdih new'; ganti dengan isi "
+        "sebenarnya" in refused.stderr
+    )
+    assert (
+        "content_archive/produk-hukum/produk-baru.yaml:32: subjek butir 1: masih isian contoh 'KATA KUNCI' dari "
+        "'sop-jdih new'; ganti dengan isi sebenarnya" in refused.stderr
+    )
+
+    for kind, item_id in [*started, ("konten", "konten-baru")]:
+        fill(root / TARGETS[kind].format(item_id), item_id)
+    assert run(root, "check") == 0, capsys.readouterr().err
+    assert "peringatan" not in capsys.readouterr().out
     result = build_strict_with_cli(root, site)
     assert result.returncode == 0, result.stderr
-    assert "Nama Prosedur Baru" in (site / "sop" / "x" / "index.html").read_text(encoding="utf-8")
+    assert "X Asli" in (site / "sop" / "x" / "index.html").read_text(encoding="utf-8")
     assert 'href="x/"' in (site / "sop" / "index.html").read_text(encoding="utf-8")
     assert (site / "produk-hukum" / "produk-baru" / "index.html").is_file()
     assert (site / "putusan" / "putusan-baru" / "index.html").is_file()
     assert (site / "konten" / "konten-baru" / "index.html").is_file()
-    assert "Judul Buku Baru" in (site / "monografi" / "buku-baru" / "index.html").read_text(encoding="utf-8")
-    assert "Judul Artikel Baru" in (site / "artikel" / "artikel-baru" / "index.html").read_text(encoding="utf-8")
+    assert "Buku Baru Asli" in (site / "monografi" / "buku-baru" / "index.html").read_text(encoding="utf-8")
+    assert "Artikel Baru Asli" in (site / "artikel" / "artikel-baru" / "index.html").read_text(encoding="utf-8")
     assert "Membaca pesan kesalahan" in (site / "cara-mengubah-sop" / "index.html").read_text(encoding="utf-8")
+
+
+def test_a_starter_title_follows_its_id(empty: Path, capsys: pytest.CaptureFixture) -> None:
+    """An id written like a citation gives the produk hukum its jenis, singkatan, nomor and tahun; the title stays
+    flagged as unfilled."""
+    assert run(empty, "new", "produk-hukum", "pkpu-3-2025") == 0
+    item = yaml.safe_load((empty / TARGETS["produk-hukum"].format("pkpu-3-2025")).read_text(encoding="utf-8"))
+    assert (item["jenis"], item["singkatan_jenis"], item["nomor"], item["tahun"]) == (
+        "Peraturan Komisi Pemilihan Umum",
+        "PKPU",
+        "3",
+        2025,
+    )
+    assert item["judul"] == "Peraturan Komisi Pemilihan Umum Nomor 3 Tahun 2025 tentang Judul Produk Hukum Baru"
+    assert run(empty, "new", "sop", "pengelolaan-arsip") == 0
+    sop = yaml.safe_load((empty / TARGETS["sop"].format("pengelolaan-arsip")).read_text(encoding="utf-8"))
+    assert sop["nama_sop"] == "Pengelolaan Arsip (judul sementara)"
+    capsys.readouterr()
+    assert run(empty, "check") == 0
+    out = capsys.readouterr().out
+    assert (
+        "peringatan: content_archive/produk-hukum/pkpu-3-2025.yaml:19: judul: masih isian contoh "
+        "'Judul Produk Hukum Baru' dari 'sop-jdih new'; ganti dengan isi sebenarnya\n" in out
+    )
+    assert (
+        "peringatan: sops/pengelolaan-arsip.yaml:17: nama_sop: masih isian contoh '(judul sementara)' dari "
+        "'sop-jdih new'; ganti dengan isi sebenarnya\n" in out
+    )
 
 
 @pytest.mark.parametrize("kind", list(TARGETS))
