@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import shutil
 import struct
 import zlib
@@ -244,3 +245,25 @@ def test_guide_quotes_what_check_prints(
     assert run(tmp_path, "check") == 1
     (message,) = [line for line in capsys.readouterr().err.splitlines() if line.startswith("sops/")]
     assert f"\n{message}\n" in (REPO / "docs" / "cara-mengubah-sop.md").read_text(encoding="utf-8")
+
+
+def test_produk_hukum_guide_example_and_messages_are_what_check_says(
+    tmp_path: Path, capsys: pytest.CaptureFixture
+) -> None:
+    """docs/menambah-produk-hukum.md: its example file passes the check once its PDF is there; without the PDF and
+    with a mistyped relation id, the check prints the two lines the guide quotes, verbatim."""
+    guide = (REPO / "docs" / "menambah-produk-hukum.md").read_text(encoding="utf-8")
+    example = re.search(r"```yaml\n(.*?)```", guide, flags=re.DOTALL).group(1)  # type: ignore[union-attr]
+    for folder in ("sops", "content_archive", "docs", "site_theme"):
+        shutil.copytree(REPO / folder, tmp_path / folder)
+    for file in ("mkdocs.yml", "kantor.yaml"):  # its setting lowers the SOPs' revoked dasar hukum to notes
+        shutil.copy(REPO / file, tmp_path / file)
+    item = tmp_path / "content_archive" / "produk-hukum" / "pkpu-3-2025.yaml"
+    item.write_text(example.replace("[pkpu-8-2019]", "[pkpu-8-2091]"), encoding="utf-8")
+    assert run(tmp_path, "check") == 1
+    reported = [line for line in capsys.readouterr().err.splitlines() if line.startswith("content_archive/")]
+    assert len(reported) == 2 and all(f"\n{line}\n" in guide for line in reported), reported
+    item.write_text(example, encoding="utf-8")
+    (tmp_path / "content_archive" / "lampiran" / "pkpu-3-2025.pdf").write_bytes(b"%PDF-1.4\n")
+    assert run(tmp_path, "check") == 0, capsys.readouterr().err
+    assert "- Cara menambah produk hukum: menambah-produk-hukum.md" in (REPO / "mkdocs.yml").read_text(encoding="utf-8")
