@@ -83,9 +83,19 @@ def test_unknown_actor_id(tmp_path: Path) -> None:
 
 
 def test_duplicate_step_number(tmp_path: Path) -> None:
+    """Only the cause: the keputusan now numbered 2 'leads to itself' only because of the number written twice."""
     text = variant("      - no: 3\n", "      - no: 2\n")
-    found = problems(tmp_path, {"uji.yaml": text})
-    assert f"sops/uji.yaml:{line_of(text, '- no: 2', 2)}: langkah ke-3, no: nomor langkah 2 sudah dipakai" in found
+    assert problems(tmp_path, {"uji.yaml": text}) == [
+        f"sops/uji.yaml:{line_of(text, '- no: 2', 2)}: langkah ke-3, no: nomor langkah 2 sudah dipakai"
+    ]
+
+
+def test_a_last_step_without_selesai_is_one_problem(tmp_path: Path) -> None:
+    text = variant("        simbol: selesai\n", "")
+    assert problems(tmp_path, {"uji.yaml": text}) == [
+        f"sops/uji.yaml:{line_of(text, '- no: 4')}: langkah no 4, simbol: langkah terakhir harus 'selesai' atau "
+        "menyebut 'ke' (langkah berikutnya)"
+    ]
 
 
 def test_duplicate_sop_id_across_files(tmp_path: Path) -> None:

@@ -150,7 +150,10 @@ def _procedure_problems(procedure: Prosedur, at: tuple[str | int, ...], source: 
         actor_ids.add(actor.id)
 
     row_of: dict[int, int] = {}
-    misdirected = False  # a step that leads to itself also strands the steps after it: report only the cause
+    # A step that leads to itself also strands the steps after it: report only the cause. So does a number used
+    # twice: every ya, tidak and ke naming it is then ambiguous, and what follows from them is no cause of its own.
+    duplicated = len({step.no for step in procedure.langkah}) < len(procedure.langkah)
+    misdirected = duplicated
     for index, step in enumerate(procedure.langkah):
         here = (*at, "langkah", index)
         if step.no in row_of:
@@ -158,9 +161,10 @@ def _procedure_problems(procedure: Prosedur, at: tuple[str | int, ...], source: 
         row_of.setdefault(step.no, index)
         yield from _actor_problems(list(step.pelaksana), [actor.id for actor in procedure.pelaksana], here, source)
         yield from _step_shape_problems(step.simbol, step.ke, step.ya, step.tidak, here, source)
-        loops = list(_target_problems(step, here, source))
-        misdirected = misdirected or bool(loops)
-        yield from loops
+        if not duplicated:
+            loops = list(_target_problems(step, here, source))
+            misdirected = misdirected or bool(loops)
+            yield from loops
 
     graph: dict[int, list[int]] = {no: [] for no in row_of}
     dangling = False
@@ -176,13 +180,14 @@ def _procedure_problems(procedure: Prosedur, at: tuple[str | int, ...], source: 
     unreached = [] if dangling or misdirected else _unreached(procedure, graph)
     last_row = len(procedure.langkah) - 1
     last = procedure.langkah[last_row]
-    if last.simbol not in (Simbol.selesai, Simbol.keputusan) and last.ke is None and last_row not in unreached:
+    open_end = last.simbol not in (Simbol.selesai, Simbol.keputusan) and last.ke is None and last_row not in unreached
+    if open_end:
         yield source.problem(
             (*at, "langkah", last_row, "simbol"),
             "langkah terakhir harus 'selesai' atau menyebut 'ke' (langkah berikutnya)",
         )
     if not dangling and not misdirected:
-        yield from _reachability_problems(procedure, unreached, at, source)
+        yield from _reachability_problems(procedure, unreached, at, source, open_end)
 
 
 def _step_shape_problems(
@@ -236,19 +241,21 @@ def _unreached(procedure: Prosedur, graph: dict[int, list[int]]) -> list[int]:
 
 
 def _reachability_problems(
-    procedure: Prosedur, unreached: list[int], at: tuple[str | int, ...], source: SourceFile
+    procedure: Prosedur, unreached: list[int], at: tuple[str | int, ...], source: SourceFile, open_end: bool
 ) -> Iterator[Problem]:
     """Steps never reached, reported at their cause: each run of them follows a step that does not flow on.
 
     Appending a step after the 'selesai' step strands it; so does a keputusan whose ya and tidak both lead
     elsewhere, or a `ke` that skips rows. Saying "langkah 7 tidak dapat dicapai" sent editors looking at step 7.
+    `open_end`: the last step was already reported for not ending the procedure.
     """
     steps = procedure.langkah
     if not any(step.simbol is Simbol.mulai for step in steps):
         yield source.problem((*at, "langkah"), "tidak ada langkah bersimbol 'mulai'")
         return
     if not any(step.simbol is Simbol.selesai for step in steps):
-        yield source.problem((*at, "langkah"), "tidak ada langkah bersimbol 'selesai'")
+        if not open_end:  # else already said at the last step, where 'selesai' belongs
+            yield source.problem((*at, "langkah"), "tidak ada langkah bersimbol 'selesai'")
         return
     for run in _runs(unreached):
         stranded = _numbers([steps[row].no for row in run])

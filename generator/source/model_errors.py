@@ -123,8 +123,8 @@ def _message(item: Any, location: Location, model: type[BaseModel]) -> str:
     if kind == "string_type" and isinstance(item.get("input"), int | float) and not isinstance(item["input"], bool):
         # An ISBN, a nomor or a volume written without quotes: YAML reads digits as a number.
         return f'harus berupa teks; tulis angkanya di antara tanda kutip, mis. "{item["input"]}"'
-    if kind == "string_type" and isinstance(item.get("input"), dict):
-        # `- Undang-Undang Nomor 7: Pemilu` or `{…}`: the ': ' inside the text made it a field.
+    if kind == "string_type" and isinstance(item.get("input"), dict) and len(item["input"]) == 1:
+        # `- Undang-Undang Nomor 7: Pemilu`: the ': ' inside the text made it one `kolom: nilai` pair.
         return (
             "harus berupa teks, tetapi tanda ': ' di dalamnya membuatnya dibaca sebagai 'kolom: nilai'; "
             "apit seluruh teksnya dengan tanda kutip"
