@@ -341,3 +341,11 @@ def test_a_key_is_guessed_only_when_it_is_a_near_miss(tmp_path: Path) -> None:
         f"sops/uji.yaml:{line_of(text, 'ket: Tautan')}: langkah no 4, ket: kolom tidak dikenal; "
         "maksud Anda 'keterangan'?",
     ]
+
+
+def test_a_near_miss_choice_is_guessed(tmp_path: Path) -> None:
+    text = variant("        simbol: selesai\n", "        simbol: selesia\n")
+    assert problems(tmp_path, {"uji.yaml": text}) == [
+        f"sops/uji.yaml:{line_of(text, 'selesia')}: langkah no 4, simbol: nilai 'selesia' tidak dikenal; maksud Anda "
+        "'selesai'? (pilihan: 'mulai', 'selesai', 'proses', 'keputusan' atau 'penghubung')"
+    ]

@@ -107,7 +107,7 @@ def project_problems(sources: list[SourceFile], declared: set[str], sops_label: 
         for index, related in enumerate(written if isinstance(written, list) else []):
             target = related.get("sop") if isinstance(related, dict) else None
             if isinstance(target, str) and target not in declared:
-                guess = near_miss(target, declared)
+                guess = near_miss(target, declared - {source.data.get("id")})
                 hint = f"; maksud Anda '{guess}'?" if guess else ""
                 message = f"tidak ada SOP dengan id '{target}' di {sops_label}{hint}"
                 problems.append(source.problem(("keterkaitan", index, "sop"), message))

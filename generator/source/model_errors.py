@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import types
 import typing
 from dataclasses import dataclass
@@ -9,7 +10,7 @@ from typing import Any, Generic, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
-from .guess import did_you_mean
+from .guess import did_you_mean, near_miss
 from .model_base import ACTOR_ID, EMAIL, HTTPS_URL, ISBN, PLAIN_LABEL, SLUG
 from .problems import Problem
 from .yaml_source import GLUED_COLON, Location, SourceFile, glued_colon
@@ -117,6 +118,9 @@ def _message(item: Any, location: Location, model: type[BaseModel]) -> str:
         return f"kolom tidak dikenal{hint}"
     if kind in ("literal_error", "enum"):
         expected = str(item.get("ctx", {}).get("expected", "")).replace(" or ", " atau ")
+        guess = near_miss(str(item["input"]), re.findall(r"'([^']*)'", expected))
+        if guess:
+            return f"nilai '{item['input']}' tidak dikenal; maksud Anda '{guess}'? (pilihan: {expected})"
         return f"nilai '{item['input']}' tidak dikenal; pilih salah satu: {expected}"
     if kind == "date_from_datetime_parsing" and "range" in str(item.get("ctx", {}).get("error", "")):
         return "bukan tanggal yang ada; tulis TTTT-BB-HH (tahun-bulan-hari), mis. 2024-08-23"
