@@ -17,7 +17,7 @@ from generator.schema import SOP_MODELINE, item_modeline
 from generator.source.yaml_source import load_yaml
 from generator.unfilled import PLACEHOLDERS, unfilled_problems
 
-from .conftest import REPO, build_strict_with_cli, files_of
+from .conftest import REPO, build_strict_with_cli, files_of, fill_starter
 
 MODELINES = {"sop": SOP_MODELINE, **{kind.key: item_modeline(kind) for kind in KINDS}}
 TARGETS = {
@@ -40,35 +40,6 @@ def empty(tmp_path: Path) -> Path:
     (tmp_path / "sops").mkdir()
     (tmp_path / "content_archive").mkdir()
     return tmp_path
-
-
-# What an editor writes over each starter placeholder (generator/unfilled.py).
-FILLED = {
-    "Judul Produk Hukum Baru": "Penetapan Tim Baru",
-    "Nama Prosedur Baru": "Pengelolaan Arsip",
-    "KATA KUNCI": "JDIH",
-    "Nama Pejabat": "Siti Penguji",
-    "Pengarang, Nama": "Lestari, Dewi",
-    "Nama Jurnal": "Jurnal Pemilu",
-    "Nama Penerbit": "Pustaka Uji",
-    "Nama Pemohon": "Partai Uji",
-    "Bahwa untuk ... perlu": "Bahwa untuk tertib administrasi perlu",
-    "Tulis abstrak": "Abstrak",
-    "Tulis caption di sini": "Caption",
-    "Ringkasan perkara: apa yang dimohonkan": "Ringkasan perkara",
-    "ganti-dengan-kode-unggahan": "abc123",
-    "pengganti desain konten": "desain konten",
-    " (boleh dihapus)": "",
-    " (judul sementara)": " Asli",
-}
-
-
-def fill(path: Path, item_id: str) -> None:
-    """Replace what `sop-jdih new` left to replace, as an editor does."""
-    text = path.read_text(encoding="utf-8")
-    for placeholder, value in FILLED.items():
-        text = text.replace(placeholder, value)
-    path.write_text(text, encoding="utf-8")
 
 
 def test_new_files_pass_check_and_strict_build_once_filled(tmp_path: Path, capsys: pytest.CaptureFixture) -> None:
@@ -114,7 +85,7 @@ def test_new_files_pass_check_and_strict_build_once_filled(tmp_path: Path, capsy
     )
 
     for kind, item_id in [*started, ("konten", "konten-baru")]:
-        fill(root / TARGETS[kind].format(item_id), item_id)
+        fill_starter(root / TARGETS[kind].format(item_id))
     assert run(root, "check") == 0, capsys.readouterr().err
     assert "peringatan" not in capsys.readouterr().out
     result = build_strict_with_cli(root, site)
