@@ -119,13 +119,16 @@ def _written_actor_problems(procedure: Any, at: tuple[str | int, ...], source: S
     if not isinstance(procedure, dict):
         return
     actors = procedure.get("pelaksana")
-    declared = [actor.get("id") for actor in actors if isinstance(actor, dict)] if isinstance(actors, list) else []
+    declared = [
+        actor["id"]
+        for actor in (actors if isinstance(actors, list) else [])
+        if isinstance(actor, dict) and isinstance(actor.get("id"), str)
+    ]
     steps = procedure.get("langkah")
     for index, step in enumerate(steps if isinstance(steps, list) else []):
         named = step.get("pelaksana") if isinstance(step, dict) else None
         named = [named] if isinstance(named, str) else named if isinstance(named, list) else []
-        actors = [actor for actor in declared if isinstance(actor, str)]
-        yield from _actor_problems(named, actors, (*at, "langkah", index), source)
+        yield from _actor_problems(named, declared, (*at, "langkah", index), source)
 
 
 def _actor_problems(
