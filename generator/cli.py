@@ -10,6 +10,7 @@ from pathlib import Path
 
 from .archive import kinds
 from .archive.kind import SOP
+from .cli_words import indonesian
 from .core import findings, load_content
 from .impor.run import FILES_DIR, impor_jdihn
 from .project import CONFIG_FILE, Project, read_project
@@ -26,7 +27,8 @@ SOP_NEXT_STEPS = (
 def main(argv: list[str] | None = None) -> int:
     """Exit 0 when all is well, 1 for problems in the data or the site, 2 when the command cannot run as asked
     (a wrong folder, id or option, or a wrong `sop-jdih` setting in mkdocs.yml)."""
-    args = _parser().parse_args(argv)
+    with indonesian():
+        args = _parser().parse_args(argv)
     try:
         located = _locate(getattr(args, "root", None), getattr(args, "config_file", None))
     except (Unusable, DataError) as error:
@@ -58,6 +60,10 @@ def main(argv: list[str] | None = None) -> int:
     print(f"OK: {len(content.sops)} SOP, {content.archive.counts()} valid.")
     for note in found.notes:
         print(f"catatan: {note}")
+    for unfilled in found.unfilled:  # fine while the editor works; the strict build refuses to publish it
+        print(f"peringatan: {unfilled}")
+    if found.unfilled:
+        print(f"{len(found.unfilled)} isian contoh belum diganti; build situs (--strict) menolaknya sampai diganti.")
     return 0
 
 
@@ -65,7 +71,11 @@ def _parser() -> argparse.ArgumentParser:
     # Where the project is, accepted before or after the command: pre-commit appends a hook's args after its entry.
     where = argparse.ArgumentParser(add_help=False)
     where.add_argument(
-        "--root", type=Path, default=argparse.SUPPRESS, help="folder proyek (berisi mkdocs.yml), bawaan: folder ini"
+        "--root",
+        type=Path,
+        default=argparse.SUPPRESS,
+        metavar="FOLDER",
+        help="folder proyek (berisi mkdocs.yml), bawaan: folder ini",
     )
     where.add_argument(
         "-f",
@@ -78,15 +88,15 @@ def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="sop-jdih", description="Generator situs SOP dan arsip JDIH.", parents=[where]
     )
-    commands = parser.add_subparsers(dest="command", required=True)
+    commands = parser.add_subparsers(dest="command", required=True, title="perintah", metavar="PERINTAH")
     check = commands.add_parser(
-        "check", parents=[where], help="periksa semua berkas SOP dan laporkan setiap masalah sekaligus"
+        "check", parents=[where], help="periksa semua SOP dan arsip, lalu laporkan setiap masalah sekaligus"
     )
     check.add_argument(
         "--site",
         nargs="?",
         const="",
-        metavar="DIR",
+        metavar="FOLDER",
         help="hanya tautan dan #jangkar situs yang sudah dibangun (bawaan: site_dir di mkdocs.yml, yaitu site/)",
     )
     schema = commands.add_parser("schema", parents=[where], help="tulis skema JSON untuk penyunting dari model")
@@ -94,13 +104,15 @@ def _parser() -> argparse.ArgumentParser:
     new = commands.add_parser(
         "new", parents=[where], help="buat berkas baru yang sudah valid, lengkap dengan penjelasan setiap kolom"
     )
-    new.add_argument("kind", choices=starters(), help="jenis berkas")
-    new.add_argument("id", help="id baru: huruf kecil, angka dan '-', mis. pengelolaan-arsip")
+    new.add_argument("kind", choices=starters(), metavar="JENIS", help=f"jenis berkas: {', '.join(starters())}")
+    new.add_argument("id", metavar="ID", help="id baru: huruf kecil, angka dan '-', mis. pengelolaan-arsip")
     impor = commands.add_parser(
         "impor", parents=[where], help="buat berkas arsip dari umpan JDIHN aplikasi JDIH yang lama, satu per record"
     )
-    impor.add_argument("format", choices=["jdihn"], help="bentuk sumbernya: umpan JDIHN (larik JSON)")
-    impor.add_argument("umpan", help="berkas umpan JSON, atau alamat http(s)://… umpannya")
+    impor.add_argument(
+        "format", choices=["jdihn"], metavar="BENTUK", help="bentuk sumbernya: jdihn (umpan JDIHN, larik JSON)"
+    )
+    impor.add_argument("umpan", metavar="UMPAN", help="berkas umpan JSON, atau alamat http(s)://… umpannya")
     impor.add_argument(
         "--unduh",
         action="store_true",

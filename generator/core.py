@@ -27,6 +27,7 @@ from .project import Project
 from .sop.bagan.render import DiagramRenderer
 from .sop.loader import LoadedSop, load_sops
 from .source.problems import DataError, Notice, Problem
+from .unfilled import unfilled_problems
 
 
 @dataclass(frozen=True)
@@ -91,10 +92,13 @@ def generated_uris(content: Content) -> dict[str, str | None]:
 
 @dataclass(frozen=True)
 class Findings:
-    """What valid data still says about itself: `warnings` fail a strict build and `sop-jdih check`; `notes` do not."""
+    """What valid data still says about itself: `warnings` fail a strict build and `sop-jdih check`; `notes` do not;
+    `unfilled` (starter text not replaced yet) fails a strict build but not `sop-jdih check`, so `new` then `check`
+    succeeds while nothing unfilled is published."""
 
     warnings: list[Problem]
     notes: list[Problem]
+    unfilled: list[Problem]
 
 
 def findings(content: Content, project: Project) -> Findings:
@@ -109,7 +113,9 @@ def findings(content: Content, project: Project) -> Findings:
     notices = [Notice("dasar_hukum_tidak_berlaku", problem) for problem in revoked] + doubt_notices(content.archive)
     lowered = [notice.problem for notice in notices if getattr(project.settings, notice.setting) == "info"]
     raised = [notice.problem for notice in notices if getattr(project.settings, notice.setting) != "info"]
-    return Findings(sorted(unparsed_lines(content.dasar_hukum) + raised), sorted(lowered))
+    loaded = [*content.sops, *(item for kind in content.archive.kinds for item in content.archive.items(kind))]
+    unfilled = [problem for item in loaded for problem in unfilled_problems(item.source)]
+    return Findings(sorted(unparsed_lines(content.dasar_hukum) + raised), sorted(lowered), sorted(unfilled))
 
 
 def generate(

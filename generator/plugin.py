@@ -212,10 +212,11 @@ class SopJdihPlugin(BasePlugin):
         log.info(f"sop-jdih: situs dibangun di {self.swap.new}, menggantikan {self.swap.site} bila build berhasil")
 
     def _report_findings(self, content: Content) -> None:
-        """What `sop-jdih check` also reports: warnings (a strict build fails on them) and notes, located."""
+        """What `sop-jdih check` also reports: warnings (a strict build fails on them, also on starter text not replaced
+        yet) and notes, located."""
         assert self.project
         found = findings(content, self.project)
-        for warning in found.warnings:
+        for warning in [*found.warnings, *found.unfilled]:
             log.warning(f"sop-jdih: {warning}")
         for note in found.notes:
             log.info(f"sop-jdih: {note}")

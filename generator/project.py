@@ -24,6 +24,7 @@ from typing import Literal
 
 import yaml
 
+from .source.guess import did_you_mean
 from .source.problems import DataError, Problem
 from .source.yaml_source import syntax_problem
 
@@ -171,7 +172,9 @@ def project_from_options(
         where = f"plugins.{PLUGIN}.{key}"
         option = known.get(str(key))
         if option is None:
-            problems.append(Problem(config_name, 0, where, f"pilihan tidak dikenal; yang ada: {', '.join(known)}"))
+            guess = did_you_mean(str(key), known)
+            message = f"pilihan tidak dikenal{guess} (yang ada: {', '.join(known)})"
+            problems.append(Problem(config_name, 0, where, message))
             continue
         message = _value_problem(option, value)
         if message is None and option.name in FOLDERS:

@@ -13,18 +13,21 @@ import zlib
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from .archive import kinds
 from .archive.kind import SOP, ArchiveKind
 from .archive.loader import item_files
+from .impor.jenis import regulation
 from .pages.page_source import render
 from .project import Project
 from .schema import SOP_MODELINE, field_help, item_modeline
 from .sop.loader import sop_files
 from .sop.model import SopDocument
 from .source.front_matter import load_item
-from .source.model_base import SLUG
+from .source.model_base import EARLIEST_YEAR, SLUG
 from .source.yaml_source import load_yaml
+from .unfilled import id_title, numbered_id
 
 ITEM_SUFFIXES = (".yaml", ".yml", ".md")  # what the archive loader reads: any of them claims the id
 PLACEHOLDER_SIZE = 1080  # pixels: the square post the real design will replace; about 1 KB as a grey PNG
@@ -70,6 +73,7 @@ def _new_sop(project: Project, item_id: str, today: datetime.date) -> Written:
         id=item_id,
         today=today,
         related_sop=_first_sop(project),
+        **starter_values(item_id, today),
     )
     return Written(_create(project, project.sops_dir / f"{item_id}.yaml", text.encode("utf-8")))
 
@@ -86,6 +90,7 @@ def _new_item(project: Project, kind: ArchiveKind, item_id: str, today: datetime
         describe=field_help(kind.model),
         id=item_id,
         today=today,
+        **starter_values(item_id, today),
         **{reference.field: _first_id(project, reference.target) for reference in kind.references},
         **placeholders,  # relative to the archive folder, as the loader reads them
     )
@@ -93,6 +98,25 @@ def _new_item(project: Project, kind: ArchiveKind, item_id: str, today: datetime
     written = _create(project, project.archive_dir / kind.key / f"{item_id}.yaml", text.encode("utf-8"))
     images = [_create(project, image, placeholder_png(PLACEHOLDER_SIZE)) for image in missing]
     return Written(written, tuple(images))
+
+
+def starter_values(item_id: str, today: datetime.date) -> dict[str, Any]:
+    """What a starter takes from its id: the title, and for an id written like a citation (`pkpu-3-2025`) the jenis,
+    singkatan, nomor and tahun of a produk hukum. The title stays recognisably unfilled (`unfilled.py`)."""
+    values: dict[str, Any] = {
+        "title": id_title(item_id),
+        "jenis": "Keputusan Komisi Pemilihan Umum Kabupaten Contoh",
+        "singkatan": "KEPKAB",
+        "nomor": "1",
+        "tahun": today.year,
+    }
+    numbered = numbered_id(item_id)
+    if numbered is not None and EARLIEST_YEAR <= numbered[2] <= today.year + 1:
+        singkatan, nomor, tahun = numbered
+        known = regulation(singkatan)
+        jenis = known[0] if known else singkatan
+        values |= {"jenis": jenis, "singkatan": singkatan, "nomor": nomor, "tahun": tahun}
+    return values
 
 
 def _refuse_taken_item(project: Project, item_id: str) -> None:

@@ -174,3 +174,32 @@ def browser() -> Iterator[Browser]:
 @pytest.fixture
 def project(tmp_path: Path) -> Path:
     return make_project(tmp_path, {"uji-persetujuan.yaml": VALID_SOP})
+
+
+# What an editor writes over each starter placeholder (generator/unfilled.py).
+FILLED = {
+    "Judul Produk Hukum Baru": "Penetapan Tim Baru",
+    "Nama Prosedur Baru": "Pengelolaan Arsip",
+    "KATA KUNCI": "JDIH",
+    "Nama Pejabat": "Siti Penguji",
+    "Pengarang, Nama": "Lestari, Dewi",
+    "Nama Jurnal": "Jurnal Pemilu",
+    "Nama Penerbit": "Pustaka Uji",
+    "Nama Pemohon": "Partai Uji",
+    "Bahwa untuk ... perlu": "Bahwa untuk tertib administrasi perlu",
+    "Tulis abstrak": "Abstrak",
+    "Tulis caption di sini": "Caption",
+    "Ringkasan perkara: apa yang dimohonkan": "Ringkasan perkara",
+    "ganti-dengan-kode-unggahan": "abc123",
+    "pengganti desain konten": "desain konten",
+    " (boleh dihapus)": "",
+    " (judul sementara)": " Asli",
+}
+
+
+def fill_starter(path: Path) -> None:
+    """Replace what `sop-jdih new` left to replace, as an editor does."""
+    text = path.read_text(encoding="utf-8")
+    for placeholder, value in FILLED.items():
+        text = text.replace(placeholder, value)
+    path.write_text(text, encoding="utf-8")

@@ -49,7 +49,7 @@ def test_relation_to_unknown_item_is_an_error(tmp_path: Path) -> None:
     broken = KEPUTUSAN_BARU.replace("melaksanakan: [uu-7-2017]", "melaksanakan: [uu-8-2017]")
     line = broken.splitlines().index("  melaksanakan: [uu-8-2017]") + 1
     assert problems(tmp_path, {"produk-hukum/kepkab-5-2024.yaml": broken}) == [
-        f"content_archive/produk-hukum/kepkab-5-2024.yaml:{line}: relasi.melaksanakan.0: "
+        f"content_archive/produk-hukum/kepkab-5-2024.yaml:{line}: relasi.melaksanakan butir 1: "
         "tidak ada produk hukum dengan id 'uu-8-2017' di content_archive/"
     ]
 
@@ -105,7 +105,7 @@ def test_attachment_through_a_symlink_is_an_error(tmp_path: Path) -> None:
 def test_konten_must_point_at_existing_sop_and_produk(tmp_path: Path) -> None:
     broken = KONTEN_YAML.replace("produk_hukum: [kepkab-5-2024]", "produk_hukum: [kepkab-9-2024]\nsop: tidak-ada")
     assert problems(tmp_path, {"konten/tim-jdih-baru.yaml": broken}) == [
-        "content_archive/konten/tim-jdih-baru.yaml:10: produk_hukum.0: "
+        "content_archive/konten/tim-jdih-baru.yaml:10: produk_hukum butir 1: "
         "tidak ada produk hukum dengan id 'kepkab-9-2024' di content_archive/",
         "content_archive/konten/tim-jdih-baru.yaml:11: sop: tidak ada SOP dengan id 'tidak-ada' di sops/",
     ]

@@ -198,7 +198,7 @@ def test_a_new_collection_is_checked_like_the_others(project: Path) -> None:
         "content_archive/produk-hukum/uu-7-2017.yaml",
         "content_archive/pengumuman/rapat-pleno-2025.yaml:5: lampiran: berkas content_archive/lampiran/hilang.pdf "
         "tidak ada",
-        "content_archive/pengumuman/rapat-pleno-2025.yaml:6: produk_hukum.0: tidak ada produk hukum dengan id "
+        "content_archive/pengumuman/rapat-pleno-2025.yaml:6: produk_hukum butir 1: tidak ada produk hukum dengan id "
         "'uu-8-2017' di content_archive/",
     ]
 

@@ -94,14 +94,14 @@ def test_revoked_basis_warning_names_file_line_and_replacement(project: Path, ca
         build_site(project, strict=True)
     line = line_of(OTHER_SOP, REVOKED)
     expected = (
-        f"sops/b.yaml:{line}: dasar_hukum.1: SOP ini berdasar pada {REVOKED} yang tidak berlaku lagi "
+        f"sops/b.yaml:{line}: dasar_hukum butir 2: SOP ini berdasar pada {REVOKED} yang tidak berlaku lagi "
         f"(dicabut dengan {REPLACEMENT})"
     )
     warnings = [record.getMessage() for record in caplog.records if record.levelno == logging.WARNING]
     assert f"sop-jdih: {expected}" in warnings
     unparsed = [message for message in warnings if "tidak dapat diuraikan" in message]
     assert unparsed == [
-        f"sop-jdih: sops/b.yaml:{line_of(OTHER_SOP, 'Surat Edaran')}: dasar_hukum.2: baris dasar hukum "
+        f"sop-jdih: sops/b.yaml:{line_of(OTHER_SOP, 'Surat Edaran')}: dasar_hukum butir 3: baris dasar hukum "
         "'Surat Edaran Sekretaris tentang Tata Naskah' tidak dapat diuraikan (jenis, nomor dan tahun peraturan); "
         "ditampilkan apa adanya"
     ]

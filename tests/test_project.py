@@ -16,7 +16,7 @@ from generator.project import Project, Settings, project_from_options, read_proj
 from generator.source.problems import DataError
 
 from .archive_fixture import write_archive
-from .conftest import MKDOCS_YML, REPO, VALID_SOP, build_strict_with_cli, make_project
+from .conftest import MKDOCS_YML, REPO, VALID_SOP, build_strict_with_cli, fill_starter, make_project
 
 OTHER_FOLDERS = MKDOCS_YML.replace(
     "  - sop-jdih\n", "  - sop-jdih:\n      sops_dir: prosedur\n      archive_dir: arsip\n"
@@ -63,8 +63,11 @@ def test_check_new_schema_and_build_agree_on_the_folders_of_mkdocs_yml(tmp_path:
     ]
     assert sop_jdih(root, "schema", "--check").returncode == 0
     checked = sop_jdih(root, "check")
-    assert checked.stdout == "OK: 2 SOP, 4 produk hukum, 3 konten valid.\n", checked.stderr
+    assert checked.returncode == 0 and checked.stdout.startswith("OK: 2 SOP, 4 produk hukum, 3 konten valid.\n")
+    assert "peringatan: arsip/konten/konten-baru.yaml:" in checked.stdout  # the starters' placeholders, located
     assert not (root / "sops").exists() and not (root / "content_archive").exists()
+    for written_file in ("prosedur/baru.yaml", "arsip/produk-hukum/produk-baru.yaml", "arsip/konten/konten-baru.yaml"):
+        fill_starter(root / written_file)
 
     site = tmp_path / "site"
     built = build_strict_with_cli(root, site)
@@ -117,8 +120,9 @@ def test_an_unknown_option_fails_check_and_build_alike(tmp_path: Path) -> None:
     unknown = MISTYPED_YML.replace("sops_dir: prosedr", "sop_dir: sops")
     root = make_project(tmp_path, {"uji-persetujuan.yaml": VALID_SOP}, unknown)
     message = (
-        "mkdocs.yml: plugins.sop-jdih.sop_dir: pilihan tidak dikenal; yang ada: sops_dir, archive_dir, cache_dir, "
-        "edit_uri, dasar_hukum_tidak_berlaku, tanggal_tidak_cocok, tampilkan_nama_staf, pdf, kantor"
+        "mkdocs.yml: plugins.sop-jdih.sop_dir: pilihan tidak dikenal; maksud Anda 'sops_dir'? (yang ada: sops_dir, "
+        "archive_dir, cache_dir, edit_uri, dasar_hukum_tidak_berlaku, tanggal_tidak_cocok, tampilkan_nama_staf, pdf, "
+        "kantor)"
     )
     checked = sop_jdih(root, "check")
     assert checked.returncode == 2 and checked.stderr.startswith(message + "\n")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import shutil
 import struct
 import zlib
@@ -13,8 +14,10 @@ import yaml
 from generator.archive.kinds import KINDS
 from generator.cli import main
 from generator.schema import SOP_MODELINE, item_modeline
+from generator.source.yaml_source import load_yaml
+from generator.unfilled import PLACEHOLDERS, unfilled_problems
 
-from .conftest import REPO, build_strict_with_cli, files_of
+from .conftest import REPO, build_strict_with_cli, files_of, fill_starter
 
 MODELINES = {"sop": SOP_MODELINE, **{kind.key: item_modeline(kind) for kind in KINDS}}
 TARGETS = {
@@ -39,7 +42,8 @@ def empty(tmp_path: Path) -> Path:
     return tmp_path
 
 
-def test_new_files_pass_check_and_strict_build_of_example_copy(tmp_path: Path, capsys: pytest.CaptureFixture) -> None:
+def test_new_files_pass_check_and_strict_build_once_filled(tmp_path: Path, capsys: pytest.CaptureFixture) -> None:
+    """`new` then `check` succeeds, naming what is still the starter's; the strict build refuses it until filled."""
     root = tmp_path / "proyek"
     for folder in ("sops", "content_archive", "docs", "site_theme"):
         shutil.copytree(REPO / folder, root / folder)
@@ -58,7 +62,9 @@ def test_new_files_pass_check_and_strict_build_of_example_copy(tmp_path: Path, c
         written = TARGETS[kind].format(item_id)
         assert f"ditulis: {root / written}\n" in capsys.readouterr().out
         assert run(root, "check") == 0, capsys.readouterr().err
-        assert capsys.readouterr().out.startswith("OK: ")
+        out = capsys.readouterr().out
+        assert out.startswith("OK: ") and f"peringatan: {written}:" in out, out
+        assert out.endswith("isian contoh belum diganti; build situs (--strict) menolaknya sampai diganti.\n")
 
     konten = yaml.safe_load((root / TARGETS["konten"].format("konten-baru")).read_text(encoding="utf-8"))
     first_produk = sorted(path.stem for path in (REPO / "content_archive" / "produk-hukum").glob("*.*"))[0]
@@ -67,16 +73,59 @@ def test_new_files_pass_check_and_strict_build_of_example_copy(tmp_path: Path, c
     assert (root / "content_archive" / konten["gambar"]).is_file()
 
     site = tmp_path / "site"
+    refused = build_strict_with_cli(root, site)
+    assert refused.returncode != 0 and not site.exists()
+    assert (
+        "sops/x.yaml:17: nama_sop: masih isian contoh '(judul sementara)' dari 'sop-jdih new'; ganti dengan isi "
+        "sebenarnya" in refused.stderr
+    )
+    assert (
+        "content_archive/produk-hukum/produk-baru.yaml:32: subjek butir 1: masih isian contoh 'KATA KUNCI' dari "
+        "'sop-jdih new'; ganti dengan isi sebenarnya" in refused.stderr
+    )
+
+    for kind, item_id in [*started, ("konten", "konten-baru")]:
+        fill_starter(root / TARGETS[kind].format(item_id))
+    assert run(root, "check") == 0, capsys.readouterr().err
+    assert "peringatan" not in capsys.readouterr().out
     result = build_strict_with_cli(root, site)
     assert result.returncode == 0, result.stderr
-    assert "Nama Prosedur Baru" in (site / "sop" / "x" / "index.html").read_text(encoding="utf-8")
+    assert "X Asli" in (site / "sop" / "x" / "index.html").read_text(encoding="utf-8")
     assert 'href="x/"' in (site / "sop" / "index.html").read_text(encoding="utf-8")
     assert (site / "produk-hukum" / "produk-baru" / "index.html").is_file()
     assert (site / "putusan" / "putusan-baru" / "index.html").is_file()
     assert (site / "konten" / "konten-baru" / "index.html").is_file()
-    assert "Judul Buku Baru" in (site / "monografi" / "buku-baru" / "index.html").read_text(encoding="utf-8")
-    assert "Judul Artikel Baru" in (site / "artikel" / "artikel-baru" / "index.html").read_text(encoding="utf-8")
+    assert "Buku Baru Asli" in (site / "monografi" / "buku-baru" / "index.html").read_text(encoding="utf-8")
+    assert "Artikel Baru Asli" in (site / "artikel" / "artikel-baru" / "index.html").read_text(encoding="utf-8")
     assert "Membaca pesan kesalahan" in (site / "cara-mengubah-sop" / "index.html").read_text(encoding="utf-8")
+
+
+def test_a_starter_title_follows_its_id(empty: Path, capsys: pytest.CaptureFixture) -> None:
+    """An id written like a citation gives the produk hukum its jenis, singkatan, nomor and tahun; the title stays
+    flagged as unfilled."""
+    assert run(empty, "new", "produk-hukum", "pkpu-3-2025") == 0
+    item = yaml.safe_load((empty / TARGETS["produk-hukum"].format("pkpu-3-2025")).read_text(encoding="utf-8"))
+    assert (item["jenis"], item["singkatan_jenis"], item["nomor"], item["tahun"]) == (
+        "Peraturan Komisi Pemilihan Umum",
+        "PKPU",
+        "3",
+        2025,
+    )
+    assert item["judul"] == "Peraturan Komisi Pemilihan Umum Nomor 3 Tahun 2025 tentang Judul Produk Hukum Baru"
+    assert run(empty, "new", "sop", "pengelolaan-arsip") == 0
+    sop = yaml.safe_load((empty / TARGETS["sop"].format("pengelolaan-arsip")).read_text(encoding="utf-8"))
+    assert sop["nama_sop"] == "Pengelolaan Arsip (judul sementara)"
+    capsys.readouterr()
+    assert run(empty, "check") == 0
+    out = capsys.readouterr().out
+    assert (
+        "peringatan: content_archive/produk-hukum/pkpu-3-2025.yaml:19: judul: masih isian contoh "
+        "'Judul Produk Hukum Baru' dari 'sop-jdih new'; ganti dengan isi sebenarnya\n" in out
+    )
+    assert (
+        "peringatan: sops/pengelolaan-arsip.yaml:17: nama_sop: masih isian contoh '(judul sementara)' dari "
+        "'sop-jdih new'; ganti dengan isi sebenarnya\n" in out
+    )
 
 
 @pytest.mark.parametrize("kind", list(TARGETS))
@@ -169,3 +218,44 @@ def test_guide_quotes_what_check_prints(
     assert run(tmp_path, "check") == 1
     (message,) = [line for line in capsys.readouterr().err.splitlines() if line.startswith("sops/")]
     assert f"\n{message}\n" in (REPO / "docs" / "cara-mengubah-sop.md").read_text(encoding="utf-8")
+
+
+def test_produk_hukum_guide_example_and_messages_are_what_check_says(
+    tmp_path: Path, capsys: pytest.CaptureFixture
+) -> None:
+    """docs/menambah-produk-hukum.md: its example file passes the check once its PDF is there; without the PDF and
+    with a mistyped relation id, the check prints the two lines the guide quotes, verbatim."""
+    guide = (REPO / "docs" / "menambah-produk-hukum.md").read_text(encoding="utf-8")
+    example = re.search(r"```yaml\n(.*?)```", guide, flags=re.DOTALL).group(1)  # type: ignore[union-attr]
+    for folder in ("sops", "content_archive", "docs", "site_theme"):
+        shutil.copytree(REPO / folder, tmp_path / folder)
+    for file in ("mkdocs.yml", "kantor.yaml"):  # its setting lowers the SOPs' revoked dasar hukum to notes
+        shutil.copy(REPO / file, tmp_path / file)
+    item = tmp_path / "content_archive" / "produk-hukum" / "pkpu-3-2025.yaml"
+    item.write_text(example.replace("[pkpu-8-2019]", "[pkpu-8-2091]"), encoding="utf-8")
+    assert run(tmp_path, "check") == 1
+    reported = [line for line in capsys.readouterr().err.splitlines() if line.startswith("content_archive/")]
+    assert len(reported) == 2 and all(f"\n{line}\n" in guide for line in reported), reported
+    item.write_text(example, encoding="utf-8")
+    (tmp_path / "content_archive" / "lampiran" / "pkpu-3-2025.pdf").write_bytes(b"%PDF-1.4\n")
+    assert run(tmp_path, "check") == 0, capsys.readouterr().err
+    assert "- Cara menambah produk hukum: menambah-produk-hukum.md" in (REPO / "mkdocs.yml").read_text(encoding="utf-8")
+
+
+def test_every_starter_placeholder_is_one_the_check_knows(empty: Path) -> None:
+    """Each starter, as written, is flagged at its title; and every listed placeholder is in some starter (a reworded
+    starter must update generator/unfilled.py, or its text would be published unnoticed)."""
+    texts = []
+    for kind in TARGETS:
+        assert main(["--root", str(empty), "new", kind, f"{kind}-baru"]) == 0
+        path = TARGETS[kind].format(f"{kind}-baru")
+        text = (empty / path).read_text(encoding="utf-8")
+        texts.append(text)
+        source, problems = load_yaml(empty / path, path)
+        assert problems == [] and source is not None
+        title = "nama_sop" if kind == "sop" else "judul"
+        assert any(problem.field == title for problem in unfilled_problems(source)), kind
+    for placeholder in PLACEHOLDERS:
+        assert any(placeholder in text for text in texts), placeholder
+    # An id that is no citation (produk-hukum-baru) keeps the example jenis.
+    assert "jenis: Keputusan Komisi Pemilihan Umum Kabupaten Contoh\n" in texts[list(TARGETS).index("produk-hukum")]

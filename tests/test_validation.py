@@ -55,7 +55,7 @@ def test_missing_required_field(tmp_path: Path) -> None:
 def test_wrong_type(tmp_path: Path) -> None:
     text = variant("      - no: 2\n", "      - no: dua\n")
     assert problems(tmp_path, {"uji.yaml": text}) == [
-        f"sops/uji.yaml:{line_of(text, 'no: dua')}: prosedur.0.langkah.1.no: harus berupa bilangan bulat"
+        f"sops/uji.yaml:{line_of(text, 'no: dua')}: langkah ke-2, no: harus berupa bilangan bulat"
     ]
 
 
@@ -63,32 +63,39 @@ def test_unknown_field_suggests_the_right_one(tmp_path: Path) -> None:
     text = variant("        simbol: keputusan\n", "        simbul: keputusan\n")
     found = problems(tmp_path, {"uji.yaml": text})
     assert found == [
-        f"sops/uji.yaml:{line_of(text, 'simbul')}: prosedur.0.langkah.2.simbul: "
-        "kolom tidak dikenal; maksud Anda 'simbol'?"
+        f"sops/uji.yaml:{line_of(text, 'simbul')}: langkah no 3, simbul: kolom tidak dikenal; maksud Anda 'simbol'?"
     ]
 
 
 def test_unknown_symbol_lists_the_choices(tmp_path: Path) -> None:
     text = variant("simbol: keputusan", "simbol: pilihan")
     (found,) = problems(tmp_path, {"uji.yaml": text})
-    assert found.startswith(f"sops/uji.yaml:{line_of(text, 'simbol: pilihan')}: prosedur.0.langkah.2.simbol: ")
+    assert found.startswith(f"sops/uji.yaml:{line_of(text, 'simbol: pilihan')}: langkah no 3, simbol: ")
     assert "'mulai'" in found and "'keputusan'" in found
 
 
 def test_unknown_actor_id(tmp_path: Path) -> None:
     text = variant("        pelaksana: staf\n", "        pelaksana: staff\n")
     assert problems(tmp_path, {"uji.yaml": text}) == [
-        f"sops/uji.yaml:{line_of(text, 'pelaksana: staff')}: prosedur.0.langkah.1.pelaksana.0: "
-        "pelaksana 'staff' tidak dideklarasikan; yang ada: kasubag, sekretaris, staf"
+        f"sops/uji.yaml:{line_of(text, 'pelaksana: staff')}: langkah no 2, pelaksana: "
+        "pelaksana 'staff' tidak dideklarasikan; maksud Anda 'staf'? (yang ada: kasubag, sekretaris, staf)"
     ]
 
 
 def test_duplicate_step_number(tmp_path: Path) -> None:
+    """Only the cause: the keputusan now numbered 2 'leads to itself' only because of the number written twice."""
     text = variant("      - no: 3\n", "      - no: 2\n")
-    found = problems(tmp_path, {"uji.yaml": text})
-    assert (
-        f"sops/uji.yaml:{line_of(text, '- no: 2', 2)}: prosedur.0.langkah.2.no: nomor langkah 2 sudah dipakai" in found
-    )
+    assert problems(tmp_path, {"uji.yaml": text}) == [
+        f"sops/uji.yaml:{line_of(text, '- no: 2', 2)}: langkah ke-3, no: nomor langkah 2 sudah dipakai"
+    ]
+
+
+def test_a_last_step_without_selesai_is_one_problem(tmp_path: Path) -> None:
+    text = variant("        simbol: selesai\n", "")
+    assert problems(tmp_path, {"uji.yaml": text}) == [
+        f"sops/uji.yaml:{line_of(text, '- no: 4')}: langkah no 4, simbol: langkah terakhir harus 'selesai' atau "
+        "menyebut 'ke' (langkah berikutnya)"
+    ]
 
 
 def test_duplicate_sop_id_across_files(tmp_path: Path) -> None:
@@ -101,7 +108,7 @@ def test_duplicate_sop_id_across_files(tmp_path: Path) -> None:
 def test_decision_needs_both_targets(tmp_path: Path) -> None:
     text = variant("        tidak: 2\n", "")
     assert problems(tmp_path, {"uji.yaml": text}) == [
-        f"sops/uji.yaml:{line_of(text, '- no: 3')}: prosedur.0.langkah.2.tidak: "
+        f"sops/uji.yaml:{line_of(text, '- no: 3')}: langkah no 3, tidak: "
         "keputusan wajib menyebut 'tidak': nomor langkah tujuannya"
     ]
 
@@ -109,34 +116,50 @@ def test_decision_needs_both_targets(tmp_path: Path) -> None:
 def test_target_that_does_not_exist(tmp_path: Path) -> None:
     text = variant("        ya: 4\n", "        ya: 9\n")
     assert problems(tmp_path, {"uji.yaml": text}) == [
-        f"sops/uji.yaml:{line_of(text, 'ya: 9')}: prosedur.0.langkah.2.ya: tidak ada langkah nomor 9"
+        f"sops/uji.yaml:{line_of(text, 'ya: 9')}: langkah no 3, ya: tidak ada langkah nomor 9"
     ]
 
 
-def test_step_no_path_reaches(tmp_path: Path) -> None:
-    # Step 2 flows straight to 4, so nothing leads to step 3.
+def test_a_ke_that_skips_a_step_is_named_as_the_cause(tmp_path: Path) -> None:
+    # Step 2 flows straight to 4, so nothing leads to step 3: the message is at step 2's `ke`, not at step 3.
     text = variant("          output: Konsep\n", "          output: Konsep\n        ke: 4\n")
     text = variant("        tidak: 2\n", "        tidak: 1\n", text)
     assert problems(tmp_path, {"uji.yaml": text}) == [
-        f"sops/uji.yaml:{line_of(text, '- no: 3')}: prosedur.0.langkah.2.no: "
-        "langkah 3 tidak dapat dicapai dari 'mulai'; periksa 'ke', 'ya' dan 'tidak'"
+        f"sops/uji.yaml:{line_of(text, 'ke: 4')}: langkah no 2, ke: "
+        "langkah 2 menulis 'ke: 4', jadi langkah 3 tidak pernah dicapai; periksa 'ke' pada langkah 2, atau arahkan "
+        "'ke', 'ya' atau 'tidak' langkah lain ke langkah 3"
     ]
 
 
-def test_no_path_from_mulai_to_selesai(tmp_path: Path) -> None:
-    # Both exits of the decision lead back: the selesai step is never reached.
+def test_a_decision_that_leads_back_is_named_as_the_cause(tmp_path: Path) -> None:
+    # Both exits of the decision lead back: the selesai step is never reached, because of the decision.
     text = variant("        ya: 4\n", "        ya: 1\n")
-    found = problems(tmp_path, {"uji.yaml": text})
-    assert (
-        f"sops/uji.yaml:{line_of(text, 'langkah:')}: prosedur.0.langkah: "
-        "tidak ada jalur dari langkah 'mulai' ke langkah 'selesai'" in found
+    assert problems(tmp_path, {"uji.yaml": text}) == [
+        f"sops/uji.yaml:{line_of(text, 'ya: 1')}: langkah no 3, ya: keputusan langkah 3 menuju langkah 1 (ya) dan "
+        "langkah 2 (tidak), jadi langkah 4 tidak pernah dicapai; biasanya salah satu dari 'ya' atau 'tidak' menuju "
+        "langkah 4"
+    ]
+
+
+def test_a_step_appended_after_selesai_names_the_selesai_step(tmp_path: Path) -> None:
+    """The editor adds steps 5 and 6 below the 'selesai' step: one problem, at its cause, saying how to fix it (not
+    "langkah 5 tidak dapat dicapai" and "langkah terakhir harus 'selesai'")."""
+    text = VALID_SOP + (
+        "      - no: 5\n        kegiatan: Mengarsipkan konten\n        pelaksana: staf\n"
+        "      - no: 6\n        kegiatan: Melaporkan\n        pelaksana: staf\n"
     )
+    assert problems(tmp_path, {"uji.yaml": text}) == [
+        f"sops/uji.yaml:{line_of(text, 'simbol: selesai')}: langkah no 4, simbol: langkah 4 bersimbol 'selesai' "
+        "mengakhiri prosedur, jadi langkah 5 dan 6 tidak pernah dicapai; bila langkah 5 dan 6 termasuk prosedur ini, "
+        "pindahkan 'simbol: selesai' dari langkah 4 ke langkah 6 (langkah terakhir); bila tidak, hapus langkah 5 "
+        "dan 6"
+    ]
 
 
 def test_missing_mulai(tmp_path: Path) -> None:
     text = variant("        simbol: mulai\n", "")
     assert problems(tmp_path, {"uji.yaml": text}) == [
-        f"sops/uji.yaml:{line_of(text, 'langkah:')}: prosedur.0.langkah: tidak ada langkah bersimbol 'mulai'"
+        f"sops/uji.yaml:{line_of(text, 'langkah:')}: prosedur, langkah: tidak ada langkah bersimbol 'mulai'"
     ]
 
 
@@ -175,7 +198,7 @@ def test_a_date_not_written_yyyy_mm_dd_is_never_read_as_some_other_day(tmp_path:
 def test_kegiatan_is_text_or_a_list_of_text_never_empty(tmp_path: Path, written: str, message: str) -> None:
     text = variant("kegiatan: Memberi disposisi pembuatan konten", f"kegiatan: {written}")
     assert problems(tmp_path, {"uji.yaml": text}) == [
-        f"sops/uji.yaml:{line_of(text, f'kegiatan: {written}')}: prosedur.0.langkah.0.kegiatan: {message}"
+        f"sops/uji.yaml:{line_of(text, f'kegiatan: {written}')}: langkah no 1, kegiatan: {message}"
     ]
 
 
@@ -183,7 +206,7 @@ def test_bad_duration(tmp_path: Path) -> None:
     text = variant("waktu: 50 menit", "waktu: 2 Hari Menit")
     (found,) = problems(tmp_path, {"uji.yaml": text})
     assert found.startswith(
-        f"sops/uji.yaml:{line_of(text, '2 Hari Menit')}: prosedur.0.langkah.2.mutu_baku.waktu: "
+        f"sops/uji.yaml:{line_of(text, '2 Hari Menit')}: langkah no 3, mutu_baku.waktu: "
         "waktu '2 Hari Menit' tidak dapat dibaca"
     )
 
@@ -191,7 +214,7 @@ def test_bad_duration(tmp_path: Path) -> None:
 def test_keterkaitan_to_unknown_sop(tmp_path: Path) -> None:
     text = variant("prosedur:\n", "keterkaitan:\n  - SOP Pelayanan Informasi Publik\n  - sop: tidak-ada\nprosedur:\n")
     assert problems(tmp_path, {"uji.yaml": text}) == [
-        f"sops/uji.yaml:{line_of(text, 'sop: tidak-ada')}: keterkaitan.1.sop: "
+        f"sops/uji.yaml:{line_of(text, 'sop: tidak-ada')}: keterkaitan butir 2, sop: "
         "tidak ada SOP dengan id 'tidak-ada' di sops/"
     ]
 
@@ -244,7 +267,7 @@ def test_mkdocs_cli_build_reports_problem_and_fails(tmp_path: Path) -> None:
     )
     assert result.returncode != 0
     assert "Traceback" not in result.stderr
-    assert "prosedur.0.langkah.2.ya: tidak ada langkah nomor 9" in result.stderr
+    assert "langkah no 3, ya: tidak ada langkah nomor 9" in result.stderr
     assert not (tmp_path / "site" / "index.html").exists()
 
 
@@ -263,7 +286,7 @@ def test_yaml_aliases_are_refused_so_a_billion_laughs_file_cannot_exhaust_memory
         for i in range(9)
     )
     found = problems(tmp_path, {"bom.yaml": bomb})
-    assert found[0] == "sops/bom.yaml:2: b.0: alias YAML (&nama / *nama) tidak didukung; tulis isinya langsung"
+    assert found[0] == "sops/bom.yaml:2: b butir 1: alias YAML (&nama / *nama) tidak didukung; tulis isinya langsung"
 
 
 def test_an_oversized_file_is_refused_before_parsing(tmp_path: Path) -> None:
@@ -273,3 +296,56 @@ def test_an_oversized_file_is_refused_before_parsing(tmp_path: Path) -> None:
         load_content(Project(tmp_path))
     (problem,) = raised.value.problems
     assert str(problem).startswith("sops/besar.yaml:1: berkas terlalu besar (1,100,003 byte")
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "needle", "expected"),
+    [
+        (
+            "  - Undang-Undang Nomor 7 Tahun 2017 tentang Pemilihan Umum\n",
+            "  - Undang-Undang Nomor 7 Tahun 2017: Pemilihan Umum\n",
+            "Nomor 7 Tahun 2017:",
+            "dasar_hukum butir 1: harus berupa teks, tetapi tanda ': ' di dalamnya membuatnya dibaca sebagai "
+            "'kolom: nilai'; apit seluruh teksnya dengan tanda kutip",
+        ),
+        (
+            "nomor_sop: 7 Tahun 2025\n",
+            "nomor_sop: 7\n",
+            "nomor_sop: 7",
+            'nomor_sop: harus berupa teks; tulis angkanya di antara tanda kutip, mis. "7"',
+        ),
+        (
+            'disahkan_oleh:\n  jabatan: Sekretaris\n  nama: Siti Penguji\n  nip: "19800101 200501 2 001"\n',
+            "disahkan_oleh: jabatan:Sekretaris\n",
+            "jabatan:Sekretaris",
+            "disahkan_oleh: harus berupa kumpulan kunci: nilai; setelah 'jabatan:' harus ada spasi; "
+            "tulis 'jabatan: Sekretaris'",
+        ),
+    ],
+)
+def test_common_yaml_slips_are_explained(old: str, new: str, needle: str, expected: str, tmp_path: Path) -> None:
+    text = variant(old, new)
+    assert problems(tmp_path, {"uji.yaml": text}) == [f"sops/uji.yaml:{line_of(text, needle)}: {expected}"]
+
+
+def test_a_key_is_guessed_only_when_it_is_a_near_miss(tmp_path: Path) -> None:
+    """`ket` begins only `keterangan`; one slip from `ke` is no guess for a name of three letters."""
+    text = variant("        keterangan: Tautan", "        ket: Tautan")
+    text = variant("        ringkasan: Susun konsep\n", "        ringkasn: Susun konsep\n", text)
+    text = variant("        ya: 4\n", "        yaa: 4\n        ya: 4\n", text)
+    assert problems(tmp_path, {"uji.yaml": text}) == [
+        f"sops/uji.yaml:{line_of(text, 'ringkasn')}: langkah no 2, ringkasn: kolom tidak dikenal; "
+        "maksud Anda 'ringkasan'?",
+        f"sops/uji.yaml:{line_of(text, 'yaa: 4')}: langkah no 3, yaa: kolom tidak dikenal; kolom yang dikenal: no, "
+        "kegiatan, ringkasan, pelaksana, simbol, mutu_baku, keterangan, ke, ya, tidak",
+        f"sops/uji.yaml:{line_of(text, 'ket: Tautan')}: langkah no 4, ket: kolom tidak dikenal; "
+        "maksud Anda 'keterangan'?",
+    ]
+
+
+def test_a_near_miss_choice_is_guessed(tmp_path: Path) -> None:
+    text = variant("        simbol: selesai\n", "        simbol: selesia\n")
+    assert problems(tmp_path, {"uji.yaml": text}) == [
+        f"sops/uji.yaml:{line_of(text, 'selesia')}: langkah no 4, simbol: nilai 'selesia' tidak dikenal; maksud Anda "
+        "'selesai'? (pilihan: 'mulai', 'selesai', 'proses', 'keputusan' atau 'penghubung')"
+    ]

@@ -77,3 +77,39 @@ def test_every_syntax_kind_we_know_is_said_in_indonesian(text: str) -> None:
     message = only_problem(text)
     assert "sintaks YAML salah: " in message
     assert not ENGLISH.search(message.split("sintaks YAML salah: ", 1)[1]), message
+
+
+def test_an_unquoted_comma_in_braces_says_to_quote_the_value() -> None:
+    """`{id: umum, nama: Umum, dan Logistik}`: YAML reads "dan Logistik" as a key of its own; the slip is explained
+    with the quoted value, at its line, and the bogus key is not reported again as an unknown field."""
+    text = "pelaksana:\n  - {id: staf, nama: Staf}\n  - {id: umum, nama: Kasubbag Umum, dan Logistik}\n"
+    source, problems = parse_yaml(text, "sops/uji.yaml")
+    assert [str(problem) for problem in problems] == [
+        "sops/uji.yaml:3: pelaksana ke-2: koma di dalam { } memisahkan kolom, jadi 'dan Logistik' dibaca sebagai "
+        "kolom baru; bila itu bagian dari nilai sebelumnya, apit nilainya dengan tanda kutip: "
+        'nama: "Kasubbag Umum, dan Logistik"'
+    ]
+    assert source is not None and source.data["pelaksana"][1] == {"id": "umum", "nama": "Kasubbag Umum"}
+
+
+def test_an_empty_value_in_braces_is_no_comma_slip() -> None:
+    source, problems = parse_yaml("a: {id: umum, nama: }\n", "sops/uji.yaml")
+    assert problems == [] and source is not None and source.data == {"a": {"id": "umum", "nama": None}}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "id: uji\nnama_sop:Persetujuan Konten\ninstansi: KPU\n",
+            "sops/uji.yaml:2: sintaks YAML salah: setelah 'nama_sop:' harus ada spasi; "
+            "tulis 'nama_sop: Persetujuan Konten'",
+        ),
+        (
+            "pelaksana:\n  - id:sekretaris\n    nama: Sekretaris\n",
+            "sops/uji.yaml:2: sintaks YAML salah: setelah 'id:' harus ada spasi; tulis 'id: sekretaris'",
+        ),
+    ],
+)
+def test_a_missing_space_after_a_colon_is_named(text: str, expected: str) -> None:
+    assert only_problem(text) == expected

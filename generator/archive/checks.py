@@ -8,7 +8,7 @@ from typing import Any
 
 from ..source.model_errors import Loaded
 from ..source.problems import Notice, Problem
-from ..source.yaml_source import Location, dotted
+from ..source.yaml_source import Location
 from .collection import Archive
 from .kind import ArchiveKind, Doubt
 from .produk_hukum import TANGGAL_TIDAK_COCOK
@@ -30,19 +30,21 @@ def repeated_targets(kind: ArchiveKind, loaded: list[Loaded[Any]]) -> Iterator[P
                 if first == where or target == item.document.id:
                     continue
                 if first[1] == relation.name:
-                    yield item.source.problem(where, f"'{target}' sudah ditulis di {dotted(first)}; hapus yang ganda")
+                    first_place = item.source.where(first)
+                    yield item.source.problem(where, f"'{target}' sudah ditulis di {first_place}; hapus yang ganda")
                 else:
                     yield item.source.problem(
                         where,
                         f"{kind.name} tidak dapat sekaligus {first[1]} dan {relation.name} '{target}' "
-                        f"({dotted(first)}); hapus yang salah",
+                        f"({item.source.where(first)}); hapus yang salah",
                     )
         for reference in kind.references:
             seen: dict[str, Location] = {}
             for where, target in reference.ids(item.document):
                 first = seen.setdefault(target, where)
                 if first != where:
-                    yield item.source.problem(where, f"'{target}' sudah ditulis di {dotted(first)}; hapus yang ganda")
+                    first_place = item.source.where(first)
+                    yield item.source.problem(where, f"'{target}' sudah ditulis di {first_place}; hapus yang ganda")
 
 
 def doubt_notices(archive: Archive) -> list[Notice]:

@@ -11,6 +11,7 @@ from typing import Any
 
 from ..project import Project
 from ..source.front_matter import load_item
+from ..source.guess import did_you_mean
 from ..source.ids import duplicate_ids
 from ..source.model_base import HTTPS_URL
 from ..source.model_errors import Loaded, validate_source
@@ -22,6 +23,7 @@ from .collection import Archive
 from .kind import SOP, ArchiveKind, Attachment
 from .relations import declared_by
 from .status import status_problems
+from .written import written_files, written_ids
 
 
 def item_files(folder: Path) -> list[Path]:
@@ -34,16 +36,23 @@ def load_archive(project: Project, sop_ids: set[str]) -> tuple[Archive, list[Pro
     loaded: dict[str, list[Loaded[Any]]] = {}
     # Ids of every file, valid or not, by collection: a broken target is reported once, at itself.
     declared: dict[str, set[str]] = {SOP: sop_ids}
+    # Every file read, valid or not: an item that fails its model still has its ids and files checked.
+    sources: dict[str, list[SourceFile]] = {}
     for kind in collections:
-        loaded[kind.key], declared[kind.key] = _load_kind(project.root, project.archive_dir, kind, problems)
+        loaded[kind.key], declared[kind.key], sources[kind.key] = _load_kind(
+            project.root, project.archive_dir, kind, problems
+        )
     problems.extend(duplicate_ids([item for kind in collections for item in loaded[kind.key]]))
     names = {SOP: "SOP", **{kind.key: kind.name for kind in collections}}
+    # A field the model already refused is not reported a second time from the file as written.
+    refused = {(problem.file, problem.field) for problem in problems}
     for kind in collections:
-        problems.extend(_reference_problems(kind, loaded[kind.key], declared, names, project))
+        written = list(_reference_problems(kind, sources[kind.key], declared, names, project))
+        for source in sources[kind.key]:
+            for attachment, value in written_files(kind, source.data):
+                written.extend(_file_problems(value, attachment, project, source))
+        problems.extend(problem for problem in written if (problem.file, problem.field) not in refused)
         problems.extend(repeated_targets(kind, loaded[kind.key]))
-        for item in loaded[kind.key]:
-            for attachment, value in kind.files(item.document):
-                problems.extend(_file_problems(value, attachment, project, item.source))
     problems.extend(_cycle_problems([(kind, item) for kind in collections for item in loaded[kind.key]]))
     archive = Archive.derive(collections, loaded)
     for kind in collections:
@@ -53,9 +62,11 @@ def load_archive(project: Project, sop_ids: set[str]) -> tuple[Archive, list[Pro
 
 def _load_kind(
     project_root: Path, archive_dir: Path, kind: ArchiveKind, problems: list[Problem]
-) -> tuple[list[Loaded[Any]], set[str]]:
+) -> tuple[list[Loaded[Any]], set[str], list[SourceFile]]:
+    """The collection's valid items, the ids of all its files, and every file read as a mapping (valid or not)."""
     loaded = []
     declared = set()
+    sources = []
     for file in item_files(archive_dir / kind.key):
         shown_as = file.relative_to(project_root).as_posix()
         problems.extend(file_name_problems(file, shown_as))
@@ -68,34 +79,33 @@ def _load_kind(
         problems.extend(found)
         if item is not None:
             loaded.append(item)
-    return loaded, declared
+        if isinstance(source.data, dict):
+            sources.append(source)
+    return loaded, declared, sources
 
 
 def _reference_problems(
     kind: ArchiveKind,
-    loaded: list[Loaded[Any]],
+    sources: list[SourceFile],
     declared: dict[str, set[str]],
     names: dict[str, str],
     project: Project,
 ) -> Iterator[Problem]:
-    """Relations and references to ids no file declares (`names`: how each target collection is called)."""
-    for item in loaded:
-        for relation in declared_by(kind.key):
-            for index, target in enumerate(relation.targets(item.document)):
-                where = ("relasi", relation.name, index)
-                if target == item.document.id:
-                    yield item.source.problem(where, f"{kind.name} tidak dapat {relation.name} dirinya sendiri")
-                elif target not in declared.get(relation.target, set()):
-                    yield item.source.problem(
-                        where, f"tidak ada {names[relation.target]} dengan id '{target}' di {project.archive_label}"
-                    )
-        for reference in kind.references:
-            for where, target in reference.ids(item.document):
-                if target not in declared[reference.target]:
-                    folder = project.sops_label if reference.target == SOP else project.archive_label
-                    yield item.source.problem(
-                        where, f"tidak ada {names[reference.target]} dengan id '{target}' di {folder}"
-                    )
+    """Relations and references to ids no file declares (`names`: how each target collection is called), with the
+    declared id the editor most likely meant."""
+    for source in sources:
+        own = source.data.get("id")
+        for named in written_ids(kind, source.data):
+            if named.relation is not None and named.target == own:
+                yield source.problem(named.where, f"{kind.name} tidak dapat {named.relation} dirinya sendiri")
+            elif named.target not in declared.get(named.collection, set()):
+                folder = project.sops_label if named.collection == SOP else project.archive_label
+                known = declared.get(named.collection, set()) - {own}
+                yield source.problem(
+                    named.where,
+                    f"tidak ada {names[named.collection]} dengan id '{named.target}' di {folder}"
+                    + did_you_mean(named.target, sorted(known)),
+                )
 
 
 Edge = tuple[str, str, int]  # target id, relation name, index in that relation's list

@@ -195,8 +195,8 @@ class Konten(Strict):
     judul: Text = Field(description="Judul atau tema unggahan.")
     tanggal_terbit: Date = Field(description="Tanggal terbit, ditulis TTTT-BB-HH, mis. 2024-08-23.")
     caption: LongText = Field(
-        description="Caption seperti diterbitkan. Di YAML ditulis di bawah 'caption: |-', setiap baris menjorok dua "
-        "spasi; di berkas .md, isi di bawah front matter. Baris kosong memisahkan paragraf."
+        description="Caption seperti diterbitkan. Di YAML ditulis di bawah 'caption: |-', setiap baris diawali dua "
+        "spasi (indentasi); di berkas .md, isi di bawah front matter. Baris kosong memisahkan paragraf."
     )
     unggahan: list[Unggahan] = Field(
         min_length=1, description="Setiap platform tempat konten diterbitkan, dengan tautan unggahannya."

@@ -25,7 +25,7 @@ class Citing:
     title: str
     file: str
     line: int
-    field: str  # e.g. dasar_hukum.3
+    field: str  # e.g. dasar_hukum butir 4
 
 
 @dataclass
@@ -160,7 +160,7 @@ def _read_lines(
                 title,
                 loaded.path,
                 loaded.source.line_of((field_name, position)),
-                f"{field_name}.{position}",
+                loaded.source.where((field_name, position)),
             ),
         )
         for position, line in enumerate(lines)

@@ -3,7 +3,11 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from typing import Any
 
+from pydantic import ValidationError
+
+from ..source.guess import near_miss
 from ..source.problems import Problem
 from ..source.yaml_source import SourceFile
 from .bagan.grid import short_label
@@ -21,12 +25,38 @@ MAX_LABEL_WORD = 40  # longer than any Indonesian word: a word wider than a lane
 
 
 def document_problems(sop: SopDocument, source: SourceFile) -> list[Problem]:
-    problems: list[Problem] = []
-    if len(sop.prosedur) > MAX_PROCEDURES:
-        message = f"{len(sop.prosedur)} prosedur; satu SOP paling banyak {MAX_PROCEDURES}: pecah menjadi beberapa SOP"
+    return _procedures_problems(list(sop.prosedur), source)
+
+
+def partial_problems(source: SourceFile) -> list[Problem]:
+    """What can still be checked in an SOP that fails its model, so one `check` reports every problem.
+
+    Each procedure is validated on its own: the flow of a valid one is checked as usual; in one that fails, the
+    actors its steps name are still checked against those it declares, read from the file as written.
+    """
+    written = source.data.get("prosedur") if isinstance(source.data, dict) else None
+    if not isinstance(written, list):
+        return []
+    procedures: list[Prosedur | Any] = []
+    for item in written:
+        try:
+            procedures.append(Prosedur.model_validate(item))
+        except ValidationError:
+            procedures.append(item)
+    return _procedures_problems(procedures, source)
+
+
+def _procedures_problems(procedures: list[Prosedur | Any], source: SourceFile) -> list[Problem]:
+    """Checks of each procedure; an item that is not a valid `Prosedur` only gets its actors checked."""
+    if len(procedures) > MAX_PROCEDURES:
+        message = f"{len(procedures)} prosedur; satu SOP paling banyak {MAX_PROCEDURES}: pecah menjadi beberapa SOP"
         return [source.problem(("prosedur", MAX_PROCEDURES), message)]
-    for index, procedure in enumerate(sop.prosedur):
+    problems: list[Problem] = []
+    for index, procedure in enumerate(procedures):
         at = ("prosedur", index)
+        if not isinstance(procedure, Prosedur):
+            problems.extend(_written_actor_problems(procedure, at, source))
+            continue
         size = list(_size_problems(procedure, at, source))
         problems.extend(size or _procedure_problems(procedure, at, source))
     return problems
@@ -66,19 +96,53 @@ def _size_problems(procedure: Prosedur, at: tuple[str | int, ...], source: Sourc
             )
 
 
-def project_problems(
-    documents: list[tuple[SopDocument, SourceFile]], declared: set[str], sops_label: str
-) -> list[Problem]:
-    """Problems that need all SOPs at once: keterkaitan to unknown SOPs (in `sops_label`, e.g. `sops/`)."""
+def project_problems(sources: list[SourceFile], declared: set[str], sops_label: str) -> list[Problem]:
+    """Problems that need all SOPs at once: keterkaitan to unknown SOPs (in `sops_label`, e.g. `sops/`).
+
+    Read from each file as written, so an SOP that fails its model still has its keterkaitan checked.
+    """
     problems: list[Problem] = []
-    for sop, source in documents:
-        for index, related in enumerate(sop.keterkaitan):
-            target = getattr(related, "sop", None)
-            if target is not None and target not in declared:
-                problems.append(
-                    source.problem(("keterkaitan", index, "sop"), f"tidak ada SOP dengan id '{target}' di {sops_label}")
-                )
+    for source in sources:
+        written = source.data.get("keterkaitan") if isinstance(source.data, dict) else None
+        for index, related in enumerate(written if isinstance(written, list) else []):
+            target = related.get("sop") if isinstance(related, dict) else None
+            if isinstance(target, str) and target not in declared:
+                guess = near_miss(target, declared - {source.data.get("id")})
+                hint = f"; maksud Anda '{guess}'?" if guess else ""
+                message = f"tidak ada SOP dengan id '{target}' di {sops_label}{hint}"
+                problems.append(source.problem(("keterkaitan", index, "sop"), message))
     return problems
+
+
+def _written_actor_problems(procedure: Any, at: tuple[str | int, ...], source: SourceFile) -> Iterator[Problem]:
+    """The actors named by the steps of a procedure that fails its model, as written in the file."""
+    if not isinstance(procedure, dict):
+        return
+    actors = procedure.get("pelaksana")
+    declared = [
+        actor["id"]
+        for actor in (actors if isinstance(actors, list) else [])
+        if isinstance(actor, dict) and isinstance(actor.get("id"), str)
+    ]
+    steps = procedure.get("langkah")
+    for index, step in enumerate(steps if isinstance(steps, list) else []):
+        named = step.get("pelaksana") if isinstance(step, dict) else None
+        named = [named] if isinstance(named, str) else named if isinstance(named, list) else []
+        yield from _actor_problems(named, declared, (*at, "langkah", index), source)
+
+
+def _actor_problems(
+    named: list[Any], declared: list[str], here: tuple[str | int, ...], source: SourceFile
+) -> Iterator[Problem]:
+    """Each actor a step names that its procedure does not declare, with the declared one it most likely meant."""
+    for position, actor in enumerate(named):
+        if isinstance(actor, str) and actor not in declared:
+            guess = near_miss(actor, declared)
+            hint = f"; maksud Anda '{guess}'?" if guess else ""
+            yield source.problem(
+                (*here, "pelaksana", position),
+                f"pelaksana '{actor}' tidak dideklarasikan{hint} (yang ada: {', '.join(sorted(set(declared)))})",
+            )
 
 
 def _procedure_problems(procedure: Prosedur, at: tuple[str | int, ...], source: SourceFile) -> Iterator[Problem]:
@@ -89,23 +153,22 @@ def _procedure_problems(procedure: Prosedur, at: tuple[str | int, ...], source: 
         actor_ids.add(actor.id)
 
     row_of: dict[int, int] = {}
-    misdirected = False  # a step that leads to itself also strands the steps after it: report only the cause
+    # A step that leads to itself also strands the steps after it: report only the cause. So does a number used
+    # twice: every ya, tidak and ke naming it is then ambiguous, and what follows from them is no cause of its own.
+    duplicated = len({step.no for step in procedure.langkah}) < len(procedure.langkah)
+    misdirected = duplicated
     for index, step in enumerate(procedure.langkah):
         here = (*at, "langkah", index)
         if step.no in row_of:
             yield source.problem((*here, "no"), f"nomor langkah {step.no} sudah dipakai")
         row_of.setdefault(step.no, index)
-        for position, actor in enumerate(step.pelaksana):
-            if actor not in actor_ids:
-                yield source.problem(
-                    (*here, "pelaksana", position),
-                    f"pelaksana '{actor}' tidak dideklarasikan; yang ada: {', '.join(sorted(actor_ids))}",
-                )
-        yield from _terminal_problems(step, actor_ids, here, source)
+        yield from _actor_problems(list(step.pelaksana), [actor.id for actor in procedure.pelaksana], here, source)
+        yield from _terminal_problems(step, index == 0, actor_ids, here, source)
         yield from _step_shape_problems(step.simbol, step.ke, step.ya, step.tidak, here, source)
-        loops = list(_target_problems(step, here, source))
-        misdirected = misdirected or bool(loops)
-        yield from loops
+        if not duplicated:
+            loops = list(_target_problems(step, here, source))
+            misdirected = misdirected or bool(loops)
+            yield from loops
 
     graph: dict[int, list[int]] = {no: [] for no in row_of}
     dangling = False
@@ -117,14 +180,23 @@ def _procedure_problems(procedure: Prosedur, at: tuple[str | int, ...], source: 
             )
         else:
             graph[arrow.source].append(arrow.target)
-    last = procedure.langkah[-1]
-    if last.simbol not in (Simbol.selesai, Simbol.keputusan) and last.ke is None and last.selesai_di is None:
+    # Without a wrong target, a step no arrow reaches has a cause: the step before it does not flow on.
+    unreached = [] if dangling or misdirected else _unreached(procedure, graph)
+    last_row = len(procedure.langkah) - 1
+    last = procedure.langkah[last_row]
+    open_end = (
+        last.simbol not in (Simbol.selesai, Simbol.keputusan)
+        and last.ke is None
+        and last.selesai_di is None
+        and last_row not in unreached
+    )
+    if open_end:
         yield source.problem(
-            (*at, "langkah", len(procedure.langkah) - 1, "simbol"),
+            (*at, "langkah", last_row, "simbol"),
             "langkah terakhir harus 'selesai' atau menyebut 'ke' (langkah berikutnya)",
         )
-    if not dangling and not misdirected:  # a wrong target would also make later steps unreachable: only the cause
-        yield from _reachability_problems(procedure, graph, row_of, at, source)
+    if not dangling and not misdirected:
+        yield from _reachability_problems(procedure, unreached, at, source, open_end)
 
 
 def _step_shape_problems(
@@ -145,9 +217,10 @@ def _step_shape_problems(
 
 
 def _terminal_problems(
-    step: Langkah, actor_ids: set[str], here: tuple[str | int, ...], source: SourceFile
+    step: Langkah, first: bool, actor_ids: set[str], here: tuple[str | int, ...], source: SourceFile
 ) -> Iterator[Problem]:
-    """A Mulai or Selesai capsule of its own (`mulai_di`, `selesai_di`): in another declared actor's column."""
+    """A Mulai or Selesai capsule of its own (`mulai_di`, `selesai_di`): in another declared actor's column; a Mulai
+    capsule points into the procedure's first step (`first`), as on the sheets that draw one."""
     for name, kind in (("mulai_di", Simbol.mulai), ("selesai_di", Simbol.selesai)):
         actor = getattr(step, name)
         if actor is None:
@@ -158,9 +231,17 @@ def _terminal_problems(
             yield source.problem(
                 (*here, name), "keputusan mengalir ke 'ya' dan 'tidak'; 'selesai_di' untuk langkah lain"
             )
-        elif actor not in actor_ids:
+        elif kind is Simbol.mulai and not first:
             yield source.problem(
-                (*here, name), f"pelaksana '{actor}' tidak dideklarasikan; yang ada: {', '.join(sorted(actor_ids))}"
+                (*here, name),
+                "simbol mulai tersendiri menunjuk langkah pertama prosedur; pindahkan 'mulai_di' ke langkah pertama",
+            )
+        elif actor not in actor_ids:
+            guess = near_miss(actor, actor_ids)
+            hint = f"; maksud Anda '{guess}'?" if guess else ""
+            yield source.problem(
+                (*here, name),
+                f"pelaksana '{actor}' tidak dideklarasikan{hint} (yang ada: {', '.join(sorted(actor_ids))})",
             )
         elif actor in step.pelaksana:
             yield source.problem(
@@ -189,21 +270,11 @@ def _target_problems(step: Langkah, here: tuple[str | int, ...], source: SourceF
         )
 
 
-def _reachability_problems(
-    procedure: Prosedur,
-    graph: dict[int, list[int]],
-    row_of: dict[int, int],
-    at: tuple[str | int, ...],
-    source: SourceFile,
-) -> Iterator[Problem]:
+def _unreached(procedure: Prosedur, graph: dict[int, list[int]]) -> list[int]:
+    """The rows of the steps no path from a 'mulai' step reaches (none when there is no 'mulai' or 'selesai')."""
     starts = [step.no for step in procedure.langkah if step.simbol is Simbol.mulai or step.mulai_di]
-    ends = {step.no for step in procedure.langkah if step.simbol is Simbol.selesai or step.selesai_di}
-    if not starts:
-        yield source.problem((*at, "langkah"), "tidak ada langkah bersimbol 'mulai'")
-        return
-    if not ends:
-        yield source.problem((*at, "langkah"), "tidak ada langkah bersimbol 'selesai'")
-        return
+    if not starts or not any(step.simbol is Simbol.selesai or step.selesai_di for step in procedure.langkah):
+        return []
     reached: set[int] = set()
     pending = list(starts)
     while pending:
@@ -211,11 +282,82 @@ def _reachability_problems(
         if no not in reached:
             reached.add(no)
             pending.extend(graph.get(no, []))
-    if not reached & ends:
-        yield source.problem((*at, "langkah"), "tidak ada jalur dari langkah 'mulai' ke langkah 'selesai'")
-    for no, row in sorted(row_of.items(), key=lambda item: item[1]):
-        if no not in reached:
+    return [row for row, step in enumerate(procedure.langkah) if step.no not in reached]
+
+
+def _reachability_problems(
+    procedure: Prosedur, unreached: list[int], at: tuple[str | int, ...], source: SourceFile, open_end: bool
+) -> Iterator[Problem]:
+    """Steps never reached, reported at their cause: each run of them follows a step that does not flow on.
+
+    Appending a step after the 'selesai' step strands it; so does a keputusan whose ya and tidak both lead
+    elsewhere, or a `ke` that skips rows. Saying "langkah 7 tidak dapat dicapai" sent editors looking at step 7.
+    `open_end`: the last step was already reported for not ending the procedure.
+    """
+    steps = procedure.langkah
+    if not any(step.simbol is Simbol.mulai or step.mulai_di for step in steps):
+        yield source.problem((*at, "langkah"), "tidak ada langkah bersimbol 'mulai'")
+        return
+    if not any(step.simbol is Simbol.selesai or step.selesai_di for step in steps):
+        if not open_end:  # else already said at the last step, where 'selesai' belongs
+            yield source.problem((*at, "langkah"), "tidak ada langkah bersimbol 'selesai'")
+        return
+    for run in _runs(unreached):
+        stranded = _numbers([steps[row].no for row in run])
+        if run[0] == 0:
             yield source.problem(
-                (*at, "langkah", row, "no"),
-                f"langkah {no} tidak dapat dicapai dari 'mulai'; periksa 'ke', 'ya' dan 'tidak'",
+                (*at, "langkah", 0, "no"),
+                f"{stranded} tidak dapat dicapai dari 'mulai': langkah bersimbol 'mulai' harus langkah pertama",
             )
+            continue
+        cause_row = run[0] - 1
+        cause = steps[cause_row]
+        here = (*at, "langkah", cause_row)
+        if cause.simbol is Simbol.selesai:
+            yield source.problem(
+                (*here, "simbol"),
+                f"langkah {cause.no} bersimbol 'selesai' mengakhiri prosedur, jadi {stranded} tidak pernah dicapai; "
+                f"bila {stranded} termasuk prosedur ini, pindahkan 'simbol: selesai' dari langkah {cause.no} ke "
+                f"langkah {steps[-1].no} (langkah terakhir); bila tidak, hapus {stranded}",
+            )
+        elif cause.selesai_di is not None and cause.simbol is not Simbol.keputusan:
+            yield source.problem(
+                (*here, "selesai_di"),
+                f"langkah {cause.no} berakhir di 'selesai_di' dan mengakhiri prosedur, jadi {stranded} tidak pernah "
+                f"dicapai; bila {stranded} termasuk prosedur ini, pindahkan 'selesai_di' dari langkah {cause.no} ke "
+                f"langkah {steps[-1].no} (langkah terakhir); bila tidak, hapus {stranded}",
+            )
+        elif cause.simbol is Simbol.keputusan:
+            if cause.ya is None or cause.tidak is None:
+                continue  # reported as the missing exit it is
+            yield source.problem(
+                (*here, "ya"),
+                f"keputusan langkah {cause.no} menuju langkah {cause.ya} (ya) dan langkah {cause.tidak} (tidak), "
+                f"jadi {stranded} tidak pernah dicapai; biasanya salah satu dari 'ya' atau 'tidak' menuju "
+                f"langkah {steps[run[0]].no}",
+            )
+        else:
+            yield source.problem(
+                (*here, "ke"),
+                f"langkah {cause.no} menulis 'ke: {cause.ke}', jadi {stranded} tidak pernah dicapai; periksa 'ke' "
+                f"pada langkah {cause.no}, atau arahkan 'ke', 'ya' atau 'tidak' langkah lain ke langkah "
+                f"{steps[run[0]].no}",
+            )
+
+
+def _runs(rows: list[int]) -> list[list[int]]:
+    """Consecutive rows grouped: [2, 3, 6] → [[2, 3], [6]]."""
+    runs: list[list[int]] = []
+    for row in rows:
+        if runs and runs[-1][-1] == row - 1:
+            runs[-1].append(row)
+        else:
+            runs.append([row])
+    return runs
+
+
+def _numbers(numbers: list[int]) -> str:
+    """`langkah 7`, `langkah 7 dan 8`, `langkah 7, 8 dan 9`."""
+    if len(numbers) == 1:
+        return f"langkah {numbers[0]}"
+    return f"langkah {', '.join(map(str, numbers[:-1]))} dan {numbers[-1]}"

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-import difflib
+import re
 import types
 import typing
 from dataclasses import dataclass
@@ -10,9 +10,10 @@ from typing import Any, Generic, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
+from .guess import did_you_mean, near_miss
 from .model_base import ACTOR_ID, DOCS_IMAGE, EMAIL, HTTPS_URL, ISBN, PLAIN_LABEL, SLUG
 from .problems import Problem
-from .yaml_source import Location, SourceFile
+from .yaml_source import GLUED_COLON, Location, SourceFile, glued_colon
 
 _MESSAGES = {
     "missing": "wajib diisi",
@@ -114,13 +115,14 @@ def _message(item: Any, location: Location, model: type[BaseModel]) -> str:
         )
     if kind == "extra_forbidden":
         known = _fields_at(model, location[:-1])
-        # A close spelling, or the field the key begins ("tahun" for a monografi's "tahun_terbit").
-        guess = difflib.get_close_matches(str(location[-1]), known, n=1, cutoff=0.6)
-        guess = guess or [name for name in known if name.startswith(f"{location[-1]}_")][:1]
-        hint = f"; maksud Anda '{guess[0]}'?" if guess else f"; kolom yang dikenal: {', '.join(known)}"
+        # A near miss ("simbul" for "simbol"), or the field the key begins ("tahun" for "tahun_terbit").
+        hint = did_you_mean(str(location[-1]), known) or f"; kolom yang dikenal: {', '.join(known)}"
         return f"kolom tidak dikenal{hint}"
     if kind in ("literal_error", "enum"):
         expected = str(item.get("ctx", {}).get("expected", "")).replace(" or ", " atau ")
+        guess = near_miss(str(item["input"]), re.findall(r"'([^']*)'", expected))
+        if guess:
+            return f"nilai '{item['input']}' tidak dikenal; maksud Anda '{guess}'? (pilihan: {expected})"
         return f"nilai '{item['input']}' tidak dikenal; pilih salah satu: {expected}"
     if kind == "date_dash" and _optional(model, location):
         return f"{item['msg']}, atau hapus baris ini bila tanggalnya tidak ada"
@@ -129,6 +131,16 @@ def _message(item: Any, location: Location, model: type[BaseModel]) -> str:
     if kind == "string_type" and isinstance(item.get("input"), int | float) and not isinstance(item["input"], bool):
         # An ISBN, a nomor or a volume written without quotes: YAML reads digits as a number.
         return f'harus berupa teks; tulis angkanya di antara tanda kutip, mis. "{item["input"]}"'
+    if kind == "string_type" and isinstance(item.get("input"), dict) and len(item["input"]) == 1:
+        # `- Undang-Undang Nomor 7: Pemilu`: the ': ' inside the text made it one `kolom: nilai` pair.
+        return (
+            "harus berupa teks, tetapi tanda ': ' di dalamnya membuatnya dibaca sebagai 'kolom: nilai'; "
+            "apit seluruh teksnya dengan tanda kutip"
+        )
+    if kind in ("model_type", "dict_type") and isinstance(item.get("input"), str):
+        glued = GLUED_COLON.match(item["input"])
+        if glued:
+            return f"harus berupa kumpulan kunci: nilai; {glued_colon(glued)}"
     if kind == "string_pattern_mismatch":
         pattern = str(item.get("ctx", {}).get("pattern", ""))
         return _PATTERNS.get(pattern, f"harus sesuai pola {pattern}")

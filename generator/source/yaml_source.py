@@ -21,10 +21,8 @@ from typing import Any
 import yaml
 
 from .model_base import DASH
+from .places import Location, place
 from .problems import Problem
-
-Location = tuple[str | int, ...]
-
 
 _BASE_LOADER = yaml.CSafeLoader if yaml.__with_libyaml__ else yaml.SafeLoader  # libyaml parses ~8x faster
 
@@ -65,8 +63,12 @@ class SourceFile:
                 return line
         return 1
 
-    def problem(self, location: Location, message: str) -> Problem:
-        return Problem(self.path, self.line_of(location), dotted(location), message)
+    def where(self, location: Location) -> str:
+        """The location as the editor reads the sheet: `prosedur b, langkah no 3, simbol` (`places.place`)."""
+        return place(self.data, location)
+
+    def problem(self, location: Location, message: str, line: int | None = None) -> Problem:
+        return Problem(self.path, line or self.line_of(location), self.where(location), message)
 
 
 def normal_text(text: str) -> str:
@@ -77,11 +79,6 @@ def normal_text(text: str) -> str:
     through here, so no later stage compares two spellings of one text.
     """
     return unicodedata.normalize("NFC", text)
-
-
-def dotted(location: Location) -> str:
-    """`('prosedur', 0, 'langkah', 3, 'waktu')` → `prosedur.0.langkah.3.waktu`."""
-    return ".".join(str(part) for part in location)
 
 
 MAX_BYTES = 1_000_000  # an SOP or archive item is a few KB; anything near this is a mistake, not content
@@ -298,6 +295,10 @@ def syntax_problem(error: yaml.MarkedYAMLError, text: str) -> tuple[int, str]:
     char = _char_at(text, mark.line, mark.column)
     if char == "\t" or "tab character" in problem:
         return mark.line, TAB
+    for line in dict.fromkeys((opening_mark.line, mark.line, max(mark.line - 1, 0))):
+        glued = GLUED_COLON.match(_line_text(text, line))
+        if glued:
+            return line, glued_colon(glued)
     for kind in _SYNTAX:
         if kind.context in context and kind.problem in problem:
             line = opening_mark.line if kind.at_opening else mark.line
@@ -308,6 +309,20 @@ def syntax_problem(error: yaml.MarkedYAMLError, text: str) -> tuple[int, str]:
         f"YAML tidak dapat dibaca{column}; periksa tanda kutip, tanda ':' dan '- ', "
         "serta jumlah spasi di awal baris ini dan baris di atasnya"
     )
+
+
+# `nama_sop:Persetujuan`: without a space after ':' YAML reads the whole line as one text, not as a field.
+GLUED_COLON = re.compile(r"^\s*(?:-\s+)?([A-Za-z_][\w-]*):([^\s:/][^\n]*)$")
+
+
+def glued_colon(found: re.Match[str]) -> str:
+    """The advice for a `kolom:nilai` written without a space."""
+    return f"setelah '{found.group(1)}:' harus ada spasi; tulis '{found.group(1)}: {found.group(2).strip()}'"
+
+
+def _line_text(text: str, line: int) -> str:
+    lines = text.split("\n")
+    return lines[line] if line < len(lines) else ""
 
 
 def _char_at(text: str, line: int, column: int) -> str | None:
@@ -335,6 +350,8 @@ class _Open:
     line: int
     value: dict[Any, Any] | list[Any]
     key: Any = _NO_KEY
+    flow: bool = False  # written `{…}` or `[…]` on one line, where a comma separates items
+    key_end: int = -1  # where the text of the key whose value comes next ends
 
 
 class _TooDeep(Exception):
@@ -419,6 +436,8 @@ class _Builder:
     first_line: int
     dashes_marked: bool  # `_mark_dashes` changed the text: its stand-ins read as "-"
     problems: list[Problem] = field(default_factory=list)
+    # Problems at a place in the data, named once the data is read (a step is named by its `no`, written later).
+    placed: list[tuple[Location, str, int | None]] = field(default_factory=list)
     incomplete: bool = False  # something was left out: the data must not be used
 
     def document(self) -> tuple[SourceFile | None, list[Problem]]:
@@ -429,13 +448,16 @@ class _Builder:
         try:
             self.source.data = self._root()
         except _TooDeep as refusal:
-            return None, [*self.problems, Problem(self.source.path, refusal.line, "", str(refusal))]
+            return None, [*self._problems(), Problem(self.source.path, refusal.line, "", str(refusal))]
         self.loader.get_event()  # document end
         if not self.loader.check_event(yaml.StreamEndEvent):
             line = self._line(self.loader.peek_event())
             self.problems.append(Problem(self.source.path, line, "", f"sintaks YAML salah: {SECOND_DOCUMENT}"))
             self.incomplete = True
-        return (None if self.incomplete else self.source), self.problems
+        return (None if self.incomplete else self.source), self._problems()
+
+    def _problems(self) -> list[Problem]:
+        return [*self.problems, *(self.source.problem(at, message, line) for at, message, line in self.placed)]
 
     def _root(self) -> Any:
         """The document's single node, read without recursion: `stack` is the path from the root to the event."""
@@ -454,12 +476,37 @@ class _Builder:
                     mapping = isinstance(event, yaml.MappingStartEvent)
                     if event.tag not in (None, "!", MAP_TAG if mapping else SEQ_TAG):
                         self._unsupported(at, f"tag YAML '{_short(event.tag)}' tidak didukung; hapus tag itu")
-                    stack.append(_Open(at, line, {} if mapping else []))
+                    stack.append(_Open(at, line, {} if mapping else [], flow=bool(event.flow_style)))
+                    continue
+                if stack and self._comma_in_value(stack[-1], event, line):
                     continue
                 value = self._alias(stack, at) if isinstance(event, yaml.AliasEvent) else self._scalar(event, at)
+                if stack and stack[-1].key is _NO_KEY:
+                    stack[-1].key_end = event.end_mark.index
             if not stack:
                 return "<<" if value is _MERGE else value
             self._place(stack[-1], value, line)
+
+    def _comma_in_value(self, parent: _Open, event: yaml.Event, line: int) -> bool:
+        """`{id: umum, nama: Umum, dan Logistik}`: YAML reads the text after the comma as a key without a value.
+
+        The editor meant one name with a comma in it; the "key" is dropped and the slip explained, with the quotes
+        that fix it. Recognised by a value that takes no text at all right where its key ends (no ':' between).
+        """
+        key = parent.key
+        if not (parent.flow and isinstance(parent.value, dict) and isinstance(key, str) and parent.value):
+            return False
+        if not (isinstance(event, yaml.ScalarEvent) and event.value == "" and event.start_mark.index == parent.key_end):
+            return False
+        previous_key, previous = list(parent.value.items())[-1]
+        example = f'{previous_key}: "{previous}, {key}"' if isinstance(previous, str) else f'"…, {key}"'
+        message = (
+            f"koma di dalam {{ }} memisahkan kolom, jadi '{key}' dibaca sebagai kolom baru; bila itu bagian dari "
+            f"nilai sebelumnya, apit nilainya dengan tanda kutip: {example}"
+        )
+        self.placed.append((parent.at, message, line))
+        parent.key = _NO_KEY
+        return True
 
     def _where(self, stack: list[_Open]) -> Location:
         """The location of the next node: a list item, a mapping's value, or a key (located at its mapping)."""
@@ -486,17 +533,15 @@ class _Builder:
         """The key as written, or _DISCARD when its value must be read and thrown away."""
         if key is _MERGE:
             # `<<: *x` copies x's keys; merges of merges double at every level: a billion laughs of its own.
-            self.problems.append(Problem(self.source.path, line, dotted((*parent.at, "<<")), MERGE))
+            self.placed.append(((*parent.at, "<<"), MERGE, line))
             self.incomplete = True
             return _MERGED
         if not isinstance(key, str | int | float | bool | None):
-            self.problems.append(self.source.problem(parent.at, "kunci harus berupa teks, bukan daftar atau kumpulan"))
+            self.placed.append((parent.at, "kunci harus berupa teks, bukan daftar atau kumpulan", None))
             return _DISCARD
         here = (*parent.at, key)
         if isinstance(parent.value, dict) and key in parent.value:
-            self.problems.append(
-                Problem(self.source.path, line, dotted(here), "kunci ini ditulis dua kali; hapus salah satunya")
-            )
+            self.placed.append((here, "kunci ini ditulis dua kali; hapus salah satunya", line))
             return _DISCARD
         self.source.lines[here] = line
         return key
@@ -504,7 +549,7 @@ class _Builder:
     def _alias(self, stack: list[_Open], at: Location) -> None:
         """Refused: the document is then unusable, but the other problems are still reported."""
         if not any(parent.key is _MERGED for parent in stack):
-            self.problems.append(self.source.problem(at, ALIAS))
+            self.placed.append((at, ALIAS, None))
         self.incomplete = True
 
     def _scalar(self, event: yaml.ScalarEvent, at: Location) -> Any:
@@ -534,7 +579,7 @@ class _Builder:
 
     def _unsupported(self, at: Location, message: str) -> None:
         """An explicit tag we do not read: the value is left out, so the model must not see the document."""
-        self.problems.append(self.source.problem(at, message))
+        self.placed.append((at, message, None))
         self.incomplete = True
 
     def _line(self, event: yaml.Event) -> int:
