@@ -6,6 +6,8 @@ import re
 import xml.etree.ElementTree as ET
 from dataclasses import dataclass
 
+from generator.sop.bagan.measure import text_width
+
 NS = {"svg": "http://www.w3.org/2000/svg"}
 
 
@@ -89,7 +91,7 @@ def _points(text: str) -> list[Point]:
     return [(float(x), float(y)) for x, y in re.findall(r"(-?[\d.]+),(-?[\d.]+)", text)]
 
 
-def edges(svg: ET.Element, char_width: float = 5.4, font_size: float = 9.0) -> list[Edge]:
+def edges(svg: ET.Element, font_size: float = 9.0) -> list[Edge]:
     """Every arrow of a diagram (dashed ties between copies of a shared step have no arrowhead and are left out)."""
     found = []
     for group in groups_with_class(svg, "edge"):
@@ -104,7 +106,7 @@ def edges(svg: ET.Element, char_width: float = 5.4, font_size: float = 9.0) -> l
         label = group.find("svg:text", NS)
         box = None
         if label is not None:
-            x, y, width = float(label.get("x", 0)), float(label.get("y", 0)), len(label.text or "") * char_width
+            x, y, width = float(label.get("x", 0)), float(label.get("y", 0)), text_width(label.text or "")
             box = (x - width / 2, y - font_size, x + width / 2, y + 2)
         found.append(Edge(tail, head, line[0], tip, label.text if label is not None else None, box))
     return found

@@ -18,6 +18,7 @@ from pydantic.fields import FieldInfo
 import generator.sop.bagan
 from generator.sop.bagan import grid
 from generator.sop.bagan.diagram import procedure_diagram
+from generator.sop.bagan.measure import text_width
 from generator.sop.bagan.print_pages import print_pages
 from generator.sop.bagan.render import DiagramRenderer
 from generator.sop.flow import arrows
@@ -107,7 +108,7 @@ def test_a_word_wider_than_a_lane_is_broken_inside_its_symbol(tmp_path: Path) ->
         lines.append(texts[start + len(lines)])
         joined = "".join(lines).replace(" ", "")
         assert f"Susun{long_word}".startswith(joined), lines
-    assert len(lines) > 1 and max(len(line) for line in lines) <= grid.LANE_COLUMNS
+    assert len(lines) > 1 and max(text_width(line) for line in lines) <= grid.MAX_LANE_WIDTH - 2 * grid.SYMBOL_MARGIN
 
 
 def _decision_chain() -> dict[str, Any]:
@@ -202,14 +203,14 @@ def test_a_decision_at_a_page_break_keeps_its_ya_and_tidak_apart(tmp_path: Path)
 
 
 def _text_outside_its_symbol(svg: ET.Element) -> list[str]:
-    """Lines of a symbol's text (at the layout's generous 5.4 pt a character) that reach past its outline."""
+    """Lines of a symbol's text (measured as the layout measures it) that reach past its outline."""
     found = []
     for symbol in diagram.groups_with_class(svg, "simbol"):
         left, top, right, bottom = diagram.symbol_box(svg, symbol.get("id", ""))
         cx, cy, half_w, half_h = (left + right) / 2, (top + bottom) / 2, (right - left) / 2, (bottom - top) / 2
         diamond = "simbol-keputusan" in (symbol.get("class") or "")
         for text in symbol.iter(f"{{{diagram.NS['svg']}}}text"):
-            x, y, width = float(text.get("x", 0)), float(text.get("y", 0)), len(text.text or "") * grid.CHAR_WIDTH
+            x, y, width = float(text.get("x", 0)), float(text.get("y", 0)), text_width("".join(text.itertext()))
             for dx, dy in ((x - width / 2 - cx, y - 7 - cy), (x + width / 2 - cx, y + 2 - cy)):
                 inside = (
                     abs(dx) / half_w + abs(dy) / half_h <= 1 if diamond else abs(dx) <= half_w and abs(dy) <= half_h

@@ -42,6 +42,12 @@ def marked(text: str) -> str:
     return _SPAN.sub(f"{OPEN}\\1{CLOSE}", text.replace(OPEN, "").replace(CLOSE, ""))
 
 
+def cut(text: str, end: int) -> str:
+    """`text[:end]`, closing an italic span the cut falls inside (`*soft copy*` cut after "soft" stays italic)."""
+    inside = any(match.start() < end < match.end() - 1 for match in _SPAN.finditer(text))
+    return text[:end].rstrip() + ("*" if inside else "")
+
+
 def balanced(lines: list[str]) -> list[str]:
     """Wrapped marked lines, each closing the span it leaves open and reopening it on the next line."""
     result, italic = [], False

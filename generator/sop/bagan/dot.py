@@ -10,7 +10,8 @@ import graphviz
 
 from ..flow import Arrow
 from ..model import Simbol
-from .grid import FONT_SIZE, Cell, Grid, PlacedSymbol
+from .grid import Cell, Grid, PlacedSymbol
+from .measure import FONT_SIZE
 from .routes import Point, Route, route_all
 
 ARROW_LENGTH = 7.0  # arrowsize 0.7 of Graphviz's 10 pt arrowhead

@@ -3,60 +3,49 @@
 A procedure is measured once (`layout`: text wrapped, symbols sized, row heights known); `Layout.grid` then stacks
 rows under the header, for the screen diagram and for each printed page alike.
 Coordinates are points, y growing downwards; the DOT writer flips them for Graphviz.
-Text is wrapped here (Graphviz does not wrap), with a width estimate for 9 pt Helvetica.
+Text is wrapped here (Graphviz does not wrap) by its measured width (`measure`); a lane widens for the longest word
+of its symbols and heading, as a Mutu Baku column does for its heading.
 """
 
 from __future__ import annotations
 
-import textwrap
 from dataclasses import dataclass, field, replace
 
-from ..emphasis import balanced, marked, plain
+from ..emphasis import cut, marked
 from ..lists import as_lines
 from ..model import GayaDaftar, JudulKolom, Langkah, Prosedur, Simbol
+from .measure import text_width, widest_word
+from .measure import wrap as wrap_width
 
-FONT_SIZE = 9.0
 LINE_HEIGHT = 11.0
-CHAR_WIDTH = 5.4  # average advance of 9 pt Helvetica (bold headers included), generous so text never overflows
 PADDING = 5.0
 HEADER_HEIGHT = 20.0
 
 NO_WIDTH = 26.0
 KEGIATAN_WIDTH = 190.0
-LANE_WIDTH = 92.0
+LANE_WIDTH = 92.0  # the narrowest lane; one widens up to MAX_LANE_WIDTH for a long word
+MAX_LANE_WIDTH = 140.0  # a word wider than a symbol of this lane is broken
 MUTU_WIDTHS = {"kelengkapan": 100.0, "waktu": 58.0, "output": 100.0}
 KETERANGAN_WIDTH = 90.0
 
-DIAMOND_COLUMNS = 12
-LANE_COLUMNS = int((LANE_WIDTH - 2 * PADDING) / CHAR_WIDTH)  # characters of one line across a whole lane
 SYMBOL_MARGIN = 9.0  # between a symbol and its lane's border: room for gutter arrows
 MIN_SYMBOL_GAP = 8.0  # above and below a symbol: an arrowhead (7 pt) and a Ya/Tidak label beside it, no more
 TERMINAL_HEIGHT = 26.0  # a Mulai/Selesai capsule of its own
 
 
-def wrap(text: str, width: float) -> list[str]:
-    """Lines of `text` that fit `width` points (never empty: a blank cell is one empty line)."""
-    return wrap_columns(text, max(4, int((width - 2 * PADDING) / CHAR_WIDTH)))
-
-
-def wrap_columns(text: str, columns: int, split_words: bool = True) -> list[str]:
-    # "Pelaksana/Pengelola" may break after the slash, as a person would break it. The NUL marks those break
-    # points; a long word split right after a slash can carry it to the next line, so every copy is removed.
-    # An italic span (emphasis.marked) that a line break cuts is closed and reopened around the break.
-    lines = [
-        line.replace("/\0 ", "/").replace("\0 ", "").replace("\0", "")
-        for paragraph in text.replace("/", "/\0 ").splitlines()
-        for line in textwrap.wrap(paragraph, columns, break_long_words=split_words) or [""]
-    ]
-    return balanced(lines) or [""]
+def wrap(text: str, width: float, bold: bool = False) -> list[str]:
+    """Lines of a cell `width` points wide (never empty: a blank cell is one empty line)."""
+    return wrap_width(text, width - 2 * PADDING, bold)
 
 
 def short_label(step: Langkah) -> str:
-    """Text inside the symbol: the editor's ringkasan (empty for an empty symbol), else the start of the kegiatan."""
+    """Text inside the symbol: the editor's ringkasan (empty for an empty symbol), else the first five words of the
+    first kegiatan item, with its italics (`*softcopy*`) as written."""
     if step.ringkasan is not None:
         return step.ringkasan
-    words = plain(" ".join(step.kegiatan)).split()
-    label = " ".join(words[:5])
+    first = " ".join(step.kegiatan[0].split()) if step.kegiatan else ""
+    words = first.split(" ")
+    label = cut(first, len(" ".join(words[:5])))
     return label + (" …" if len(words) > 5 else "")
 
 
@@ -112,6 +101,7 @@ class Grid:
     width: float
     height: float
     lane_x: list[float]  # left edge of each lane
+    lane_width: float
     row_y: list[tuple[float, float]]  # (top, bottom) of each step row
     cells: list[Cell]
     symbols: list[PlacedSymbol]
@@ -151,6 +141,7 @@ class Layout:
 
     width: float
     lane_x: list[float]  # left edge of each lane
+    lane_width: float  # every lane alike: wide enough for the longest word of its symbols and actor names
     mutu_x: float
     mutu_widths: dict[str, float]  # kelengkapan, waktu, output: wide enough for their headings' longest word
     keterangan_x: float | None  # None: the sheet has no Keterangan column
@@ -179,7 +170,7 @@ class Layout:
             x += column_width
         if self.keterangan_x is not None:
             columns.append((self.keterangan_x, KETERANGAN_WIDTH, wrap(texts[4], KETERANGAN_WIDTH)))
-        symbol_width, symbol_height, symbol_lines = _symbol_size(kind, label)
+        symbol_width, symbol_height, symbol_lines = _symbol_size(kind, label, self.lane_width)
         text_height = max(len(lines) for _, _, lines in columns) * LINE_HEIGHT + 2 * PADDING
         tallest = max(symbol_height, TERMINAL_HEIGHT if terminals else 0.0)
         height = max(text_height, tallest + 2 * MIN_SYMBOL_GAP)
@@ -193,14 +184,14 @@ class Layout:
         y = self.header_height
         for index, row in enumerate(self.rows if rows is None else rows):
             cells += [Cell(left, y, column_width, row.height, lines) for left, column_width, lines in row.texts]
-            cells += [Cell(left, y, LANE_WIDTH, row.height, []) for left in self.lane_x]
+            cells += [Cell(left, y, self.lane_width, row.height, []) for left in self.lane_x]
             symbols += [
                 PlacedSymbol(
                     row.step_no,
                     row.kind,
                     lane,
                     index,
-                    self.lane_x[lane] + LANE_WIDTH / 2,
+                    self.lane_x[lane] + self.lane_width / 2,
                     y + row.height / 2,
                     row.symbol_width,
                     row.symbol_height,
@@ -215,9 +206,9 @@ class Layout:
                     kind,
                     lane,
                     index,
-                    self.lane_x[lane] + LANE_WIDTH / 2,
+                    self.lane_x[lane] + self.lane_width / 2,
                     y + row.height / 2,
-                    LANE_WIDTH - 2 * SYMBOL_MARGIN,
+                    self.lane_width - 2 * SYMBOL_MARGIN,
                     TERMINAL_HEIGHT,
                     [kind.value.capitalize()],
                     False,
@@ -227,31 +218,30 @@ class Layout:
             ]
             row_y.append((y, y + row.height))
             y += row.height
-        return Grid(self.width, y, self.lane_x, row_y, cells, symbols)
+        return Grid(self.width, y, self.lane_x, self.lane_width, row_y, cells, symbols)
 
 
-def _symbol_size(kind: Simbol, label: str) -> tuple[float, float, list[str]]:
+def _symbol_size(kind: Simbol, label: str, lane_width: float) -> tuple[float, float, list[str]]:
     if kind is Simbol.penghubung:
         return 34.0, 30.0, wrap(label, 34.0)[:1]
-    # Words are kept whole, unless one is wider than a lane: it would run over the lanes beside it, so it is broken.
-    split_words = any(len(word) > LANE_COLUMNS for word in label.split())
     if kind is Simbol.keputusan:
-        return _diamond(label, split_words)
-    width = LANE_WIDTH - 2 * SYMBOL_MARGIN
-    lines = wrap_columns(label, int((width - 2 * PADDING) / CHAR_WIDTH), split_words=split_words)
+        return _diamond(label, lane_width)
+    width = lane_width - 2 * SYMBOL_MARGIN
+    lines = wrap_width(label, width - 2 * PADDING)
     return width, max(26.0, len(lines) * LINE_HEIGHT + 10), lines
 
 
-def _diamond(label: str, split_words: bool) -> tuple[float, float, list[str]]:
+def _diamond(label: str, lane_width: float) -> tuple[float, float, list[str]]:
     """A keputusan sized so its text stays inside: a line L wide whose outer edge is |y| from the centre fits a
     diamond W wide and H tall when L/W + 2|y|/H <= 1. The text is wrapped to the shortest diamond that holds it; words
     stay whole unless one is too wide for any diamond of the lane."""
-    widest = LANE_WIDTH - 14  # vertices stay inside the gutters
+    widest = lane_width - 14  # vertices stay inside the gutters
     shapes = []
-    for columns in range(DIAMOND_COLUMNS, 3, -1):
-        for split in sorted({split_words, True}):
-            lines = wrap_columns(label, columns, split_words=split)
-            widths = [len(line) * CHAR_WIDTH for line in lines]
+    for split in (False, True):
+        line_width = (widest - 12) / 1.6
+        while line_width > 12:
+            lines = wrap_width(label, line_width, split_words=split)
+            widths = [text_width(line) for line in lines]
             width = min(widest, max(60.0, 1.6 * max(widths) + 12))
             if max(widths) < 0.9 * width:
                 top = len(lines) * LINE_HEIGHT / 2
@@ -260,10 +250,26 @@ def _diamond(label: str, split_words: bool) -> tuple[float, float, list[str]]:
                     for index, line in enumerate(widths)
                     for edge in (0.0, LINE_HEIGHT)
                 ]
-                shapes.append((max(44.0, max(needed) + PADDING), split, width, lines))
-                break
-    height, _, width, lines = min(shapes, key=lambda shape: (shape[1], shape[0]))  # whole words first
+                shapes.append((split, max(44.0, max(needed) + PADDING), width, lines))
+            line_width -= 4
+        if shapes:
+            break
+    _, height, width, lines = min(shapes, key=lambda shape: shape[1])
     return width, height, lines
+
+
+def _lane_width(procedure: Prosedur) -> float:
+    """Wide enough for the longest word of any symbol (a box keeps PADDING inside and SYMBOL_MARGIN outside; a
+    diamond's line stays within 0.9 of its width) and of any actor's heading; words wider still are broken."""
+    box, diamond = 0.0, 0.0
+    for step in procedure.langkah:
+        word = widest_word(marked(short_label(step)))
+        if step.simbol is Simbol.keputusan:
+            diamond = max(diamond, word / 0.9 + 14 + 1)
+        else:
+            box = max(box, word + 2 * (PADDING + SYMBOL_MARGIN))
+    heading = max((widest_word(actor.nama, bold=True) + 2 * PADDING for actor in procedure.pelaksana), default=0.0)
+    return min(MAX_LANE_WIDTH, max(LANE_WIDTH, box, diamond, heading))
 
 
 def layout(procedure: Prosedur, columns: Columns = DEFAULT_COLUMNS) -> Layout:
@@ -273,12 +279,13 @@ def layout(procedure: Prosedur, columns: Columns = DEFAULT_COLUMNS) -> Layout:
     keterangan = columns.keterangan
     if keterangan is None:
         keterangan = any(step.keterangan for step in procedure.langkah)
-    lane_x = [NO_WIDTH + KEGIATAN_WIDTH + index * LANE_WIDTH for index in range(len(lanes))]
-    mutu_x = NO_WIDTH + KEGIATAN_WIDTH + len(lanes) * LANE_WIDTH
+    lane_width = _lane_width(procedure)
+    lane_x = [NO_WIDTH + KEGIATAN_WIDTH + index * lane_width for index in range(len(lanes))]
+    mutu_x = NO_WIDTH + KEGIATAN_WIDTH + len(lanes) * lane_width
     mutu_titles = {"kelengkapan": titles.kelengkapan, "waktu": titles.waktu, "output": titles.output}
     # A heading's word is never broken ("Waktu Pelaksanaan"): its column widens to hold the longest.
     mutu_widths = {
-        name: max(column_width, max(len(word) for word in mutu_titles[name].split()) * CHAR_WIDTH + 2 * PADDING)
+        name: max(column_width, widest_word(mutu_titles[name], bold=True) + 2 * PADDING)
         for name, column_width in MUTU_WIDTHS.items()
     }
     mutu_width = sum(mutu_widths.values())
@@ -286,11 +293,11 @@ def layout(procedure: Prosedur, columns: Columns = DEFAULT_COLUMNS) -> Layout:
     width = mutu_x + mutu_width + (KETERANGAN_WIDTH if keterangan else 0.0)
 
     def lines_height(*texts: tuple[str, float]) -> float:
-        return max(HEADER_HEIGHT, *(len(wrap(text, w)) * LINE_HEIGHT + 2 * PADDING for text, w in texts))
+        return max(HEADER_HEIGHT, *(len(wrap(text, w, bold=True)) * LINE_HEIGHT + 2 * PADDING for text, w in texts))
 
-    first_header = lines_height((titles.pelaksana, len(lanes) * LANE_WIDTH), (titles.mutu_baku, mutu_width))
+    first_header = lines_height((titles.pelaksana, len(lanes) * lane_width), (titles.mutu_baku, mutu_width))
     second_header = lines_height(
-        *((actor.nama, LANE_WIDTH) for actor in procedure.pelaksana),
+        *((actor.nama, lane_width) for actor in procedure.pelaksana),
         *((mutu_titles[name], column_width) for name, column_width in mutu_widths.items()),
     )
     spanning = [(0.0, NO_WIDTH, titles.no), (NO_WIDTH, KEGIATAN_WIDTH, titles.kegiatan)]
@@ -298,25 +305,32 @@ def layout(procedure: Prosedur, columns: Columns = DEFAULT_COLUMNS) -> Layout:
         spanning.append((keterangan_x, KETERANGAN_WIDTH, titles.keterangan))
     headings_height = max(first_header + second_header, lines_height(*((text, w) for _, w, text in spanning)))
     second_header = headings_height - first_header
-    header = [Cell(x, 0, w, headings_height, wrap(text, w), True) for x, w, text in spanning]
+    header = [Cell(x, 0, w, headings_height, wrap(text, w, bold=True), True) for x, w, text in spanning]
     header += [
         Cell(
-            lane_x[0], 0, len(lanes) * LANE_WIDTH, first_header, wrap(titles.pelaksana, len(lanes) * LANE_WIDTH), True
+            lane_x[0],
+            0,
+            len(lanes) * lane_width,
+            first_header,
+            wrap(titles.pelaksana, len(lanes) * lane_width, bold=True),
+            True,
         ),
-        Cell(mutu_x, 0, mutu_width, first_header, wrap(titles.mutu_baku, mutu_width), True),
+        Cell(mutu_x, 0, mutu_width, first_header, wrap(titles.mutu_baku, mutu_width, bold=True), True),
     ]
     header += [
-        Cell(x, first_header, LANE_WIDTH, second_header, wrap(actor.nama, LANE_WIDTH), True)
+        Cell(x, first_header, lane_width, second_header, wrap(actor.nama, lane_width, bold=True), True)
         for x, actor in zip(lane_x, procedure.pelaksana, strict=True)
     ]
     x = mutu_x
     for name, column_width in mutu_widths.items():
-        header.append(Cell(x, first_header, column_width, second_header, wrap(mutu_titles[name], column_width), True))
+        header.append(
+            Cell(x, first_header, column_width, second_header, wrap(mutu_titles[name], column_width, bold=True), True)
+        )
         x += column_width
     header_total = headings_height
     if columns.numbered:
         # The numbered row some offices print under the headings: one number per column, left to right.
-        edges = [(0.0, NO_WIDTH), (NO_WIDTH, KEGIATAN_WIDTH), *((x, LANE_WIDTH) for x in lane_x)]
+        edges = [(0.0, NO_WIDTH), (NO_WIDTH, KEGIATAN_WIDTH), *((x, lane_width) for x in lane_x)]
         x = mutu_x
         for column_width in mutu_widths.values():
             edges.append((x, column_width))
@@ -329,7 +343,7 @@ def layout(procedure: Prosedur, columns: Columns = DEFAULT_COLUMNS) -> Layout:
         ]
         header_total += HEADER_HEIGHT
 
-    sheet = Layout(width, lane_x, mutu_x, mutu_widths, keterangan_x, header, header_total, [])
+    sheet = Layout(width, lane_x, lane_width, mutu_x, mutu_widths, keterangan_x, header, header_total, [])
     styles = columns.styles
     rows = [
         sheet.row(

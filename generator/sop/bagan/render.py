@@ -11,7 +11,7 @@ import graphviz
 from ..emphasis import CLOSE, OPEN
 
 # Part of every cache key: raise it when _inline changes, so no diagram cached by an older sop-jdih is reused.
-RENDER_VERSION = 3
+RENDER_VERSION = 4
 INSTALL_HINT = (
     "Graphviz tidak ditemukan: program 'dot' tidak ada di PATH. "
     "Pasang dengan: sudo apt-get install graphviz (Debian/Ubuntu), lalu jalankan lagi."

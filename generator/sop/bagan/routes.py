@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 from ..flow import Arrow
-from .grid import LANE_WIDTH, Grid, PlacedSymbol
+from .grid import Grid, PlacedSymbol
 
 Point = tuple[float, float]
 Side = Literal["top", "bottom", "left", "right"]
@@ -80,7 +80,7 @@ def _gutter(side: str, lane: int, grid: Grid, used: dict[tuple[str, int], int]) 
     used[(side, lane)] = count + 1
     offset = GUTTER + count * GUTTER_STEP
     left = grid.lane_x[lane]
-    return left + offset if side == "left" else left + LANE_WIDTH - offset
+    return left + offset if side == "left" else left + grid.lane_width - offset
 
 
 def _lane_clear(grid: Grid, lane: int, first_row: int, last_row: int) -> bool:
