@@ -6,15 +6,18 @@ must not find a label too big for its node, and every line of a symbol must lie 
 
 from __future__ import annotations
 
+import re
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import pytest
 import yaml
 
+from generator.sop.bagan.diagram import procedure_diagram
 from generator.sop.bagan.grid import short_label
 from generator.sop.bagan.measure import text_width
-from generator.sop.model import Langkah
+from generator.sop.bagan.render import DiagramRenderer
+from generator.sop.model import Langkah, Prosedur
 
 from . import svg as diagram
 from .conftest import build_site, make_project
@@ -150,3 +153,140 @@ def test_italics_of_the_kegiatan_show_in_its_symbol(built: Path) -> None:
     assert "Mengarsipkan" not in " ".join(
         "".join(text.itertext()) for text in symbol.iter(f"{{{diagram.NS['svg']}}}text")
     )
+
+
+Segment = tuple[diagram.Point, diagram.Point]
+
+
+def _segments(points: list[diagram.Point]) -> list[Segment]:
+    return list(zip(points, points[1:], strict=False))
+
+
+def _edge_lines(svg: ET.Element) -> dict[str, list[diagram.Point]]:
+    """Each arrow's polyline as drawn (Graphviz writes it as a cubic path through repeated points), to its tip."""
+    lines = {}
+    for group in diagram.groups_with_class(svg, "edge"):
+        path = group.find("svg:path", diagram.NS)
+        if path is None:
+            continue
+        points = [(float(x), float(y)) for x, y in re.findall(r"(-?[\d.]+),(-?[\d.]+)", path.get("d", ""))]
+        kept = [point for index, point in enumerate(points) if index == 0 or point != points[index - 1]]
+        lines[group.get("id", "")] = kept
+    return lines
+
+
+def _meets(box: tuple[float, float, float, float], segment: Segment) -> bool:
+    (ax, ay), (bx, by) = segment
+    return box[0] < max(ax, bx) and min(ax, bx) < box[2] and box[1] < max(ay, by) and min(ay, by) < box[3]
+
+
+def _borders(svg: ET.Element) -> list[Segment]:
+    """The sides of every table cell (lane gridlines among them)."""
+    found = []
+    for cell in [*diagram.groups_with_class(svg, "sel"), *diagram.groups_with_class(svg, "sel-kepala")]:
+        polygon = cell.find("svg:polygon", diagram.NS)
+        assert polygon is not None
+        points = [(float(x), float(y)) for x, y in (p.split(",") for p in polygon.get("points", "").split())]
+        found += _segments(points)
+    return found
+
+
+def _labels_touched(svg: ET.Element) -> list[str]:
+    """Ya/Tidak labels whose box an arrow or a cell border crosses."""
+    lines = [segment for line in _edge_lines(svg).values() for segment in _segments(line)] + _borders(svg)
+    return [
+        f"{edge.label} at {edge.label_box}"
+        for edge in diagram.edges(svg)
+        if edge.label_box and any(_meets(edge.label_box, segment) for segment in lines)
+    ]
+
+
+def _crossing_decisions(svg: ET.Element) -> list[str]:
+    """Decisions whose Ya and Tidak routes meet anywhere but where they would both start."""
+    by_tail: dict[str, list[list[diagram.Point]]] = {}
+    lines = _edge_lines(svg)
+    for group in diagram.groups_with_class(svg, "edge"):
+        title = group.find("svg:title", diagram.NS)
+        if group.find("svg:text", diagram.NS) is not None and title is not None and group.get("id") in lines:
+            by_tail.setdefault((title.text or "").split("->")[0], []).append(lines[group.get("id", "")])
+    found = []
+    for tail, routes in by_tail.items():
+        for a, b in ((a, b) for i, a in enumerate(routes) for b in routes[i + 1 :]):
+            for sa in _segments(a):
+                for sb in _segments(b):
+                    low = (
+                        max(min(sa[0][0], sa[1][0]), min(sb[0][0], sb[1][0])),
+                        max(min(sa[0][1], sa[1][1]), min(sb[0][1], sb[1][1])),
+                    )
+                    high = (
+                        min(max(sa[0][0], sa[1][0]), max(sb[0][0], sb[1][0])),
+                        min(max(sa[0][1], sa[1][1]), max(sb[0][1], sb[1][1])),
+                    )
+                    if low[0] <= high[0] + 0.01 and low[1] <= high[1] + 0.01 and not (a[0] == b[0] == low == high):
+                        found.append(f"{tail}: {sa} / {sb}")
+    return found
+
+
+def test_labels_are_clear_of_arrows_and_borders_and_a_decision_s_arrows_never_cross(built: Path) -> None:
+    """On screen and on every printed page of each SOP (the 24-step one has four Tidak loops back, one across pages)."""
+    site = build_site(built)
+    checked = 0
+    for page in sorted((site / "sop").glob("*/index.html")):
+        html = page.read_text(encoding="utf-8")
+        for svg in [*diagram.diagrams(html), *diagram.print_diagrams(html)]:
+            assert _labels_touched(svg) == [], page
+            assert _crossing_decisions(svg) == [], page
+            checked += 1
+    assert checked > 6
+
+
+def _sided(tmp_path: Path, decision_lane: str, ya: int, tidak: int) -> ET.Element:
+    """Three lanes; step 3 is a decision in `decision_lane`."""
+    lanes = {"kiri": 0, "tengah": 1, "kanan": 2}
+    steps: list[dict] = [
+        {"no": 1, "kegiatan": "Menerima berkas", "pelaksana": "tengah", "simbol": "mulai"},
+        {"no": 2, "kegiatan": "Mencatat berkas", "pelaksana": "kiri"},
+        {"no": 3, "kegiatan": "Memeriksa", "ringkasan": "Ada?", "pelaksana": decision_lane, "simbol": "keputusan"},
+        {"no": 4, "kegiatan": "Meminta berkas", "pelaksana": "kanan"},
+        {"no": 5, "kegiatan": "Memproses berkas", "pelaksana": "kiri"},
+        {"no": 6, "kegiatan": "Mengarsipkan", "pelaksana": "tengah", "simbol": "selesai"},
+    ]
+    steps[2] |= {"ya": ya, "tidak": tidak}
+    procedure = {
+        "judul": "Sisi",
+        "pelaksana": [{"id": lane, "nama": lane.capitalize()} for lane in lanes],
+        "langkah": steps,
+    }
+    return ET.fromstring(procedure_diagram(Prosedur.model_validate(procedure), "p1", DiagramRenderer(tmp_path)).svg)
+
+
+@pytest.mark.parametrize(
+    ("lane", "ya", "tidak", "sides"),
+    [
+        ("tengah", 5, 4, {"Ya": "left", "Tidak": "right"}),  # "Ada?": Tidak to a lane on the right
+        ("tengah", 4, 5, {"Ya": "right", "Tidak": "left"}),
+        ("tengah", 4, 2, {"Ya": "right", "Tidak": "left"}),  # back to the left lane, by the left
+        ("kiri", 5, 4, {"Ya": "bottom", "Tidak": "right"}),  # below in its own lane: from the bottom
+        ("kanan", 5, 4, {"Ya": "left", "Tidak": "bottom"}),
+    ],
+)
+def test_a_decision_leaves_by_the_side_facing_its_target(
+    tmp_path: Path, lane: str, ya: int, tidak: int, sides: dict[str, str]
+) -> None:
+    svg = _sided(tmp_path, lane, ya, tidak)
+    left, top, right, bottom = diagram.symbol_box(svg, "langkah-p1-3")
+    found = {}
+    for edge in diagram.edges(svg):
+        if edge.tail == "langkah-p1-3" and edge.label:
+            x, y = edge.start
+            found[edge.label] = (
+                "left"
+                if abs(x - left) < 1
+                else "right"
+                if abs(x - right) < 1
+                else "bottom"
+                if abs(y - bottom) < 1
+                else "?"
+            )
+    assert found == sides
+    assert _crossing_decisions(svg) == [] and _labels_touched(svg) == []

@@ -159,10 +159,11 @@ def test_an_arrow_never_leaves_from_the_corner_another_arrives_at(tmp_path: Path
 def _decision_at_a_page_break() -> tuple[Prosedur, int]:
     """A decision that is the last step of a printed page: its Ya goes on to the next page, its Tidak back to step
     2 on page 1. Returns the procedure and the index of that page."""
-    for fillers in range(3, 40):
+    for fillers, longer in ((fillers, longer) for fillers in range(3, 40) for longer in range(6)):
         steps: list[dict[str, Any]] = [
             {"no": no, "kegiatan": f"Menyiapkan bahan tahap {no}", "pelaksana": "a"} for no in range(1, fillers + 1)
         ]
+        steps[-1]["kegiatan"] += " untuk diperiksa kembali oleh pimpinan" * longer  # a taller row moves the break
         steps[0]["simbol"] = "mulai"
         decision = fillers + 1
         steps.append(

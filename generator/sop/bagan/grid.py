@@ -9,6 +9,7 @@ of its symbols and heading, as a Mutu Baku column does for its heading.
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass, field, replace
 
 from ..emphasis import cut, marked
@@ -21,15 +22,17 @@ LINE_HEIGHT = 11.0
 PADDING = 5.0
 HEADER_HEIGHT = 20.0
 
-NO_WIDTH = 26.0
+NO_WIDTH = 26.0  # No, Keterangan and the Mutu Baku columns widen for a longer word of their heading
 KEGIATAN_WIDTH = 190.0
 LANE_WIDTH = 92.0  # the narrowest lane; one widens up to MAX_LANE_WIDTH for a long word
 MAX_LANE_WIDTH = 140.0  # a word wider than a symbol of this lane is broken
 MUTU_WIDTHS = {"kelengkapan": 100.0, "waktu": 58.0, "output": 100.0}
-KETERANGAN_WIDTH = 90.0
+KETERANGAN_WIDTH = 90.0  # and for the longest word of a keterangan, up to MAX_KETERANGAN_WIDTH
+MAX_KETERANGAN_WIDTH = 140.0
 
-SYMBOL_MARGIN = 9.0  # between a symbol and its lane's border: room for gutter arrows
-MIN_SYMBOL_GAP = 8.0  # above and below a symbol: an arrowhead (7 pt) and a Ya/Tidak label beside it, no more
+SYMBOL_MARGIN = 10.0  # between a symbol and its lane's border: room for three gutter arrows (routes.GUTTER)
+MIN_SYMBOL_GAP = 8.0  # above and below a symbol: an arrowhead (7 pt), no more
+DECISION_GAP = 16.0  # above and below a keputusan: its Ya or Tidak written under its bottom corner
 TERMINAL_HEIGHT = 26.0  # a Mulai/Selesai capsule of its own
 
 
@@ -140,11 +143,13 @@ class Layout:
     """A procedure measured once: the header and every step row. `grid` stacks any run of rows under the header."""
 
     width: float
+    no_width: float
     lane_x: list[float]  # left edge of each lane
     lane_width: float  # every lane alike: wide enough for the longest word of its symbols and actor names
     mutu_x: float
     mutu_widths: dict[str, float]  # kelengkapan, waktu, output: wide enough for their headings' longest word
     keterangan_x: float | None  # None: the sheet has no Keterangan column
+    keterangan_width: float
     header: list[Cell]
     header_height: float
     rows: list[Row]
@@ -161,19 +166,20 @@ class Layout:
     ) -> Row:
         """Measure a row: `texts` are kegiatan, kelengkapan, waktu, output and keterangan as printed."""
         columns = [
-            (0.0, NO_WIDTH, wrap(number, NO_WIDTH)),
-            (NO_WIDTH, KEGIATAN_WIDTH, wrap(texts[0], KEGIATAN_WIDTH)),
+            (0.0, self.no_width, wrap(number, self.no_width)),
+            (self.no_width, KEGIATAN_WIDTH, wrap(texts[0], KEGIATAN_WIDTH)),
         ]
         x = self.mutu_x
         for text, column_width in zip(texts[1:4], self.mutu_widths.values(), strict=True):
             columns.append((x, column_width, wrap(text, column_width)))
             x += column_width
         if self.keterangan_x is not None:
-            columns.append((self.keterangan_x, KETERANGAN_WIDTH, wrap(texts[4], KETERANGAN_WIDTH)))
+            columns.append((self.keterangan_x, self.keterangan_width, wrap(texts[4], self.keterangan_width)))
         symbol_width, symbol_height, symbol_lines = _symbol_size(kind, label, self.lane_width)
         text_height = max(len(lines) for _, _, lines in columns) * LINE_HEIGHT + 2 * PADDING
         tallest = max(symbol_height, TERMINAL_HEIGHT if terminals else 0.0)
-        height = max(text_height, tallest + 2 * MIN_SYMBOL_GAP)
+        gap = DECISION_GAP if kind is Simbol.keputusan else MIN_SYMBOL_GAP
+        height = max(text_height, tallest + 2 * gap)
         return Row(step_no, columns, kind, lanes, symbol_width, symbol_height, symbol_lines, height, terminals)
 
     def grid(self, rows: list[Row] | None = None) -> Grid:
@@ -235,10 +241,10 @@ def _diamond(label: str, lane_width: float) -> tuple[float, float, list[str]]:
     """A keputusan sized so its text stays inside: a line L wide whose outer edge is |y| from the centre fits a
     diamond W wide and H tall when L/W + 2|y|/H <= 1. The text is wrapped to the shortest diamond that holds it; words
     stay whole unless one is too wide for any diamond of the lane."""
-    widest = lane_width - 14  # vertices stay inside the gutters
+    widest = lane_width - 2 * SYMBOL_MARGIN  # side corners stay clear of the gutters
     shapes = []
     for split in (False, True):
-        line_width = (widest - 12) / 1.6
+        line_width = 0.9 * widest - 1  # from a line as wide as a diamond allows, narrower and narrower
         while line_width > 12:
             lines = wrap_width(label, line_width, split_words=split)
             widths = [text_width(line) for line in lines]
@@ -265,11 +271,11 @@ def _lane_width(procedure: Prosedur) -> float:
     for step in procedure.langkah:
         word = widest_word(marked(short_label(step)))
         if step.simbol is Simbol.keputusan:
-            diamond = max(diamond, word / 0.9 + 14 + 1)
+            diamond = max(diamond, word / 0.9 + 2 * SYMBOL_MARGIN + 1)
         else:
             box = max(box, word + 2 * (PADDING + SYMBOL_MARGIN))
     heading = max((widest_word(actor.nama, bold=True) + 2 * PADDING for actor in procedure.pelaksana), default=0.0)
-    return min(MAX_LANE_WIDTH, max(LANE_WIDTH, box, diamond, heading))
+    return min(MAX_LANE_WIDTH, math.ceil(max(LANE_WIDTH, box, diamond, heading)))
 
 
 def layout(procedure: Prosedur, columns: Columns = DEFAULT_COLUMNS) -> Layout:
@@ -279,9 +285,18 @@ def layout(procedure: Prosedur, columns: Columns = DEFAULT_COLUMNS) -> Layout:
     keterangan = columns.keterangan
     if keterangan is None:
         keterangan = any(step.keterangan for step in procedure.langkah)
+    no_width = max(NO_WIDTH, widest_word(titles.no, bold=True) + 2 * PADDING)
+    keterangan_width = min(
+        MAX_KETERANGAN_WIDTH,
+        max(
+            KETERANGAN_WIDTH,
+            widest_word(titles.keterangan, bold=True) + 2 * PADDING,
+            *(widest_word(marked(step.keterangan or "")) + 2 * PADDING for step in procedure.langkah),
+        ),
+    )
     lane_width = _lane_width(procedure)
-    lane_x = [NO_WIDTH + KEGIATAN_WIDTH + index * lane_width for index in range(len(lanes))]
-    mutu_x = NO_WIDTH + KEGIATAN_WIDTH + len(lanes) * lane_width
+    lane_x = [no_width + KEGIATAN_WIDTH + index * lane_width for index in range(len(lanes))]
+    mutu_x = no_width + KEGIATAN_WIDTH + len(lanes) * lane_width
     mutu_titles = {"kelengkapan": titles.kelengkapan, "waktu": titles.waktu, "output": titles.output}
     # A heading's word is never broken ("Waktu Pelaksanaan"): its column widens to hold the longest.
     mutu_widths = {
@@ -290,7 +305,7 @@ def layout(procedure: Prosedur, columns: Columns = DEFAULT_COLUMNS) -> Layout:
     }
     mutu_width = sum(mutu_widths.values())
     keterangan_x = mutu_x + mutu_width if keterangan else None
-    width = mutu_x + mutu_width + (KETERANGAN_WIDTH if keterangan else 0.0)
+    width = mutu_x + mutu_width + (keterangan_width if keterangan else 0.0)
 
     def lines_height(*texts: tuple[str, float]) -> float:
         return max(HEADER_HEIGHT, *(len(wrap(text, w, bold=True)) * LINE_HEIGHT + 2 * PADDING for text, w in texts))
@@ -300,9 +315,9 @@ def layout(procedure: Prosedur, columns: Columns = DEFAULT_COLUMNS) -> Layout:
         *((actor.nama, lane_width) for actor in procedure.pelaksana),
         *((mutu_titles[name], column_width) for name, column_width in mutu_widths.items()),
     )
-    spanning = [(0.0, NO_WIDTH, titles.no), (NO_WIDTH, KEGIATAN_WIDTH, titles.kegiatan)]
+    spanning = [(0.0, no_width, titles.no), (no_width, KEGIATAN_WIDTH, titles.kegiatan)]
     if keterangan_x is not None:
-        spanning.append((keterangan_x, KETERANGAN_WIDTH, titles.keterangan))
+        spanning.append((keterangan_x, keterangan_width, titles.keterangan))
     headings_height = max(first_header + second_header, lines_height(*((text, w) for _, w, text in spanning)))
     second_header = headings_height - first_header
     header = [Cell(x, 0, w, headings_height, wrap(text, w, bold=True), True) for x, w, text in spanning]
@@ -330,20 +345,32 @@ def layout(procedure: Prosedur, columns: Columns = DEFAULT_COLUMNS) -> Layout:
     header_total = headings_height
     if columns.numbered:
         # The numbered row some offices print under the headings: one number per column, left to right.
-        edges = [(0.0, NO_WIDTH), (NO_WIDTH, KEGIATAN_WIDTH), *((x, lane_width) for x in lane_x)]
+        edges = [(0.0, no_width), (no_width, KEGIATAN_WIDTH), *((x, lane_width) for x in lane_x)]
         x = mutu_x
         for column_width in mutu_widths.values():
             edges.append((x, column_width))
             x += column_width
         if keterangan_x is not None:
-            edges.append((keterangan_x, KETERANGAN_WIDTH))
+            edges.append((keterangan_x, keterangan_width))
         header += [
             Cell(x, headings_height, w, HEADER_HEIGHT, [str(number)], True)
             for number, (x, w) in enumerate(edges, start=1)
         ]
         header_total += HEADER_HEIGHT
 
-    sheet = Layout(width, lane_x, lane_width, mutu_x, mutu_widths, keterangan_x, header, header_total, [])
+    sheet = Layout(
+        width,
+        no_width,
+        lane_x,
+        lane_width,
+        mutu_x,
+        mutu_widths,
+        keterangan_x,
+        keterangan_width,
+        header,
+        header_total,
+        [],
+    )
     styles = columns.styles
     rows = [
         sheet.row(
