@@ -26,13 +26,14 @@ NO_WIDTH = 26.0  # No, Keterangan and the Mutu Baku columns widen for a longer w
 KEGIATAN_WIDTH = 190.0
 LANE_WIDTH = 92.0  # the narrowest lane; one widens up to MAX_LANE_WIDTH for a long word
 MAX_LANE_WIDTH = 140.0  # a word wider than a symbol of this lane is broken
+ONE_LINE_HEADING = 110.0  # an actor's name this short keeps to one line: its lane widens (rows stay low)
 MUTU_WIDTHS = {"kelengkapan": 100.0, "waktu": 58.0, "output": 100.0}
 KETERANGAN_WIDTH = 90.0  # and for the longest word of a keterangan, up to MAX_KETERANGAN_WIDTH
 MAX_KETERANGAN_WIDTH = 140.0
 
 SYMBOL_MARGIN = 10.0  # between a symbol and its lane's border: room for three gutter arrows (routes.GUTTER)
 MIN_SYMBOL_GAP = 8.0  # above and below a symbol: an arrowhead (7 pt), no more
-DECISION_GAP = 16.0  # above and below a keputusan: its Ya or Tidak written under its bottom corner
+DECISION_GAP = 13.5  # above and below a keputusan: its Ya or Tidak (12 pt) written under its bottom corner
 TERMINAL_HEIGHT = 26.0  # a Mulai/Selesai capsule of its own
 
 
@@ -266,7 +267,8 @@ def _diamond(label: str, lane_width: float) -> tuple[float, float, list[str]]:
 
 def _lane_width(procedure: Prosedur) -> float:
     """Wide enough for the longest word of any symbol (a box keeps PADDING inside and SYMBOL_MARGIN outside; a
-    diamond's line stays within 0.9 of its width) and of any actor's heading; words wider still are broken."""
+    diamond's line stays within 0.9 of its width) and of any actor's heading, or for a short heading whole; words
+    wider than MAX_LANE_WIDTH allows are broken."""
     box, diamond = 0.0, 0.0
     for step in procedure.langkah:
         word = widest_word(marked(short_label(step)))
@@ -274,7 +276,10 @@ def _lane_width(procedure: Prosedur) -> float:
             diamond = max(diamond, word / 0.9 + 2 * SYMBOL_MARGIN + 1)
         else:
             box = max(box, word + 2 * (PADDING + SYMBOL_MARGIN))
-    heading = max((widest_word(actor.nama, bold=True) + 2 * PADDING for actor in procedure.pelaksana), default=0.0)
+    heading = 0.0
+    for actor in procedure.pelaksana:
+        whole = text_width(actor.nama, bold=True) + 2 * PADDING  # a short name ("Kasubbag Hukum") on one line
+        heading = max(heading, whole if whole <= ONE_LINE_HEADING else widest_word(actor.nama, bold=True) + 2 * PADDING)
     return min(MAX_LANE_WIDTH, math.ceil(max(LANE_WIDTH, box, diamond, heading)))
 
 
