@@ -349,3 +349,12 @@ def test_a_near_miss_choice_is_guessed(tmp_path: Path) -> None:
         f"sops/uji.yaml:{line_of(text, 'selesia')}: langkah no 4, simbol: nilai 'selesia' tidak dikenal; maksud Anda "
         "'selesai'? (pilihan: 'mulai', 'selesai', 'proses', 'keputusan' atau 'penghubung')"
     ]
+
+
+@pytest.mark.parametrize("written", ["true", "[3]", "3.5"])
+def test_jumlah_pelaksana_other_than_a_number_or_text_says_both_are_welcome(tmp_path: Path, written: str) -> None:
+    text = variant("nama_sop:", f"jumlah_pelaksana: {written}\nnama_sop:")
+    assert problems(tmp_path, {"uji.yaml": text}) == [
+        f"sops/uji.yaml:{line_of(text, 'jumlah_pelaksana')}: jumlah_pelaksana: harus berupa angka atau teks, "
+        "mis. 3 atau 3 orang"
+    ]
