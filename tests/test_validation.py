@@ -337,7 +337,7 @@ def test_a_key_is_guessed_only_when_it_is_a_near_miss(tmp_path: Path) -> None:
         f"sops/uji.yaml:{line_of(text, 'ringkasn')}: langkah no 2, ringkasn: kolom tidak dikenal; "
         "maksud Anda 'ringkasan'?",
         f"sops/uji.yaml:{line_of(text, 'yaa: 4')}: langkah no 3, yaa: kolom tidak dikenal; kolom yang dikenal: no, "
-        "kegiatan, ringkasan, pelaksana, simbol, mutu_baku, keterangan, ke, ya, tidak",
+        "kegiatan, ringkasan, pelaksana, simbol, mutu_baku, keterangan, mulai_di, selesai_di, ke, ya, tidak",
         f"sops/uji.yaml:{line_of(text, 'ket: Tautan')}: langkah no 4, ket: kolom tidak dikenal; "
         "maksud Anda 'keterangan'?",
     ]
