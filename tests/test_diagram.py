@@ -78,8 +78,8 @@ def test_printing_a_long_procedure_survives_a_new_required_step_field(tmp_path: 
 
     assert len(drawn.print_svgs) >= 3
     first, *_, last = (" ".join(diagram.texts(ET.fromstring(svg))) for svg in drawn.print_svgs)
-    assert re.search(r"Bersambung ke halaman 2, langkah \d+ \(A\)", first)
-    assert re.search(r"Dari halaman \d, langkah \d+ \([A-Z]\)", last)
+    assert re.search(r"Bersambung ke bagan alur halaman 2, langkah \d+ \(A\)", first)
+    assert re.search(r"Dari bagan alur halaman \d, langkah \d+ \([A-Z]\)", last)
 
 
 @pytest.mark.parametrize("written", ["Rekap &amp; arsip", "A &lt;b&gt; &#38; B", "Tanya & jawab", "x &amp"])

@@ -160,7 +160,7 @@ def test_a_wrong_value_in_kantor_yaml_is_located(tmp_path: Path) -> None:
     with pytest.raises(DataError) as raised:
         load_content(Project(root))
     assert [str(problem) for problem in raised.value.problems] == [
-        "kantor.yaml:2: tampilkan_repositori: harus true (ya) atau false (tidak)"
+        "kantor.yaml:2: tampilkan_repositori: harus true atau false (true untuk ya, false untuk tidak)"
     ]
 
 

@@ -141,7 +141,7 @@ def test_page_shows_one_diagram_and_prints_the_split_pages(browser: Browser, sit
         )
         expect(page.locator(".sop-kotak .jdih-badge")).to_be_hidden()
         expect(page.locator(".md-typeset .md-button")).to_be_hidden()
-        expect(page.locator(".bagan-halaman-judul").first).to_have_text(re.compile(r"^Bagan alur, halaman 1 dari \d+$"))
+        expect(page.locator(".bagan-halaman-judul").first).to_have_text(re.compile(r"^Bagan alur halaman 1 dari \d+$"))
         pdf = page.pdf(prefer_css_page_size=True, print_background=True)
     boxes = re.findall(rb"/MediaBox\s*\[\s*0 0 ([\d.]+) ([\d.]+)\s*\]", pdf)
     assert boxes, "no page in the PDF"
@@ -207,11 +207,7 @@ def looping_sop() -> dict:
     steps[23] |= {"simbol": "selesai", "kegiatan": "Mengarsipkan laporan akhir tahap 24"}
     data = sop_data()
     data["id"] = "uji-berulang"
-    data["ketentuan_pengesahan"] = [
-        "Prosedur Standar Operasional ini dibuat untuk dilaksanakan sebagaimana struktur organisasi yang ditetapkan.",
-        "Prosedur Standar Operasional ini berlaku pada saat ditandatangani.",
-    ]
-    data["tempat_pengesahan"] = "Kota Uji"
+    data["tempat_pengesahan"] = "Kota Uji"  # a signature block only: it prints under the chart's last rows
     data["prosedur"] = [
         {
             "judul": "Pemeriksaan berulang",
@@ -246,6 +242,18 @@ def seven_steps() -> dict:
     return data
 
 
+def seven_steps_and_points() -> dict:
+    """The short chart of a sheet whose PENGESAHAN has numbered points of its own, a page on the paper sheets."""
+    data = seven_steps()
+    data["id"] = "uji-butir"
+    data["ketentuan_pengesahan"] = [
+        f"Prosedur Standar Operasional ini berlaku untuk tahap {no} dan ditinjau paling sedikit dua kali setahun "
+        "oleh unit pemiliknya bersama Subbagian Hukum dan Sumber Daya Manusia."
+        for no in range(1, 7)
+    ]
+    return data
+
+
 def page_texts(pdf: Path) -> list[str]:
     return [" ".join((page.extract_text() or "").split()) for page in PdfReader(pdf).pages]
 
@@ -255,7 +263,10 @@ def printed(tmp_path_factory: pytest.TempPathFactory) -> dict[str, list[str]]:
     """The text of each page of the PDFs the build prints, by SOP id."""
     root = tmp_path_factory.mktemp("pdf")
     config = MKDOCS_YML.replace("  - sop-jdih\n", "  - sop-jdih:\n      pdf: true\n")
-    sops = {f"{data['id']}.yaml": yaml.safe_dump(data, allow_unicode=True) for data in (looping_sop(), seven_steps())}
+    sops = {
+        f"{data['id']}.yaml": yaml.safe_dump(data, allow_unicode=True)
+        for data in (looping_sop(), seven_steps(), seven_steps_and_points())
+    }
     make_project(root, sops, config)
     result = subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict"], cwd=root, capture_output=True, text=True
@@ -272,6 +283,13 @@ def test_a_short_chart_prints_on_one_page_with_its_signature(printed: dict[str, 
     assert "halaman 1 dari" not in chart
 
 
+def test_a_pengesahan_with_its_own_points_prints_as_a_page_of_its_own(printed: dict[str, list[str]]) -> None:
+    *_, chart, closing = printed["uji-butir"]
+    assert all(f"Melaporkan tahap {no}" in chart for no in range(5, 8)) and "Bersambung" not in chart
+    assert "Pengesahan" not in chart and "Melaporkan" not in closing
+    assert "berlaku untuk tahap 6" in closing and "Siti Penguji" in closing
+
+
 def test_the_signature_is_printed_with_the_last_rows(printed: dict[str, list[str]]) -> None:
     pages = printed["uji-berulang"]
     last = pages[-1]
@@ -283,7 +301,7 @@ def test_the_chart_title_is_printed_once(printed: dict[str, list[str]]) -> None:
     text = " ".join(printed["uji-berulang"])
     assert text.count("Pemeriksaan berulang") == 1
     assert "Unduh lembar" not in text and "Tabel langkah" not in text  # web-only parts are not on the sheet
-    assert re.search(r"Bagan alur, halaman 2 dari (\d)", text)
+    assert re.search(r"Bagan alur halaman 2 dari (\d)", text)
 
 
 def test_backward_connectors_say_where_they_go_and_arrive_labelled(printed: dict[str, list[str]]) -> None:
@@ -293,11 +311,11 @@ def test_backward_connectors_say_where_they_go_and_arrive_labelled(printed: dict
     chart = [page for page in pages if "Bagan alur" in page]
     back = [
         (int(page), int(step), letter)
-        for page, step, letter in re.findall(r"Kembali ke halaman (\d+), langkah (\d+) \(([A-Z]+)\)", text)
+        for page, step, letter in re.findall(r"Kembali ke bagan alur halaman (\d+), langkah (\d+) \(([A-Z]+)\)", text)
     ]
     assert (4, "Kembali") and any(step == 4 for _, step, _ in back)  # step 17's Tidak goes back to step 4
     for page, step, letter in back:
-        arrives = re.search(rf"Dari halaman (\d+), langkah ([\d, dan]+) \({letter}\)", chart[page - 1])
+        arrives = re.search(rf"Dari bagan alur halaman (\d+), langkah ([\d, dan]+) \({letter}\)", chart[page - 1])
         assert arrives, f"connector {letter} does not arrive on page {page}"
         assert f"Menyiapkan bahan tahap {step} " in chart[page - 1]
 
@@ -317,7 +335,7 @@ def test_a_backward_connector_arrives_below_its_target() -> None:
         first_step = next(row for row in page.rows if row.kind is not Simbol.penghubung)
         incoming_above = [row for row in page.rows[: page.rows.index(first_step)]]
         for row in incoming_above:  # only arrows from an earlier page come in at the top
-            assert row.texts[1][2][0].startswith("Dari halaman")
-            page_no = int(re.findall(r"Dari halaman (\d+)", " ".join(row.texts[1][2]))[0])
+            assert row.texts[1][2][0].startswith("Dari bagan alur halaman")
+            page_no = int(re.findall(r"Dari bagan alur halaman (\d+)", " ".join(row.texts[1][2]))[0])
             assert page_no < pages.index(page) + 1
     assert seen >= 1

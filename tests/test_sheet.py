@@ -277,3 +277,42 @@ def test_example_sops_match_their_seeds(example_site: Path) -> None:
 def test_a_date_written_dash_is_shown_as_the_sheet_shows_it() -> None:
     """The waktu helper's `Date | Dash` reaches the page as the string "-": shown as written, not as a date."""
     assert tanggal("-") == "-" and tanggal(None) == "–"
+
+
+def test_the_sop_index_letters_a_copied_title_once(tmp_path: Path) -> None:
+    site = build_site(make_project(tmp_path, {"lembar-uji.yaml": SHEET.format(extra="")}))
+    index = (site / "sop" / "index.html").read_text(encoding="utf-8")
+    assert "a. Penerbitan konten: 15 menit; b. Pengarsipan: " in index and "a. a." not in index
+
+
+def test_a_box_written_dash_shows_the_dash_and_an_empty_box_stays_blank(tmp_path: Path) -> None:
+    without_signer = SHEET.replace("disahkan_oleh:\n  jabatan: Sekretaris\n  nama: Siti Penguji\n", "")
+    page = _page(tmp_path, without_signer.format(extra="gaya_daftar: strip\nperingatan: -"))
+    assert '<p class="sop-kotak-judul">Peringatan</p><p>-</p></div>' in page  # not "- -": the dash is the box's
+    assert '<p class="sop-kotak-judul">Pencatatan dan Pendataan</p></div>' in page  # blank, as on paper
+    assert '<th scope="row">Disahkan Oleh</th><td></td>' in page
+
+
+def test_the_identity_cell_names_the_office_once(tmp_path: Path) -> None:
+    unit = "satuan_kerja: Sekretariat Komisi Pemilihan Umum Kabupaten Uji"
+    page = _page(tmp_path / "sekretariat", SHEET.format(extra=unit))
+    cell = page.split('<td class="sop-instansi"')[1].split("</td>")[0]
+    assert cell.endswith("><strong>Sekretariat Komisi Pemilihan Umum Kabupaten Uji</strong>")
+    page = _page(tmp_path / "subbagian", SHEET.format(extra="satuan_kerja: Subbagian Hukum"))
+    cell = page.split('<td class="sop-instansi"')[1].split("</td>")[0]
+    assert cell.endswith("><strong>Komisi Pemilihan Umum Kabupaten Uji</strong><br>Subbagian Hukum")
+
+
+def test_the_phone_view_names_a_capsule_of_its_own(tmp_path: Path) -> None:
+    part = _procedure(_page(tmp_path, SHEET.format(extra="")), 1)
+    view = part.split('class="sop-urutan-daftar"')[1].split('class="sop-langkah')[0]
+    first, second = view.split('id="p1-urutan-2"')
+    assert "Mulai</span> di kolom <strong>Sekretaris</strong>, lalu ke langkah ini" in first
+    assert "Selesai (di kolom Sekretaris)" in second
+
+
+def test_a_pengesahan_with_its_own_points_is_a_page_of_its_own(tmp_path: Path) -> None:
+    page = _page(tmp_path / "butir", SHEET.format(extra="ketentuan_pengesahan: [Berlaku sejak ditandatangani]"))
+    assert '<h2 class="pengesahan-halaman" id="pengesahan">' in page
+    page = _page(tmp_path / "blok", SHEET.format(extra=""))
+    assert '<h2 id="pengesahan">' in page  # only the signature block: kept with the chart's last rows (test_print)

@@ -337,7 +337,7 @@ def test_a_key_is_guessed_only_when_it_is_a_near_miss(tmp_path: Path) -> None:
         f"sops/uji.yaml:{line_of(text, 'ringkasn')}: langkah no 2, ringkasn: kolom tidak dikenal; "
         "maksud Anda 'ringkasan'?",
         f"sops/uji.yaml:{line_of(text, 'yaa: 4')}: langkah no 3, yaa: kolom tidak dikenal; kolom yang dikenal: no, "
-        "kegiatan, ringkasan, pelaksana, simbol, mutu_baku, keterangan, ke, ya, tidak",
+        "kegiatan, ringkasan, pelaksana, simbol, mutu_baku, keterangan, mulai_di, selesai_di, ke, ya, tidak",
         f"sops/uji.yaml:{line_of(text, 'ket: Tautan')}: langkah no 4, ket: kolom tidak dikenal; "
         "maksud Anda 'keterangan'?",
     ]
@@ -348,4 +348,13 @@ def test_a_near_miss_choice_is_guessed(tmp_path: Path) -> None:
     assert problems(tmp_path, {"uji.yaml": text}) == [
         f"sops/uji.yaml:{line_of(text, 'selesia')}: langkah no 4, simbol: nilai 'selesia' tidak dikenal; maksud Anda "
         "'selesai'? (pilihan: 'mulai', 'selesai', 'proses', 'keputusan' atau 'penghubung')"
+    ]
+
+
+@pytest.mark.parametrize("written", ["true", "[3]", "3.5"])
+def test_jumlah_pelaksana_other_than_a_number_or_text_says_both_are_welcome(tmp_path: Path, written: str) -> None:
+    text = variant("nama_sop:", f"jumlah_pelaksana: {written}\nnama_sop:")
+    assert problems(tmp_path, {"uji.yaml": text}) == [
+        f"sops/uji.yaml:{line_of(text, 'jumlah_pelaksana')}: jumlah_pelaksana: harus berupa angka atau teks, "
+        "mis. 3 atau 3 orang"
     ]

@@ -20,6 +20,7 @@ from ..sop.flow import arrows_from
 from ..sop.lists import as_lines, marked_items
 from ..sop.loader import LoadedSop
 from ..sop.model import Gaya, KeterkaitanSop, Langkah, Prosedur, Simbol, SopDocument
+from ..source.model_base import DASHES
 from .addresses import SOP_INDEX, regulation_uri, sop_pdf_uri, sop_uri
 from .archive import referrer_groups
 from .page_source import PageSource, render
@@ -88,7 +89,7 @@ def _sop_page(sop: SopDocument, links: _Links, renderer: DiagramRenderer) -> str
             "Disahkan Oleh",
             html_lines("\n".join(filter(None, [signer.jabatan, signer.nama, signer.nip and f"NIP. {signer.nip}"])))
             if signer
-            else "–",
+            else "",  # blank, as the sheet leaves the box
         ),
         ("Nama SOP", html_text(sop.nama_sop)),
     ]
@@ -131,6 +132,7 @@ def _sop_page(sop: SopDocument, links: _Links, renderer: DiagramRenderer) -> str
         boxes=boxes,
         procedures=procedures,
         signature=_signature(sop),
+        office=_office(sop),
         ketentuan=[emphasis.html(point) for point in sop.ketentuan_pengesahan],
         logo=links.urls.relative(here, links.logo) if links.logo else None,
         pdf=links.urls.relative(here, sop_pdf_uri(sop.id)) if links.with_pdf else None,
@@ -143,16 +145,28 @@ def _sop_page(sop: SopDocument, links: _Links, renderer: DiagramRenderer) -> str
 
 
 def _list(items: list[str], style: Gaya) -> str:
-    """A box's items (already HTML) marked as the office prints them; one item alone is plain text, unnumbered."""
+    """A box's items (already HTML) marked as the office prints them; one item alone is plain text, unnumbered.
+
+    A box with nothing in it stays blank, as on the sheet; one written "-" shows that dash.
+    """
     if not items:
-        return '<p class="sop-kosong">–</p>'
-    if len(items) == 1 and style is not Gaya.strip:
-        return f"<p>{items[0]}</p>"
+        return ""  # an empty box, as the sheet leaves it
+    if len(items) == 1 and (style is not Gaya.strip or items[0] in DASHES):
+        return f"<p>{items[0]}</p>"  # "-" written in a box is the box's dash, not an item after one
     if style in (Gaya.angka, Gaya.huruf):
         opening, closing = '<ol type="a">' if style is Gaya.huruf else "<ol>", "</ol>"
     else:
         opening, closing = f'<ul class="sop-daftar-{style.value}">', "</ul>"
     return opening + "".join(f"<li>{item}</li>" for item in items) + closing
+
+
+def _office(sop: SopDocument) -> tuple[str, str | None]:
+    """The identity cell's lines: the instansi, then the satuan kerja, unless the satuan kerja already names the
+    instansi ("Sekretariat Komisi Pemilihan Umum Kabupaten …"), which the sheet then prints alone."""
+    unit = sop.satuan_kerja
+    if unit and sop.instansi.casefold() in unit.casefold():
+        return unit, None
+    return sop.instansi, unit
 
 
 def _signature(sop: SopDocument) -> dict[str, Any] | None:
@@ -186,13 +200,19 @@ def _basis(sop_id: str, position: int, line: str, links: _Links) -> str:
 
 
 def _closing(sop: SopDocument) -> float:
-    """Printed height of the Pengesahan section, which the last chart page keeps room for (sop.md.j2 prints it)."""
+    """Printed height of the Pengesahan section, which the last chart page keeps room for (sop.md.j2 prints it).
+
+    With numbered points of its own the Pengesahan prints as a page of its own (cetak.css), as the sheets that have
+    them print it: the chart then keeps no room for it.
+    """
+    if sop.ketentuan_pengesahan:
+        return 0.0
     signature = _signature(sop)
     lines = 0
     if signature is not None:
         place = 2 if sop.tempat_pengesahan else 0  # "Disahkan di …", "pada tanggal …"
         lines = place + len(signature["lines"]) + 1 + bool(signature["nip"])  # the wording, the name, the NIP
-    return closing_mm(sop.ketentuan_pengesahan, lines)
+    return closing_mm(lines)
 
 
 def _procedure_context(
@@ -259,7 +279,9 @@ def _row(sop: SopDocument, step: Langkah, following: Langkah | None, names: dict
         # For the phone's step-by-step view (sop.md.j2 .sop-urutan): the symbol, each actor, links to the next steps.
         "simbol": step.simbol.value,
         "ringkasan": emphasis.plain(step.ringkasan or ""),
-        "ends": step.selesai_di is not None and step.simbol is not Simbol.keputusan,  # into its own Selesai capsule
+        # A Mulai or Selesai capsule of its own, named by its column as the chart draws it (`mulai_di`, `selesai_di`).
+        "mulai_di": names.get(step.mulai_di, step.mulai_di) if step.mulai_di else None,
+        "selesai_di": names.get(step.selesai_di, step.selesai_di) if step.selesai_di else None,
         "pelaksana_nama": [names.get(actor, actor) for actor in step.pelaksana],
         "lanjut": flow,
     }
@@ -300,6 +322,6 @@ def _totals(sop: SopDocument) -> str:
     if len(totals) == 1:
         return totals[0]
     return "; ".join(
-        f"{chr(ord('a') + index)}. {procedure.judul}: {text}"
+        f"{chr(ord('a') + index)}. {_without_letter(procedure.judul, chr(ord('a') + index))}: {text}"
         for index, (procedure, text) in enumerate(zip(sop.prosedur, totals, strict=True))
     )

@@ -110,8 +110,13 @@ class TandaTangan(Strict):
 
 
 def _as_count(value: Any) -> Any:
-    """`jumlah_pelaksana: 3` is written as a number; it is shown as written."""
-    return str(value) if isinstance(value, int) and not isinstance(value, bool) else value
+    """`jumlah_pelaksana: 3` is written as a number; it is shown as written. Anything else but text is refused in the
+    words of this field ("harus berupa teks" would hide that a number is welcome)."""
+    if isinstance(value, int) and not isinstance(value, bool):
+        return str(value)
+    if value is None or isinstance(value, str):
+        return value
+    raise PydanticCustomError("jumlah_pelaksana", "harus berupa angka atau teks, mis. 3 atau 3 orang")
 
 
 class Pejabat(Strict):

@@ -2,13 +2,15 @@
 
 Rows are packed into pages by their real height at the scale the page will print them, with the lines printed
 around the chart (its heading on the first page, "halaman 2 dari 3" on each, the normal waktu and the Pengesahan
-under the last) counted in: the signature is never left alone on a page of its own.
+under the last) counted in: the signature is never left alone on a page of its own. A Pengesahan with numbered
+points is a page of its own on the sheets that have one, and prints so (`closing_mm`).
 
 An arrow that crosses a page break is cut in two: it ends at an off-page connector (pentagon) lettered A, B, C …
-that says where it goes ("Bersambung ke halaman 2, langkah 8"), and the same letter starts the next part on the page
-that holds its target, saying where it comes from ("Dari halaman 3, langkah 20"). An arrow that goes forward arrives
-at the top of its page; one that goes back (a Tidak loop) arrives from below, and runs up the side into its target as
-it does on screen. Each page is drawn as its own diagram, so the header row is repeated on every page.
+that says where it goes ("Bersambung ke bagan alur halaman 2, langkah 8"), and the same letter starts the next part
+on the page that holds its target, saying where it comes from ("Dari bagan alur halaman 3, langkah 20"). An arrow
+that goes forward arrives at the top of its page; one that goes back (a Tidak loop) arrives from below, and runs up
+the side into its target as it does on screen. Each page is drawn as its own diagram, so the header row is repeated
+on every page.
 
 Pages are made of the layout's measured rows; a connector is a row measured like any other, never a step of the
 model, so what the model requires of a step does not bind it.
@@ -16,7 +18,6 @@ model, so what the model requires of a step does not bind it.
 
 from __future__ import annotations
 
-import math
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -30,12 +31,11 @@ PAGE_WIDTH_MM = 277.0
 PAGE_HEIGHT_MM = 184.0
 SVG_PAD_PT = 2 * 3.6  # Graphviz's pad (0.05 in) on both sides of every diagram
 TITLE_MM = 8.0  # the procedure's heading (h2), above its first page
-CAPTION_MM = 5.0  # "Bagan alur, halaman 2 dari 3" above each page of a split chart
+CAPTION_MM = 5.0  # "Bagan alur halaman 2 dari 3" above each page of a split chart
 TOTAL_MM = 7.0  # "Normal waktu: …" under the last page
 SLACK_MM = 4.0  # the browser's rounding of line boxes
 # The Pengesahan section under the last chart (cetak.css fixes its type): heading, numbered points, signature.
 LINE_MM = 4.6
-POINT_CHARACTERS = 130  # characters of a numbered point on one printed line, counted short
 SIGNATURE_SPACE_MM = 15.0  # the blank above the signer's name, where the signature goes
 
 
@@ -45,12 +45,14 @@ class PrintPage:
     flow: list[Arrow]
 
 
-def closing_mm(points: list[str], signature_lines: int) -> float:
-    """Printed height of the Pengesahan section: its heading, its numbered points and the signature block."""
-    if not points and not signature_lines:
+def closing_mm(signature_lines: int) -> float:
+    """Printed height of a Pengesahan of only a signature block (`signature_lines` lines): its heading and the block.
+
+    A Pengesahan with numbered points prints as a page of its own, so it never shares the chart's last page.
+    """
+    if not signature_lines:
         return 0.0
-    lines = sum(max(1, math.ceil(len(point) / POINT_CHARACTERS)) for point in points)
-    return TITLE_MM + (lines + signature_lines) * LINE_MM + SIGNATURE_SPACE_MM
+    return TITLE_MM + signature_lines * LINE_MM + SIGNATURE_SPACE_MM
 
 
 def print_pages(sheet: Layout, flow: list[Arrow], closing: float = 0.0) -> list[PrintPage]:
@@ -109,7 +111,7 @@ def _cuts(first: int, last: int, links: list[tuple[int, int]]) -> int:
 
 def _connector_height(sheet: Layout) -> float:
     """A connector row's height, measured with its longest text."""
-    text = "Bersambung ke halaman 99, langkah 99, 99 dan 99 (AA)"
+    text = "Bersambung ke bagan alur halaman 99, langkah 99, 99 dan 99 (AA)"
     return sheet.row(0, "", (text, "", "", "", ""), Simbol.penghubung, "AA", [0]).height
 
 
@@ -180,7 +182,7 @@ def _paginate(
             source = steps[row_of[crossing.sources[0]]]
             target = steps[crossing.target_row]
             went = "Kembali" if crossing.back else "Bersambung"
-            text = f"{went} ke halaman {crossing.target_page + 1}, langkah {target.step_no}"
+            text = f"{went} ke bagan alur halaman {crossing.target_page + 1}, langkah {target.step_no}"
             rows.append(_connector(sheet, crossing.out_no, crossing.letter, source, text))
         for crossing in (c for c in incoming if c.back):  # from a later page: below, up the side into its target
             target = steps[crossing.target_row]
@@ -193,7 +195,7 @@ def _paginate(
 def _came_from(crossing: _Crossing) -> str:
     numbers = [str(no) for no in crossing.sources]
     listed = numbers[0] if len(numbers) == 1 else ", ".join(numbers[:-1]) + " dan " + numbers[-1]
-    return f"Dari halaman {crossing.source_page + 1}, langkah {listed}"
+    return f"Dari bagan alur halaman {crossing.source_page + 1}, langkah {listed}"
 
 
 def _connector(sheet: Layout, no: int, letter: str, step: Row, text: str) -> Row:
