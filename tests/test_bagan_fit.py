@@ -14,9 +14,11 @@ import pytest
 import yaml
 
 from generator.sop.bagan.diagram import procedure_diagram
-from generator.sop.bagan.grid import short_label
+from generator.sop.bagan.grid import layout, short_label
 from generator.sop.bagan.measure import text_width
 from generator.sop.bagan.render import DiagramRenderer
+from generator.sop.bagan.routes import route_all
+from generator.sop.flow import arrows
 from generator.sop.model import Langkah, Prosedur
 
 from . import svg as diagram
@@ -290,3 +292,28 @@ def test_a_decision_leaves_by_the_side_facing_its_target(
             )
     assert found == sides
     assert _crossing_decisions(svg) == [] and _labels_touched(svg) == []
+
+
+def test_three_arrows_down_one_gutter_stay_clear_of_the_symbols_they_pass() -> None:
+    """Steps 1, 2 and 3 jump past the symbols below them in their lane: three gutter lines, none touching a box or
+    a diamond's side corner."""
+    steps: list[dict] = [{"no": no, "kegiatan": f"Tahap {no}", "pelaksana": "a"} for no in range(1, 8)]
+    steps[0] |= {"simbol": "mulai", "ke": 4}
+    steps[1]["ke"] = 5
+    steps[2]["ke"] = 6
+    steps[3] |= {"simbol": "keputusan", "ringkasan": "Sudah lengkap dan benar?", "ya": 5, "tidak": 7}
+    steps[6]["simbol"] = "selesai"
+    procedure = Prosedur.model_validate(
+        {"judul": "Parit", "pelaksana": [{"id": "a", "nama": "Staf"}], "langkah": steps}
+    )
+    sheet = layout(procedure).grid()
+    flow = arrows(procedure)
+    symbols = {symbol.step_no: symbol for symbol in sheet.symbols}
+    for arrow, route in zip(flow, route_all(sheet, flow), strict=True):
+        for (ax, ay), (bx, by) in _segments(route.points):
+            for no, symbol in symbols.items():
+                if no in (arrow.source, arrow.target):
+                    continue
+                apart_x = max(symbol.left - max(ax, bx), min(ax, bx) - symbol.right)
+                apart_y = max(symbol.top - max(ay, by), min(ay, by) - symbol.bottom)
+                assert max(apart_x, apart_y) >= 2.0, (arrow, no)
