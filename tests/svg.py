@@ -121,3 +121,24 @@ def symbol_box(svg: ET.Element, name: str) -> tuple[float, float, float, float]:
     points = _points(shape.get("points") or shape.get("d", ""))
     xs, ys = [p[0] for p in points], [p[1] for p in points]
     return min(xs), min(ys), max(xs), max(ys)
+
+
+def text_outside_symbols(svg: ET.Element) -> list[str]:
+    """Lines of a symbol's text (measured as the layout measures it) that reach past its outline: a box's edges, or a
+    keputusan's diamond sides."""
+    found = []
+    for symbol in groups_with_class(svg, "simbol"):
+        left, top, right, bottom = symbol_box(svg, symbol.get("id", ""))
+        cx, cy, half_w, half_h = (left + right) / 2, (top + bottom) / 2, (right - left) / 2, (bottom - top) / 2
+        diamond = "simbol-keputusan" in (symbol.get("class") or "")
+        for text in symbol.iter(f"{{{NS['svg']}}}text"):
+            line = "".join(text.itertext())
+            x, y, width = float(text.get("x", 0)), float(text.get("y", 0)), text_width(line)
+            for dx, dy in ((x - width / 2 - cx, y - 7 - cy), (x + width / 2 - cx, y + 2 - cy)):
+                inside = (
+                    abs(dx) / half_w + abs(dy) / half_h <= 1 if diamond else abs(dx) <= half_w and abs(dy) <= half_h
+                )
+                if not inside:
+                    found.append(f"{symbol.get('id')}: {line!r}")
+                    break
+    return found

@@ -71,26 +71,6 @@ def stress_sop() -> dict:
     return data
 
 
-def _text_outside(svg: ET.Element) -> list[str]:
-    """Lines of a symbol's text that reach past its outline (a diamond's sides for a keputusan)."""
-    found = []
-    for symbol in diagram.groups_with_class(svg, "simbol"):
-        left, top, right, bottom = diagram.symbol_box(svg, symbol.get("id", ""))
-        cx, cy, half_w, half_h = (left + right) / 2, (top + bottom) / 2, (right - left) / 2, (bottom - top) / 2
-        diamond = "simbol-keputusan" in (symbol.get("class") or "")
-        for text in symbol.iter(f"{{{diagram.NS['svg']}}}text"):
-            line = "".join(text.itertext())
-            x, y, width = float(text.get("x", 0)), float(text.get("y", 0)), text_width(line)
-            for dx, dy in ((x - width / 2 - cx, y - 7 - cy), (x + width / 2 - cx, y + 2 - cy)):
-                inside = (
-                    abs(dx) / half_w + abs(dy) / half_h <= 1 if diamond else abs(dx) <= half_w and abs(dy) <= half_h
-                )
-                if not inside:
-                    found.append(f"{symbol.get('id')}: {line!r}")
-                    break
-    return found
-
-
 def _cells_overflowing(svg: ET.Element) -> list[str]:
     """Lines of a table cell (headings in bold) wider than the cell."""
     found = []
@@ -128,7 +108,7 @@ def test_graphviz_finds_no_label_too_big_and_text_stays_inside(built: Path, capf
     for page in pages:
         html = page.read_text(encoding="utf-8")
         for svg in [*diagram.diagrams(html), *diagram.print_diagrams(html)]:
-            assert _text_outside(svg) == [], page
+            assert diagram.text_outside_symbols(svg) == [], page
             assert _cells_overflowing(svg) == [], page
 
 

@@ -203,25 +203,6 @@ def test_a_decision_at_a_page_break_keeps_its_ya_and_tidak_apart(tmp_path: Path)
         assert _shared_corners(svg) == [] and _overprinted_labels(svg) == []
 
 
-def _text_outside_its_symbol(svg: ET.Element) -> list[str]:
-    """Lines of a symbol's text (measured as the layout measures it) that reach past its outline."""
-    found = []
-    for symbol in diagram.groups_with_class(svg, "simbol"):
-        left, top, right, bottom = diagram.symbol_box(svg, symbol.get("id", ""))
-        cx, cy, half_w, half_h = (left + right) / 2, (top + bottom) / 2, (right - left) / 2, (bottom - top) / 2
-        diamond = "simbol-keputusan" in (symbol.get("class") or "")
-        for text in symbol.iter(f"{{{diagram.NS['svg']}}}text"):
-            x, y, width = float(text.get("x", 0)), float(text.get("y", 0)), text_width("".join(text.itertext()))
-            for dx, dy in ((x - width / 2 - cx, y - 7 - cy), (x + width / 2 - cx, y + 2 - cy)):
-                inside = (
-                    abs(dx) / half_w + abs(dy) / half_h <= 1 if diamond else abs(dx) <= half_w and abs(dy) <= half_h
-                )
-                if not inside:
-                    found.append(f"{symbol.get('id')}: {text.text!r}")
-                    break
-    return found
-
-
 @pytest.mark.parametrize(
     "question",
     ["Lengkap?", "Sudah lengkap dan sesuai ketentuan?", "Apakah dokumen sudah ditandatangani pimpinan?"],
@@ -230,4 +211,4 @@ def test_a_decision_s_text_stays_inside_its_diamond(tmp_path: Path, question: st
     data = _decision_chain()
     data["langkah"][3]["ringkasan"] = question
     svg = ET.fromstring(procedure_diagram(Prosedur.model_validate(data), "p1", DiagramRenderer(tmp_path)).svg)
-    assert _text_outside_its_symbol(svg) == []
+    assert diagram.text_outside_symbols(svg) == []
