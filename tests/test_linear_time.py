@@ -62,12 +62,20 @@ def hardening(text: str) -> None:
     )
 
 
+def bagan_text(text: str) -> None:
+    """Text of a bagan alur cell wrapped to its column: a word longer than a line is cut into lines."""
+    from generator.sop.bagan.measure import wrap
+
+    wrap(text, 190.0)
+
+
 PARSERS: dict[str, Callable[[str], None]] = {
     "citation": citation,
     "duration": duration,
     "yaml": yaml_text,
     "front_matter": front_matter,
     "hardening": hardening,
+    "bagan": bagan_text,
 }
 
 
@@ -115,6 +123,10 @@ CASES: dict[str, tuple[str, str]] = {
     # Markdown with front matter: fences and lines.
     "front matter: no closing fence": ("front_matter", repeat("a: 1\n", "---\n", "")),
     "front matter: fence-like lines": ("front_matter", repeat("--\n", "---\na: 1\n---\n", "")),
+    # The bagan alur's cells: one long word, many short ones, italic spans.
+    "bagan: one long word": ("bagan", repeat("a")),
+    "bagan: short words": ("bagan", repeat("ab ")),
+    "bagan: italic spans": ("bagan", repeat("\ue000a\ue001 ")),
     # Page hardening: unclosed tags, attributes, comments.
     "hardening: unclosed '<a'": ("hardening", repeat("<a ")),
     "hardening: attributes": ("hardening", repeat(" x=", "<a")),
