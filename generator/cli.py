@@ -45,6 +45,15 @@ def main(argv: list[str] | None = None) -> int:
         return _check_site(
             Path(args.site) if args.site else project.site_dir, project.site_url, not project.directory_urls
         )
+    if not (project.root / CONFIG_FILE).is_file() and not project.sops_dir.is_dir():
+        # Nothing of a project here: "OK: 0 SOP" would tell the editor that their files were checked.
+        where = located.shown_root
+        print(
+            f"sop-jdih: {where / CONFIG_FILE} tidak ada dan folder {project.sops_label} juga tidak: ini bukan folder "
+            "proyek; jalankan di folder proyek, atau sebut foldernya: sop-jdih --root <folder proyek> check",
+            file=sys.stderr,
+        )
+        return 2
     try:
         content = load_content(project)
     except DataError as error:

@@ -51,3 +51,14 @@ def test_argparse_is_left_as_it_was(capsys: pytest.CaptureFixture) -> None:
         main(["--help"])
     capsys.readouterr()
     assert argparse.ArgumentParser(prog="x").format_usage() == "usage: x [-h]\n"
+
+
+def test_check_outside_a_project_says_so(tmp_path, capsys: pytest.CaptureFixture) -> None:
+    """No mkdocs.yml and no sops/ folder: "OK: 0 SOP" would tell the editor that their files were checked."""
+    assert main(["--root", str(tmp_path), "check"]) == 2
+    captured = capsys.readouterr()
+    assert captured.out == ""
+    assert captured.err == (
+        f"sop-jdih: {tmp_path / 'mkdocs.yml'} tidak ada dan folder sops/ juga tidak: ini bukan folder proyek; "
+        "jalankan di folder proyek, atau sebut foldernya: sop-jdih --root <folder proyek> check\n"
+    )

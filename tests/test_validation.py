@@ -156,6 +156,33 @@ def test_a_step_appended_after_selesai_names_the_selesai_step(tmp_path: Path) ->
     ]
 
 
+def test_the_flow_is_checked_in_the_same_run_as_the_mistakes_of_its_steps(tmp_path: Path) -> None:
+    """A step appended after 'selesai' with a mistyped key, an actor declared twice and an unreadable waktu: one
+    check names them all, the flow's cause included (it waited for the other mistakes to be fixed)."""
+    text = VALID_SOP + (
+        "      - no: 5\n        kegiatan: Mengarsipkan konten\n        pelaksana: staf\n        ket: Arsip\n"
+    )
+    text = variant("      - id: staf\n        nama: Staf Pengelola\n", "      - id: kasubag\n        nama: Staf\n", text)
+    text = variant("          waktu: 1 hari\n", "          waktu: 1 hr\n", text)
+    assert problems(tmp_path, {"uji.yaml": text}) == [
+        f"sops/uji.yaml:{line_of(text, 'id: kasubag', 2)}: pelaksana ke-3, id: pelaksana 'kasubag' dideklarasikan "
+        "dua kali",
+        f"sops/uji.yaml:{line_of(text, 'pelaksana: staf')}: langkah no 2, pelaksana: pelaksana 'staf' tidak "
+        "dideklarasikan (yang ada: kasubag, sekretaris)",
+        f"sops/uji.yaml:{line_of(text, 'waktu: 1 hr')}: langkah no 2, mutu_baku.waktu: waktu '1 hr' tidak dapat "
+        "dibaca: satuan 'hr' tidak dikenal; maksud Anda 'hari'?",
+        f"sops/uji.yaml:{line_of(text, 'pelaksana: [staf, kasubag]')}: langkah no 4, pelaksana ke-1: pelaksana "
+        "'staf' tidak dideklarasikan (yang ada: kasubag, sekretaris)",
+        f"sops/uji.yaml:{line_of(text, 'simbol: selesai')}: langkah no 4, simbol: langkah 4 bersimbol 'selesai' "
+        "mengakhiri prosedur, jadi langkah 5 tidak pernah dicapai; bila langkah 5 termasuk prosedur ini, "
+        "pindahkan 'simbol: selesai' dari langkah 4 ke langkah 5 (langkah terakhir); bila tidak, hapus langkah 5",
+        f"sops/uji.yaml:{line_of(text, 'pelaksana: staf', 2)}: langkah no 5, pelaksana: pelaksana 'staf' tidak "
+        "dideklarasikan (yang ada: kasubag, sekretaris)",
+        f"sops/uji.yaml:{line_of(text, 'ket: Arsip')}: langkah no 5, ket: kolom tidak dikenal; maksud Anda "
+        "'keterangan'?",
+    ]
+
+
 def test_missing_mulai(tmp_path: Path) -> None:
     text = variant("        simbol: mulai\n", "")
     assert problems(tmp_path, {"uji.yaml": text}) == [

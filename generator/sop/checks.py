@@ -31,8 +31,8 @@ def document_problems(sop: SopDocument, source: SourceFile) -> list[Problem]:
 def partial_problems(source: SourceFile) -> list[Problem]:
     """What can still be checked in an SOP that fails its model, so one `check` reports every problem.
 
-    Each procedure is validated on its own: the flow of a valid one is checked as usual; in one that fails, the
-    actors its steps name are still checked against those it declares, read from the file as written.
+    Each procedure is validated on its own: the flow of a valid one is checked as usual; one that fails still has its
+    flow checked from the fields that make it, or at least the actors its steps name against those it declares.
     """
     written = source.data.get("prosedur") if isinstance(source.data, dict) else None
     if not isinstance(written, list):
@@ -47,19 +47,59 @@ def partial_problems(source: SourceFile) -> list[Problem]:
 
 
 def _procedures_problems(procedures: list[Prosedur | Any], source: SourceFile) -> list[Problem]:
-    """Checks of each procedure; an item that is not a valid `Prosedur` only gets its actors checked."""
+    """Checks of each procedure. One that is not a valid `Prosedur` gets its flow checked from the fields that make
+    the flow (`_flow_only`), or, when those are what is wrong, the actors its steps name."""
     if len(procedures) > MAX_PROCEDURES:
         message = f"{len(procedures)} prosedur; satu SOP paling banyak {MAX_PROCEDURES}: pecah menjadi beberapa SOP"
         return [source.problem(("prosedur", MAX_PROCEDURES), message)]
     problems: list[Problem] = []
-    for index, procedure in enumerate(procedures):
+    for index, written in enumerate(procedures):
         at = ("prosedur", index)
-        if not isinstance(procedure, Prosedur):
-            problems.extend(_written_actor_problems(procedure, at, source))
+        procedure = written if isinstance(written, Prosedur) else _flow_only(written)
+        if procedure is None:
+            problems.extend(_written_actor_problems(written, at, source))
             continue
         size = list(_size_problems(procedure, at, source))
         problems.extend(size or _procedure_problems(procedure, at, source))
     return problems
+
+
+# What a procedure's flow is made of: its actors' ids and, of each step, these fields.
+_FLOW_FIELDS = ("no", "pelaksana", "simbol", "ke", "ya", "tidak", "mulai_di", "selesai_di")
+
+
+def _flow_only(written: Any) -> Prosedur | None:
+    """A procedure that fails its model for another reason (an unknown key, an unreadable waktu, a kegiatan left
+    out) with only its flow kept, the rest set aside, so its flow is checked in the same run; None when the flow's
+    own fields are what is wrong (their messages say so already)."""
+    if not isinstance(written, dict):
+        return None
+    actors, steps = written.get("pelaksana"), written.get("langkah")
+    if not isinstance(actors, list) or not isinstance(steps, list) or any(map(_misspelt_flow, steps)):
+        return None
+    flow = {
+        "judul": "-",
+        "pelaksana": [{"id": actor.get("id"), "nama": "-"} if isinstance(actor, dict) else actor for actor in actors],
+        "langkah": [
+            {"kegiatan": "-", **{key: step[key] for key in _FLOW_FIELDS if key in step}}
+            if isinstance(step, dict)
+            else step
+            for step in steps
+        ],
+    }
+    try:
+        return Prosedur.model_validate(flow)
+    except ValidationError:
+        return None
+
+
+def _misspelt_flow(step: Any) -> bool:
+    """A step with an unknown key that stands for a flow field (`simbul: keputusan`): without it the flow would be
+    checked as something the editor did not write, blaming its `ya` and `tidak`."""
+    if not isinstance(step, dict):
+        return False
+    unknown = [key for key in step if isinstance(key, str) and key not in Langkah.model_fields]
+    return any(near_miss(key, Langkah.model_fields) in _FLOW_FIELDS for key in unknown)
 
 
 def _size_problems(procedure: Prosedur, at: tuple[str | int, ...], source: SourceFile) -> Iterator[Problem]:
