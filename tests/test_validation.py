@@ -162,7 +162,9 @@ def test_the_flow_is_checked_in_the_same_run_as_the_mistakes_of_its_steps(tmp_pa
     text = VALID_SOP + (
         "      - no: 5\n        kegiatan: Mengarsipkan konten\n        pelaksana: staf\n        ket: Arsip\n"
     )
-    text = variant("      - id: staf\n        nama: Staf Pengelola\n", "      - id: kasubag\n        nama: Staf\n", text)
+    text = variant(
+        "      - id: staf\n        nama: Staf Pengelola\n", "      - id: kasubag\n        nama: Staf\n", text
+    )
     text = variant("          waktu: 1 hari\n", "          waktu: 1 hr\n", text)
     assert problems(tmp_path, {"uji.yaml": text}) == [
         f"sops/uji.yaml:{line_of(text, 'id: kasubag', 2)}: pelaksana ke-3, id: pelaksana 'kasubag' dideklarasikan "
@@ -385,3 +387,35 @@ def test_jumlah_pelaksana_other_than_a_number_or_text_says_both_are_welcome(tmp_
         f"sops/uji.yaml:{line_of(text, 'jumlah_pelaksana')}: jumlah_pelaksana: harus berupa angka atau teks, "
         "mis. 3 atau 3 orang"
     ]
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "needle", "expected"),
+    [
+        (
+            "          waktu: 1 hari\n          output: Konsep\n",
+            "          output: Konsep\n        waktu: 1 hari\n",
+            "        waktu: 1 hari",
+            "langkah no 2, waktu: kolom tidak dikenal; 'waktu' ditulis di dalam 'mutu_baku:', berindentasi di bawahnya",
+        ),
+        (
+            "        keterangan: Tautan dibagikan ke grup\n",
+            "          keterangan: Tautan dibagikan ke grup\n",
+            "keterangan: Tautan",
+            "langkah no 4, mutu_baku.keterangan: kolom tidak dikenal; 'keterangan' bukan kolom di sini: tulis "
+            "sejajar dengan 'mutu_baku:', bukan di dalamnya",
+        ),
+        (
+            "        ringkasan: Susun konsep\n",
+            "        ringkasan: Susun konsep\n        jumlah_pelaksana: 2\n",
+            "jumlah_pelaksana",
+            "langkah no 2, jumlah_pelaksana: kolom tidak dikenal; 'jumlah_pelaksana' bukan kolom di sini: tulis di "
+            "bagian atas berkas, tanpa indentasi",
+        ),
+    ],
+)
+def test_a_field_at_the_wrong_level_says_where_it_belongs(
+    old: str, new: str, needle: str, expected: str, tmp_path: Path
+) -> None:
+    text = variant(old, new)
+    assert problems(tmp_path, {"uji.yaml": text}) == [f"sops/uji.yaml:{line_of(text, needle)}: {expected}"]

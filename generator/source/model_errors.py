@@ -115,8 +115,13 @@ def _message(item: Any, location: Location, model: type[BaseModel]) -> str:
         )
     if kind == "extra_forbidden":
         known = _fields_at(model, location[:-1])
-        # A near miss ("simbul" for "simbol"), or the field the key begins ("tahun" for "tahun_terbit").
-        hint = did_you_mean(str(location[-1]), known) or f"; kolom yang dikenal: {', '.join(known)}"
+        # A near miss ("simbul" for "simbol"), or the field the key begins ("tahun" for "tahun_terbit"), or a field
+        # written at the wrong level ("waktu" on a step, where it belongs in its mutu_baku).
+        hint = (
+            did_you_mean(str(location[-1]), known)
+            or _elsewhere(model, location)
+            or f"; kolom yang dikenal: {', '.join(known)}"
+        )
         return f"kolom tidak dikenal{hint}"
     if kind in ("literal_error", "enum"):
         expected = str(item.get("ctx", {}).get("expected", "")).replace(" or ", " atau ")
@@ -146,6 +151,43 @@ def _message(item: Any, location: Location, model: type[BaseModel]) -> str:
         return _PATTERNS.get(pattern, f"harus sesuai pola {pattern}")
     template = _MESSAGES.get(kind)  # only our own templates are formatted: pydantic's text may hold the input's braces
     return template.format(**item.get("ctx", {})) if template is not None else item["msg"]
+
+
+def _elsewhere(model: type[BaseModel], location: Location) -> str:
+    """Where a known field written at the wrong level belongs: one level down, in a part of this place
+    (`; 'waktu' ditulis di dalam 'mutu_baku:'`), or at a place that contains this one (`keterangan` in a mutu_baku:
+    `tulis sejajar dengan 'mutu_baku:'`; `jumlah_pelaksana` in a step: `tulis di bagian atas berkas`); "" when it
+    belongs nowhere near."""
+    key, parent = str(location[-1]), _model_at(model, location[:-1])
+    if parent is not None:
+        for name, field in parent.model_fields.items():
+            inner = _inner_model(field.annotation)
+            if inner is not None and key in inner.model_fields:
+                return f"; '{key}' ditulis di dalam '{name}:', berindentasi di bawahnya"
+    names = [part for part in location[:-1] if isinstance(part, str)]
+    for depth in range(len(names) - 1, -1, -1):
+        outer = _model_at(model, _prefix(location, names[:depth]))
+        if outer is not None and key in outer.model_fields:
+            if depth == len(names) - 1:
+                where = f"sejajar dengan '{names[-1]}:', bukan di dalamnya"
+            else:
+                where = f"di dalam '{names[depth - 1]}:'" if depth else "di bagian atas berkas, tanpa indentasi"
+            return f"; '{key}' bukan kolom di sini: tulis {where}"
+    return ""
+
+
+def _prefix(location: Location, names: list[str]) -> Location:
+    """The part of `location` up to the named fields `names` (and the list items between them)."""
+    if not names:
+        return ()
+    seen = 0
+    for end, part in enumerate(location):
+        if isinstance(part, str):
+            seen += 1
+            if seen == len(names):
+                following = location[end + 1 : end + 2]
+                return location[: end + 1] + tuple(p for p in following if isinstance(p, int))
+    return location
 
 
 def _fields_at(model: type[BaseModel], location: Location) -> list[str]:
