@@ -419,3 +419,13 @@ def test_a_field_at_the_wrong_level_says_where_it_belongs(
 ) -> None:
     text = variant(old, new)
     assert problems(tmp_path, {"uji.yaml": text}) == [f"sops/uji.yaml:{line_of(text, needle)}: {expected}"]
+
+
+def test_a_number_left_out_is_reported_where_the_numbering_breaks(tmp_path: Path) -> None:
+    """Steps 1, 2, 3, 5 after a deletion: the sheet numbers its rows one by one."""
+    text = variant("      - no: 4\n", "      - no: 5\n")
+    text = variant("        ya: 4\n", "        ya: 5\n", text)
+    assert problems(tmp_path, {"uji.yaml": text}) == [
+        f"sops/uji.yaml:{line_of(text, '- no: 5')}: langkah no 5, no: nomor langkah 5 sesudah langkah 3: nomori "
+        "langkah berurutan (4, 5, …), lalu sesuaikan 'ya', 'tidak' dan 'ke' yang menyebut nomor lama"
+    ]

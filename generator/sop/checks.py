@@ -210,6 +210,9 @@ def _procedure_problems(procedure: Prosedur, at: tuple[str | int, ...], source: 
             misdirected = misdirected or bool(loops)
             yield from loops
 
+    if not duplicated:
+        yield from _numbering_problems(procedure, at, source)
+
     graph: dict[int, list[int]] = {no: [] for no in row_of}
     dangling = False
     for arrow in arrows(procedure):
@@ -237,6 +240,25 @@ def _procedure_problems(procedure: Prosedur, at: tuple[str | int, ...], source: 
         )
     if not dangling and not misdirected:
         yield from _reachability_problems(procedure, unreached, at, source, open_end)
+
+
+def _numbering_problems(procedure: Prosedur, at: tuple[str | int, ...], source: SourceFile) -> Iterator[Problem]:
+    """Steps numbered 1, 2, 3 … down the sheet, as every sheet numbers its rows: a number left out after inserting or
+    deleting a step is where `ya`, `tidak` and `ke` most often still name an old number. The first gap only."""
+    expected = 1
+    for index, step in enumerate(procedure.langkah):
+        if step.no != expected:
+            here = (*at, "langkah", index, "no")
+            if index == 0:
+                message = f"langkah pertama bernomor {step.no}; nomori langkah mulai dari 1"
+            else:
+                message = (
+                    f"nomor langkah {step.no} sesudah langkah {expected - 1}: nomori langkah berurutan "
+                    f"({expected}, {expected + 1}, …), lalu sesuaikan 'ya', 'tidak' dan 'ke' yang menyebut nomor lama"
+                )
+            yield source.problem(here, message)
+            return
+        expected += 1
 
 
 def _step_shape_problems(
