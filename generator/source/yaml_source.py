@@ -636,7 +636,8 @@ class _Builder:
         except Exception:  # PyYAML's constructors raise anything on a value that does not fit its tag (`!!int` alone)
             written = event.value.replace(_STAND_IN, DASH)
             return self._unsupported(at, f"nilai '{written}' tidak sesuai dengan tag '{_short(tag)}'")
-        if not event.style and event.end_mark.line > event.start_mark.line:
+        multi_line = event.end_mark.line > event.start_mark.line
+        if not event.style and multi_line and not event.value.startswith(_STAND_IN):  # that one: LIST_ON_KEY_LINE
             self._list_without_dash(event, at)
         if not isinstance(value, str):
             return value
@@ -660,7 +661,7 @@ class _Builder:
         for line in range(start + 1, event.end_mark.line + 1):
             if self.text_lines[line].lstrip(" \t").startswith(("-", _STAND_IN)):
                 first = self.text_lines[start][event.start_mark.column :].lstrip("-" + _STAND_IN + " \t").rstrip()
-                example = first if len(first) <= _EXAMPLE else first[: _EXAMPLE - 1].rstrip() + "…"
+                example = first if len(first) <= _EXAMPLE else first[:_EXAMPLE].rsplit(" ", 1)[0] + "…"
                 message = (
                     f"teks ini bersambung ke baris {line + self.first_line} yang diawali '-', jadi semuanya dibaca "
                     "sebagai satu teks; bila ini daftar, awali setiap butirnya dengan '- ' (tanda hubung lalu "
