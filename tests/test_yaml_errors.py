@@ -267,3 +267,14 @@ def test_text_holding_a_colon_keeps_the_quote_advice(text: str) -> None:
     assert only_problem(text).endswith(
         "tanda ':' tidak boleh di sini; bila teksnya memuat ': ', apit seluruh nilainya dengan tanda kutip"
     )
+
+
+@pytest.mark.parametrize("newline", ["\r", "\r\n", "\u2028"])
+def test_the_slips_are_found_whatever_ends_a_line(newline: str) -> None:
+    """YAML also ends a line at a lone CR (old Mac files) and U+2028; the lines named are the ones YAML counts."""
+    dashless_text = newline.join(["id: uji", "peralatan:", "  Buku Agenda", "  - Printer", ""])
+    _, problems = parse_yaml(dashless_text, "sops/uji.yaml")
+    assert [str(problem) for problem in problems] == ["sops/uji.yaml:3: peralatan: " + dashless(4, "Buku Agenda")]
+    assert only_problem(newline.join(["tahun: 2020", "  bulan: 5", ""])) == too_deep(2, 1)
+    quote_text = newline.join(["id: uji", 'nama_sop: "Media', "instansi: KPU", 'catatan: "x" y', ""])
+    assert only_problem(quote_text) == "sops/uji.yaml:2: " + unclosed(2)

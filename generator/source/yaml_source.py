@@ -193,7 +193,7 @@ def parse_yaml(text: str, shown_as: str, first_line: int = 1) -> tuple[SourceFil
     marked = _mark_dashes(text)
     loader = _Loader(marked)
     try:
-        builder = _Builder(loader, SourceFile(shown_as, None), first_line, marked is not text, marked.split("\n"))
+        builder = _Builder(loader, SourceFile(shown_as, None), first_line, marked is not text, yaml_lines(marked))
         return builder.document()
     except yaml.MarkedYAMLError as error:
         too_deep = _flow_too_deep(text)
@@ -352,7 +352,7 @@ def _swallowing_quote(text: str, error_line: int) -> tuple[int, str] | None:
                 return None
             start, end = token.start_mark.line, token.end_mark.line
             if getattr(token, "style", None) in ("'", '"') and start < error_line <= end + 1:
-                lines = text.split("\n", end + 1)[start + 1 : end + 1]
+                lines = yaml_lines(text)[start + 1 : end + 1]
                 if any(KEY_LINE.match(line) for line in lines):
                     return start, token.style
     except yaml.YAMLError:
@@ -371,7 +371,7 @@ def _indented_too_deep(text: str, line: int, column: int) -> int | None:
     own = KEY_LINE.match(_line_text(text, line))
     if own is None or own.end() - 1 != column:
         return None
-    lines = text.split("\n", line + 1)[:line]
+    lines = yaml_lines(text)[:line]
     for above in range(line - 1, -1, -1):
         found = KEY_LINE.match(lines[above])
         if found is not None:
@@ -389,13 +389,22 @@ def glued_colon(found: re.Match[str]) -> str:
     return f"setelah '{found.group(1)}:' harus ada spasi; tulis '{found.group(1)}: {found.group(2).strip()}'"
 
 
+# What YAML counts as a line break: the marks of its errors and events count lines by these.
+_YAML_BREAK = re.compile("\r\n|[\r\n\x85\u2028\u2029]")
+
+
+def yaml_lines(text: str) -> list[str]:
+    """The text's lines as YAML counts them (a lone CR, NEL and the Unicode separators end a line too)."""
+    return _YAML_BREAK.split(text)
+
+
 def _line_text(text: str, line: int) -> str:
-    lines = text.split("\n")
+    lines = yaml_lines(text)
     return lines[line] if line < len(lines) else ""
 
 
 def _char_at(text: str, line: int, column: int) -> str | None:
-    lines = text.split("\n")
+    lines = yaml_lines(text)
     if line < len(lines) and column < len(lines[line]):
         return lines[line][column]
     return None
