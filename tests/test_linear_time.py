@@ -120,6 +120,12 @@ CASES: dict[str, tuple[str, str]] = {
     "yaml: dashes standing alone": ("yaml", repeat("- -" + " " * 50 + "\n", "a:\n", "")),
     "yaml: blanks around dashes": ("yaml", repeat("- " + " " * 1000 + "x\n", "a: -" + " " * 1000 + "\n", "")),
     "yaml: a long quoted value with escapes": ("yaml", repeat('\\"', 'a: "', '"')),
+    # The slips explained from the text: a dashless list, a quote left open, a field indented too deep.
+    "yaml: plain text running on over dashed lines": ("yaml", repeat("  - b\n", "a:\n  x\n", "")),
+    "yaml: plain text running on without dashes": ("yaml", repeat("  b\n", "a: x\n", "")),
+    "yaml: a quote left open over many fields": ("yaml", repeat("k: v\n", 'a: "x\n', 'b: "y" z\n')),
+    "yaml: a field indented too deep under running text": ("yaml", repeat("  teks\n", "a: x\n", "  b: 1\n")),
+    "yaml: many fields, the last indented too deep": ("yaml", repeat("a: 1\n", "", "  b: 2\n")),
     # Markdown with front matter: fences and lines.
     "front matter: no closing fence": ("front_matter", repeat("a: 1\n", "---\n", "")),
     "front matter: fence-like lines": ("front_matter", repeat("--\n", "---\na: 1\n---\n", "")),

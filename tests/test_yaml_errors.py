@@ -113,3 +113,168 @@ def test_an_empty_value_in_braces_is_no_comma_slip() -> None:
 )
 def test_a_missing_space_after_a_colon_is_named(text: str, expected: str) -> None:
     assert only_problem(text) == expected
+
+
+def dashless(line: int, example: str) -> str:
+    return (
+        f"teks ini bersambung ke baris {line} yang diawali '-', jadi semuanya dibaca sebagai satu teks; bila ini "
+        f"daftar, awali setiap butirnya dengan '- ' (tanda hubung lalu spasi), mis. '- {example}'"
+    )
+
+
+@pytest.mark.parametrize(
+    ("shown_as", "text", "first_line", "expected"),
+    [
+        (  # the reviewer's SOP: the first item without '- ', the others with it
+            "sops/uji.yaml",
+            "id: uji\ndasar_hukum:\n  Undang-Undang 7 Tahun 2017 tentang Pemilihan Umum\n"
+            "  - Peraturan Menteri 5 Tahun 2020\n  - Peraturan KPU 1 Tahun 2022\n",
+            1,
+            "sops/uji.yaml:3: dasar_hukum: " + dashless(4, "Undang-Undang 7 Tahun 2017 tentang…"),
+        ),
+        (  # no blank after the dash
+            "sops/uji.yaml",
+            "id: uji\nperalatan:\n  -Buku Agenda\n  - Perangkat Komputer\n  - Printer\n",
+            1,
+            "sops/uji.yaml:3: peralatan: " + dashless(4, "Buku Agenda"),
+        ),
+        (  # an archive item: one author instead of two
+            "content_archive/monografi/buku.yaml",
+            "id: buku\npengarang:\n  Budi Santoso\n  - Siti Aminah\n",
+            1,
+            "content_archive/monografi/buku.yaml:3: pengarang: " + dashless(4, "Budi Santoso"),
+        ),
+        (  # front matter of an .md item: lines counted from the file's start
+            "content_archive/konten/berita.md",
+            "id: berita\ntag:\n  Pemilu\n  - Sosialisasi\n",
+            2,
+            "content_archive/konten/berita.md:4: tag: " + dashless(5, "Pemilu"),
+        ),
+        (  # the first item written on the key's line
+            "sops/uji.yaml",
+            "id: uji\ndasar_hukum: Undang-Undang 7 Tahun 2017\n  - Peraturan KPU 1 Tahun 2022\n",
+            1,
+            "sops/uji.yaml:2: dasar_hukum: " + dashless(3, "Undang-Undang 7 Tahun 2017"),
+        ),
+        (  # in a nested list, the item's place is named
+            "sops/uji.yaml",
+            "prosedur:\n  - judul: Layanan\n    peralatan:\n      - Buku\n      - -Map\n        - Stempel\n",
+            1,
+            "sops/uji.yaml:5: peralatan butir 2: " + dashless(6, "Map"),
+        ),
+    ],
+)
+def test_a_list_item_without_its_dash_is_refused_not_merged(
+    shown_as: str, text: str, first_line: int, expected: str
+) -> None:
+    """Such a file reads without a syntax error as one text holding every item, which would be published as is."""
+    _, problems = parse_yaml(text, shown_as, first_line)
+    assert [str(problem) for problem in problems] == [expected]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "judul: Pasal 1 - Ketentuan Umum - Definisi\n",  # a dash inside one line
+        "catatan: |\n  Langkah:\n  - siapkan berkas\n",  # literal block text
+        "catatan: >-\n  Langkah\n  - siapkan berkas\n",  # folded block text
+        'catatan: "Langkah\n  - siapkan berkas"\n',  # quoted text
+        "catatan: 'Langkah\n  - siapkan berkas'\n",
+        "catatan: Undang-\n  Undang Pemilu\n",  # a word broken at its hyphen, the line goes on with letters
+        "dasar_hukum:\n  - Undang-Undang 7\n  - Peraturan KPU 1\n",
+    ],
+)
+def test_text_written_as_text_is_no_dashless_list(text: str) -> None:
+    source, problems = parse_yaml(text, "sops/uji.yaml")
+    assert problems == [] and source is not None
+
+
+def unclosed(line: int, quote: str = '"') -> str:
+    shown = f'"{quote}"' if quote == "'" else f"'{quote}'"
+    return (
+        f"sintaks YAML salah: tanda kutip {shown} di baris {line} tidak ditutup; tutup dengan {shown} di akhir teksnya"
+    )
+
+
+STEPS = "langkah:\n" + "".join(
+    f"  - no: {no}\n    kegiatan: Kegiatan {no}\n    pelaksana: staf\n" for no in range(1, 30)
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "first_line", "expected"),
+    [
+        (  # the reviewer's file: the next '"' is 80 lines on
+            'id: uji\ninstansi: KPU\nnama_sop: "Media Sosial Kantor\n' + STEPS + '  - no: 30\n    kegiatan: "Akhir"\n',
+            1,
+            "sops/uji.yaml:3: " + unclosed(3),
+        ),
+        (
+            "id: uji\nnama_sop: 'Media Sosial Kantor\n" + STEPS + "  - no: 30\n    kegiatan: 'Akhir'\n",
+            1,
+            "sops/uji.yaml:2: " + unclosed(2, "'"),
+        ),
+        ('id: uji\nnama_sop: "Media Sosial\ninstansi: KPU\n', 1, "sops/uji.yaml:2: " + unclosed(2)),  # never closed
+        (  # in a list item of an .md item's front matter
+            'id: berita\ntag:\n  - "Pemilu\n  - Sosialisasi\njudul: "Rapat"\n',
+            2,
+            "sops/uji.yaml:4: " + unclosed(4),
+        ),
+    ],
+)
+def test_an_unclosed_quote_is_named_at_the_line_it_opens(text: str, first_line: int, expected: str) -> None:
+    _, problems = parse_yaml(text, "sops/uji.yaml", first_line)
+    assert [str(problem) for problem in problems] == [expected]
+
+
+def test_text_after_a_closed_quote_spanning_lines_keeps_its_own_message() -> None:
+    message = only_problem('catatan: "teks yang\n  panjang" lagi\n')
+    assert "tidak ditutup" not in message and "teks setelah tanda kutip" in message
+
+
+def too_deep(line: int, above: int) -> str:
+    return (
+        f"sops/uji.yaml:{line}: sintaks YAML salah: baris ini menjorok lebih dalam daripada baris {above} di atasnya; "
+        "samakan indentasinya (jumlah spasi di awal baris) dengan kolom lain"
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (  # a step's pelaksana two blanks deeper than its neighbours
+            "langkah:\n  - no: 1\n    kegiatan: Menyusun konsep\n      pelaksana: staf\n    simbol: mulai\n",
+            too_deep(4, 3),
+        ),
+        ("id: artikel\ntahun: 2020\n  bulan: 5\n", too_deep(3, 2)),  # an artikel
+        ("langkah:\n  - no: 1\n      kegiatan: Menyusun\n", too_deep(3, 2)),  # under a list item's first field
+        ("catatan: teks panjang\n  yang berlanjut\n  sumber: arsip # lama\n", too_deep(3, 1)),  # after running text
+    ],
+)
+def test_a_field_indented_too_deep_is_told_as_indentation(text: str, expected: str) -> None:
+    assert only_problem(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "judul: Pelayanan: permohonan salinan\n",  # text with ': ' on the key's own line
+        "prosedur:\n  - judul: Pelayanan: permohonan\n",
+        "catatan: teks panjang\n  lanjutan teks: dengan titik dua\n",  # a running line that is no field
+    ],
+)
+def test_text_holding_a_colon_keeps_the_quote_advice(text: str) -> None:
+    assert only_problem(text).endswith(
+        "tanda ':' tidak boleh di sini; bila teksnya memuat ': ', apit seluruh nilainya dengan tanda kutip"
+    )
+
+
+@pytest.mark.parametrize("newline", ["\r", "\r\n", "\u2028"])
+def test_the_slips_are_found_whatever_ends_a_line(newline: str) -> None:
+    """YAML also ends a line at a lone CR (old Mac files) and U+2028; the lines named are the ones YAML counts."""
+    dashless_text = newline.join(["id: uji", "peralatan:", "  Buku Agenda", "  - Printer", ""])
+    _, problems = parse_yaml(dashless_text, "sops/uji.yaml")
+    assert [str(problem) for problem in problems] == ["sops/uji.yaml:3: peralatan: " + dashless(4, "Buku Agenda")]
+    assert only_problem(newline.join(["tahun: 2020", "  bulan: 5", ""])) == too_deep(2, 1)
+    quote_text = newline.join(["id: uji", 'nama_sop: "Media', "instansi: KPU", 'catatan: "x" y', ""])
+    assert only_problem(quote_text) == "sops/uji.yaml:2: " + unclosed(2)

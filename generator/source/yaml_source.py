@@ -193,14 +193,15 @@ def parse_yaml(text: str, shown_as: str, first_line: int = 1) -> tuple[SourceFil
     marked = _mark_dashes(text)
     loader = _Loader(marked)
     try:
-        return _Builder(loader, SourceFile(shown_as, None), first_line, marked is not text).document()
+        builder = _Builder(loader, SourceFile(shown_as, None), first_line, marked is not text, yaml_lines(marked))
+        return builder.document()
     except yaml.MarkedYAMLError as error:
         too_deep = _flow_too_deep(text)
         mark = error.problem_mark or error.context_mark
         if too_deep is not None and (mark is None or too_deep <= mark.line):
             # The scanner reads ahead of our depth count; libyaml ≥ 0.2.5 (PyYAML 6.0.4) stops there in its own words.
             return None, [Problem(shown_as, too_deep + first_line, "", _TooDeep.MESSAGE)]
-        line, reason = syntax_problem(error, text)
+        line, reason = syntax_problem(error, text, first_line)
         return None, [Problem(shown_as, line + first_line, "", f"sintaks YAML salah: {reason}")]
     except yaml.reader.ReaderError as error:  # control characters, invalid code points
         line, column = _line_and_column(marked, error.position)
@@ -245,7 +246,7 @@ _SYNTAX = (
     _Syntax(
         "", "cannot start any token", "nilai tidak boleh diawali '{char}'; apit seluruh nilainya dengan tanda kutip"
     ),
-    _Syntax("quoted scalar", "end of stream", "tanda kutip {opening} di baris ini tidak ditutup", at_opening=True),
+    _Syntax("quoted scalar", "end of stream", "{unclosed}", at_opening=True),
     _Syntax(
         "", "escape", "garis miring terbalik di dalam kutip ganda ditulis dua kali ('\\\\'), atau pakai kutip tunggal"
     ),
@@ -281,11 +282,14 @@ _SYNTAX = (
 )
 
 
-def syntax_problem(error: yaml.MarkedYAMLError, text: str) -> tuple[int, str]:
-    """The 0-based line and an Indonesian reason for a YAML syntax error.
+def syntax_problem(error: yaml.MarkedYAMLError, text: str, first_line: int = 1) -> tuple[int, str]:
+    """The 0-based line and an Indonesian reason for a YAML syntax error (`first_line`: where `text` starts).
 
     Kinds are recognised by parts of PyYAML's context and problem; a kind we do not know (or a library release that
-    rewords one) gets a general Indonesian reason at the same line, never the library's English.
+    rewords one) gets a general Indonesian reason at the same line, never the library's English. Two slips are told
+    apart from the kind the library names, because its words point elsewhere: a quote left open swallows the lines
+    after it up to the next quote (`_swallowing_quote`), and a line indented too deep reads as text with ': '
+    (`_indented_too_deep`).
     """
     mark = error.problem_mark or error.context_mark
     opening_mark = error.context_mark or mark
@@ -299,16 +303,81 @@ def syntax_problem(error: yaml.MarkedYAMLError, text: str) -> tuple[int, str]:
         glued = GLUED_COLON.match(_line_text(text, line))
         if glued:
             return line, glued_colon(glued)
+    swallowed = _swallowing_quote(text, mark.line)
+    if swallowed is not None:
+        return swallowed[0], unclosed_quote(swallowed[1], swallowed[0] + first_line)
+    if "mapping values" in problem:
+        above = _indented_too_deep(text, mark.line, mark.column)
+        if above is not None:
+            return mark.line, (
+                f"baris ini menjorok lebih dalam daripada baris {above + first_line} di atasnya; samakan "
+                "indentasinya (jumlah spasi di awal baris) dengan kolom lain"
+            )
     for kind in _SYNTAX:
         if kind.context in context and kind.problem in problem:
             line = opening_mark.line if kind.at_opening else mark.line
             opening = _char_at(text, opening_mark.line, opening_mark.column) or ""
-            return line, kind.message.format(char=char or "", opening=opening)
+            unclosed = unclosed_quote(opening, opening_mark.line + first_line)
+            return line, kind.message.format(char=char or "", opening=opening, unclosed=unclosed)
     column = f" di kolom {mark.column + 1}" if char is not None else ""
     return mark.line, (
         f"YAML tidak dapat dibaca{column}; periksa tanda kutip, tanda ':' dan '- ', "
         "serta jumlah spasi di awal baris ini dan baris di atasnya"
     )
+
+
+def unclosed_quote(quote: str, line: int) -> str:
+    """The advice for a quote opened at `line` (1-based) and never closed."""
+    shown = f'"{quote}"' if quote == "'" else f"'{quote}'"
+    return f"tanda kutip {shown} di baris {line} tidak ditutup; tutup dengan {shown} di akhir teksnya"
+
+
+# A line that starts a field: `kolom:` or `- kolom:` followed by a blank or the line's end.
+KEY_LINE = re.compile(r"^([ ]*(?:-[ ]+)?)[A-Za-z_][\w-]*:(?=[ \t]|$)")
+
+
+def _swallowing_quote(text: str, error_line: int) -> tuple[int, str] | None:
+    """The 0-based line and character of a quote opened above `error_line` whose text runs on to it, or None.
+
+    `nama_sop: "Media Sosial` without its closing quote takes every line up to the next '"' (maybe 80 lines on), where
+    the parser fails with words about that far line. A quoted text spanning lines of which one starts a field is that
+    slip; a quoted text that truly spans lines holds prose. The file is scanned again, token by token, up to the
+    error: linear, and by the very scanner that failed.
+    """
+    scanner = _Loader(text)
+    try:
+        while True:
+            token = scanner.get_token()
+            if token is None or token.start_mark.line > error_line:
+                return None
+            start, end = token.start_mark.line, token.end_mark.line
+            if getattr(token, "style", None) in ("'", '"') and start < error_line <= end + 1:
+                lines = yaml_lines(text)[start + 1 : end + 1]
+                if any(KEY_LINE.match(line) for line in lines):
+                    return start, token.style
+    except yaml.YAMLError:
+        return None
+    finally:
+        scanner.dispose()
+
+
+def _indented_too_deep(text: str, line: int, column: int) -> int | None:
+    """The 0-based line of the field above when `line` is a field indented deeper than it, or None.
+
+    `tahun: 2020` then `  bulan: 5`: YAML reads "2020 bulan" as one text and then fails on the ':' after it, which
+    the editor wrote to start a field. Only when the ':' that failed ends the line's first key, and the field above
+    holds a value on its line (a bare `kolom:` rightly opens a deeper block).
+    """
+    own = KEY_LINE.match(_line_text(text, line))
+    if own is None or own.end() - 1 != column:
+        return None
+    lines = yaml_lines(text)[:line]
+    for above in range(line - 1, -1, -1):
+        found = KEY_LINE.match(lines[above])
+        if found is not None:
+            rest = lines[above][found.end() :].split(" #", 1)[0].strip()
+            return above if rest and len(own.group(1)) > len(found.group(1)) else None
+    return None
 
 
 # `nama_sop:Persetujuan`: without a space after ':' YAML reads the whole line as one text, not as a field.
@@ -320,13 +389,22 @@ def glued_colon(found: re.Match[str]) -> str:
     return f"setelah '{found.group(1)}:' harus ada spasi; tulis '{found.group(1)}: {found.group(2).strip()}'"
 
 
+# What YAML counts as a line break: the marks of its errors and events count lines by these.
+_YAML_BREAK = re.compile("\r\n|[\r\n\x85\u2028\u2029]")
+
+
+def yaml_lines(text: str) -> list[str]:
+    """The text's lines as YAML counts them (a lone CR, NEL and the Unicode separators end a line too)."""
+    return _YAML_BREAK.split(text)
+
+
 def _line_text(text: str, line: int) -> str:
-    lines = text.split("\n")
+    lines = yaml_lines(text)
     return lines[line] if line < len(lines) else ""
 
 
 def _char_at(text: str, line: int, column: int) -> str | None:
-    lines = text.split("\n")
+    lines = yaml_lines(text)
     if line < len(lines) and column < len(lines[line]):
         return lines[line][column]
     return None
@@ -435,6 +513,7 @@ class _Builder:
     source: SourceFile
     first_line: int
     dashes_marked: bool  # `_mark_dashes` changed the text: its stand-ins read as "-"
+    text_lines: list[str]  # the text as parsed, to see how a value was written
     problems: list[Problem] = field(default_factory=list)
     # Problems at a place in the data, named once the data is read (a step is named by its `no`, written later).
     placed: list[tuple[Location, str, int | None]] = field(default_factory=list)
@@ -566,6 +645,9 @@ class _Builder:
         except Exception:  # PyYAML's constructors raise anything on a value that does not fit its tag (`!!int` alone)
             written = event.value.replace(_STAND_IN, DASH)
             return self._unsupported(at, f"nilai '{written}' tidak sesuai dengan tag '{_short(tag)}'")
+        multi_line = event.end_mark.line > event.start_mark.line
+        if not event.style and multi_line and not event.value.startswith(_STAND_IN):  # that one: LIST_ON_KEY_LINE
+            self._list_without_dash(event, at)
         if not isinstance(value, str):
             return value
         if not self.dashes_marked:
@@ -577,6 +659,26 @@ class _Builder:
             self.incomplete = True
         return normal_text(value).replace(_STAND_IN, DASH)
 
+    def _list_without_dash(self, event: yaml.ScalarEvent, at: Location) -> None:
+        """A plain text running on to a line that starts with '-': a list whose first item lost its '- '.
+
+        `dasar_hukum:` with `Undang-Undang 7` then `- Peraturan …` lines, or `-Buku Agenda` without the blank, reads
+        as one text holding every item, which the model accepts and the site would publish as one item. Quoted and
+        block texts (`|`, `>-`) are written as text on purpose and never come here; each line is looked at once.
+        """
+        start = event.start_mark.line
+        for line in range(start + 1, event.end_mark.line + 1):
+            if self.text_lines[line].lstrip(" \t").startswith(("-", _STAND_IN)):
+                first = self.text_lines[start][event.start_mark.column :].lstrip("-" + _STAND_IN + " \t").rstrip()
+                example = first if len(first) <= _EXAMPLE else first[:_EXAMPLE].rsplit(" ", 1)[0] + "…"
+                message = (
+                    f"teks ini bersambung ke baris {line + self.first_line} yang diawali '-', jadi semuanya dibaca "
+                    "sebagai satu teks; bila ini daftar, awali setiap butirnya dengan '- ' (tanda hubung lalu "
+                    f"spasi), mis. '- {example}'"
+                )
+                self.placed.append((at, message, start + self.first_line))
+                return
+
     def _unsupported(self, at: Location, message: str) -> None:
         """An explicit tag we do not read: the value is left out, so the model must not see the document."""
         self.placed.append((at, message, None))
@@ -584,6 +686,9 @@ class _Builder:
 
     def _line(self, event: yaml.Event) -> int:
         return event.start_mark.line + self.first_line
+
+
+_EXAMPLE = 40  # characters of an item shown in advice
 
 
 def _short(tag: str) -> str:
