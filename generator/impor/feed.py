@@ -15,39 +15,9 @@ import urllib.request
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from ..archive.jdihn import KEYS
 from .text import plain
 
-# The 28 keys of the official template, in its order.
-OFFICIAL_KEYS = (
-    "idData",
-    "tahun_pengundangan",
-    "tanggal_penetapan",
-    "tanggal_pengundangan",
-    "jenis",
-    "noPeraturan",
-    "judul",
-    "noPanggil",
-    "singkatanJenis",
-    "tempatTerbit",
-    "penerbit",
-    "deskripsiFisik",
-    "sumber",
-    "subjek",
-    "isbn",
-    "status",
-    "bahasa",
-    "bidangHukum",
-    "teuBadan",
-    "nomorIndukBuku",
-    "abstrak",
-    "urlAbstrak",
-    "urlDetailPeraturan",
-    "fileDownload",
-    "urlDownload",
-    "last_updated",
-    "operasi",
-    "display",
-)
 EMPTY = ("", "-", "--", "0000-00-00", "0000-00-00 00:00:00", "null", "n/a", "tidak ada", "belum ada")
 LISTS = {"subjek": ", ", "teuBadan": "; "}  # keys whose list values are read as one text, joined as feeds write them
 MAX_FEED_BYTES = 100_000_000  # a few thousand records are a few MB; more is not a feed
@@ -59,7 +29,7 @@ def _squashed(key: str) -> str:
     return key.replace("_", "").replace("-", "").replace(" ", "").casefold()
 
 
-_BY_SQUASHED = {_squashed(key): key for key in OFFICIAL_KEYS}
+_BY_SQUASHED = {_squashed(key): key for key in KEYS}  # the 28 keys of the official template
 
 
 @dataclass(frozen=True)
