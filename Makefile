@@ -13,7 +13,7 @@ export UV_PYTHON_DOWNLOADS := never
 .PHONY: serve test build check schema setup system-packages browser lock lock-check
 
 serve: setup  ## build the example site and serve it on http://127.0.0.1:8000 (reloads on edits)
-	$(BIN)/mkdocs serve --livereload --dev-addr 127.0.0.1:8000
+	$(BIN)/mkdocs serve --dirty --livereload --dev-addr 127.0.0.1:8000
 
 test: setup browser  ## lint, then the whole test suite (browser tests included)
 	$(BIN)/ruff check generator tests scripts

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 
 from .archive.checks import doubt_notices
@@ -17,8 +18,9 @@ from .pages.beranda import home_block, kantor_page_uris, kantor_pages
 from .pages.dasar_hukum import regulation_page_uris, regulation_pages
 from .pages.feeds import atom_feed, jdihn_feed
 from .pages.hand_written import taken_addresses
-from .pages.page_source import PageSource, render
-from .pages.search_text import page_facts, search_file_uris, searchable
+from .pages.memo import Memo, Tracked, tables, tracked
+from .pages.page_source import LazyPage, PageSource, render
+from .pages.search_text import Vocabulary, fixed_facts, search_file_uris, search_files, with_search_block
 from .pages.sop import sop_page_uris, sop_pages
 from .pages.staging import StagingFolder
 from .pages.text import joined
@@ -124,49 +126,77 @@ def generate(
     urls: SiteUrls,
     site_name: str,
     renderer: DiagramRenderer | None = None,
+    memo: Memo | None = None,
 ) -> Generation:
     """Write every generated page and feed into the staging folder, touching only files whose text changed.
 
+    With the `memo` of the previous build (`mkdocs serve`), the archive's pages and feed records whose inputs did not
+    change are not produced again (pages/memo.py): their staged files stay as they are.
     Raises FeedInvalid when a feed does not match its schema. SOP pages link their PDF when the project prints them.
     """
     renderer = renderer or DiagramRenderer(project.diagram_cache_dir)
+    memo = memo or Memo()
     before = renderer.rendered
     staging = StagingFolder(project.staging_dir)
+    archive, dasar_hukum = tracked(content.archive, content.dasar_hukum)
     titles = {item.document.id: item.document.nama_sop for item in content.sops}
+    scope = (project.root, project.staging_dir, urls, site_name, project.settings, content.kantor)
+    memo.start(scope, {**tables(archive, dasar_hukum), SOP_TITLES: titles})
     search_page = render(
         "cari.md.j2",
         archive=markdown_link(SEARCH_PAGE, ARCHIVE_INDEX),
-        collections=joined([kind.full_name for kind in content.archive.shown_kinds()]),
+        collections=joined([kind.full_name for kind in archive.shown_kinds()]),
     )
-    generated = [
-        *sop_pages(
-            content.sops,
-            content.archive,
-            content.dasar_hukum,
-            renderer,
-            urls,
-            project.settings.pdf,
-            content.kantor.logo if content.kantor else None,
-        ),
-        *archive_pages(content.archive, content.dasar_hukum, titles, urls, project.settings.tampilkan_nama_staf),
-        *regulation_pages(content.dasar_hukum, content.archive, urls),
-        PageSource(JDIHN_FILE, jdihn_feed(content.archive, urls), None),
-        PageSource(FEED_FILE, atom_feed(content.archive, urls, site_name), None),
+    logo = content.kantor.logo if content.kantor else None
+    sops = sop_pages(content.sops, archive, dasar_hukum, renderer, urls, project.settings.pdf, logo)
+    rest = [
+        *regulation_pages(dasar_hukum, archive, urls),
+        PageSource(JDIHN_FILE, jdihn_feed(archive, urls, memo), None),
+        PageSource(FEED_FILE, atom_feed(archive, urls, site_name), None),
         PageSource(SEARCH_PAGE, search_page, None, in_nav=True),
         *kantor_pages(content.kantor, project.settings.kantor),
     ]
-    facts = page_facts(content.sops, content.archive, content.dasar_hukum)
-    generated, search_files = searchable(generated, facts)
-    generated += search_files
-    site_files = [
-        SiteFile(page.uri, staging.write(page.uri, page.content), page.source, page.in_nav, page.html, page.staff_edit)
-        for page in generated
-    ]
+    facts = fixed_facts(content.sops, archive, dasar_hukum)
+    site_files: list[SiteFile] = []
+    words: set[str] = set()
+
+    def write(pages: list[PageSource]) -> None:
+        for page in pages:
+            page, found = with_search_block(page, facts.get(page.uri), _VOCABULARY)
+            site_files.append(_site_file(page, staging.write(page.uri, page.content)))
+            words.update(found)
+
+    write(sops)
+    lazy = archive_pages(archive, dasar_hukum, Tracked(SOP_TITLES, titles), urls, project.settings.tampilkan_nama_staf)
+    for page in lazy:
+        path = staging.keep(page.uri)
+        words |= memo.value(("halaman", page.uri, page.key, page.source), partial(_write, page, staging), path.exists)
+        site_files.append(SiteFile(page.uri, path, page.source, page.in_nav, page.html))
+    write(rest)
+    write(search_files(words, _VOCABULARY))
+    memo.finish()
     staging.remove_stale()
     home = home_block(content.archive, content.kantor, urls)
     return Generation(
         site_files + _attachments(content.archive, project), renderer.rendered - before, staging.changed, home
     )
+
+
+SOP_TITLES = "sop_titles"
+# Words' roots and stems, which never change: kept for the life of the process (serve rebuilds, tests).
+_VOCABULARY = Vocabulary()
+
+
+def _write(page: LazyPage, staging: StagingFolder) -> frozenset[str]:
+    """Produce the page, add its search block and stage it; its words, for the search page's root files."""
+    produced = PageSource(page.uri, page.produce(), page.source, page.in_nav, page.html)
+    produced, words = with_search_block(produced, page.facts(), _VOCABULARY)
+    staging.write(page.uri, produced.content)
+    return words
+
+
+def _site_file(page: PageSource, path: Path) -> SiteFile:
+    return SiteFile(page.uri, path, page.source, page.in_nav, page.html, page.staff_edit)
 
 
 def _attachments(archive: Archive, project: Project) -> list[SiteFile]:

@@ -16,15 +16,18 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
 from mkdocs.utils import CountHandler
 
 from .core import Content, Generation, findings, generate, load_content
+from .dirty_build import DirtyBuild, DirtyWarningFilter
 from .kantor import kantor_file
 from .pages.beranda import HOME, with_home_block
 from .pages.feeds import FeedInvalid
 from .pages.html_body import anchor_ids, toc_tokens
+from .pages.memo import Memo
 from .pages.problems_banner import problems_banner
 from .pages.urls import SiteUrls
 from .project import CONFIG_FILE, OPTIONS, Option, Project, project_from_options
@@ -132,11 +135,16 @@ class SopJdihPlugin(BasePlugin):
         self.serving = False  # `mkdocs serve`: a data error shows on the pages instead of stopping the preview
         self.last_good: Content | None = None  # the last content that loaded without problems (serve keeps it)
         self.problems: list[Problem] = []  # the data's problems, while serving
+        # --dirty (`make serve`): what the previous build produced, so a rebuild produces only what changed
+        self.memo = Memo()
+        self.dirty_build = DirtyBuild()
 
     def on_startup(self, *, command: Literal["build", "gh-deploy", "serve"], dirty: bool) -> None:
         """The only event told about `--dirty` (its presence also makes MkDocs keep this object across rebuilds)."""
         self.dirty = dirty
         self.serving = command == "serve"
+        if dirty:
+            logging.getLogger("mkdocs.commands.build").addFilter(DirtyWarningFilter())
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         config_file = Path(config.config_file_path or CONFIG_FILE).resolve()
@@ -228,7 +236,8 @@ class SopJdihPlugin(BasePlugin):
         if self.content is None:  # serving broken data with nothing good to show yet
             return files
         try:
-            generation = generate(self.content, self.project, self.urls, config.site_name, self.renderer)
+            memo = self.memo if self.dirty else None
+            generation = generate(self.content, self.project, self.urls, config.site_name, self.renderer, memo)
         except FeedInvalid as error:
             raise PluginError(str(error)) from None
         for site_file in generation.files:
@@ -247,6 +256,17 @@ class SopJdihPlugin(BasePlugin):
             f"{generation.files_changed} berkas berubah"
         )
         return files
+
+    def on_nav(self, nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
+        """A --dirty build: remove the outputs MkDocs would otherwise leave stale (dirty_build.py)."""
+        if self.dirty:
+            every_page = [repr(self.content.kantor if self.content else None), repr(self.policy)]
+            if self.problems:
+                every_page.append(problems_banner(self.problems, showing_last_good=self.content is not None))
+            theme = [folder for folder in (config.theme.custom_dir, THEME_DIR) if folder]
+            home = self.generation.home if self.generation else ""
+            self.dirty_build.prepare(config, files, nav, theme, "\n".join(every_page), home)
+        return nav
 
     @event_priority(-100)  # last: what other plugins write is in the new folder before it is checked and swapped in
     def on_post_build(self, config: MkDocsConfig) -> None:

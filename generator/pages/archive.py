@@ -7,9 +7,11 @@ what `_item_page` computes for any item; its listings come from its facets and c
 from __future__ import annotations
 
 import datetime
+import functools
 import json
 import re
 from collections import defaultdict
+from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -20,7 +22,8 @@ from ..archive.kind import SOP, ArchiveKind, Cell, Column, Facet, Reference, Val
 from ..dasar_hukum.index import DasarHukumIndex
 from ..source.yaml_source import Location
 from .addresses import ARCHIVE_INDEX, FEED_FILE, JDIHN_FILE, attachment_uri, regulation_uri, sop_uri
-from .page_source import PageSource, heading_id, paragraphs, render
+from .page_source import LazyPage, heading_id, paragraphs, render
+from .search_text import item_facts
 from .text import joined, tanggal, url_text
 from .urls import SiteUrls, markdown_link
 
@@ -64,7 +67,7 @@ class _Site:
 
     archive: Archive
     dasar_hukum: DasarHukumIndex
-    sop_titles: dict[str, str]  # SOP id → nama
+    sop_titles: Mapping[str, str]  # SOP id → nama
     urls: SiteUrls
     staff_names: bool  # the office's setting tampilkan_nama_staf: who did each workflow step, and the team's notes
 
@@ -72,13 +75,21 @@ class _Site:
 def archive_pages(
     archive: Archive,
     dasar_hukum: DasarHukumIndex,
-    sop_titles: dict[str, str],
+    sop_titles: Mapping[str, str],
     urls: SiteUrls,
     staff_names: bool,
-) -> list[PageSource]:
+) -> list[LazyPage]:
+    """Every item's page, every listing page and the archive index, each produced when the builder asks for it."""
     site = _Site(archive, dasar_hukum, sop_titles, urls, staff_names)
     pages = [
-        PageSource(kind.uri(item.document.id), _item_page(kind, item.document, site), item.path, html=True)
+        LazyPage(
+            kind.uri(item.document.id),
+            item.path,
+            (kind.key, item.document.id),
+            functools.partial(_item_page_of, kind, item.document.id, site),
+            functools.partial(_item_facts_of, kind, item.document.id, archive),
+            html=True,
+        )
         for kind in archive.kinds
         for item in archive.items(kind)
     ]
@@ -86,7 +97,7 @@ def archive_pages(
     for listing in shown:
         for group in listing.groups:
             pages += _listing_pages(listing, group, archive, urls)
-    pages.append(PageSource(ARCHIVE_INDEX, _index_page(archive, shown), None, in_nav=True))
+    pages.append(LazyPage(ARCHIVE_INDEX, None, ARCHIVE_INDEX, lambda: _index_page(archive, shown), in_nav=True))
     return pages
 
 
@@ -100,6 +111,15 @@ def archive_page_uris(archive: Archive) -> dict[str, str | None]:
             uris |= {listing_uri(listing, group, number): None for number in range(1, len(_chunks(group)) + 1)}
     uris[ARCHIVE_INDEX] = None
     return uris
+
+
+def _item_page_of(kind: ArchiveKind, item_id: str, site: _Site) -> str:
+    """The page of the item, looked up through the archive's tables (the memo sees the lookup: memo.py)."""
+    return _item_page(kind, site.archive.by_id[item_id], site)
+
+
+def _item_facts_of(kind: ArchiveKind, item_id: str, archive: Archive) -> Any:
+    return item_facts(kind, archive.by_id[item_id], archive)
 
 
 def _item_page(kind: ArchiveKind, item: Any, site: _Site) -> str:
@@ -330,31 +350,46 @@ def _chunks(group: Group) -> list[list[str]]:
     return [group.item_ids[start : start + PER_PAGE] for start in range(0, len(group.item_ids), PER_PAGE)]
 
 
-def _listing_pages(listing: Listing, group: Group, archive: Archive, urls: SiteUrls) -> list[PageSource]:
+def _listing_pages(listing: Listing, group: Group, archive: Archive, urls: SiteUrls) -> list[LazyPage]:
     chunks = _chunks(group)
-    columns = listing.kind.columns
-    pages = []
-    for number, chunk in enumerate(chunks, start=1):
-        here = listing_uri(listing, group, number)
-        items = [archive.by_id[item_id] for item_id in chunk]
-        rows = [[_cell(column, listing.kind, item, archive, here, urls) for column in columns] for item in items]
-        title = f"{listing.facet.title}: {group.label}"
-        content = render(
-            "listing.html.j2",
-            title=title,
-            title_id=heading_id(title),
-            columns=[{"heading": column.heading, "number": column.right} for column in columns],
-            rows=rows,
-            count=group.count,
-            number=number,
-            pages=[
-                {"number": n, "href": urls.relative(here, listing_uri(listing, group, n))}
-                for n in range(1, len(chunks) + 1)
-            ],
-            back=urls.relative(here, ARCHIVE_INDEX),
+    title = f"{listing.facet.title}: {group.label}"
+    return [
+        LazyPage(
+            listing_uri(listing, group, number),
+            None,
+            (listing_uri(listing, group, number), title, group.count, len(chunks), tuple(chunk)),
+            functools.partial(_listing_page, listing, group, number, chunk, archive, urls),
+            html=True,
         )
-        pages.append(PageSource(here, content, None, html=True))
-    return pages
+        for number, chunk in enumerate(chunks, start=1)
+    ]
+
+
+def _listing_page(
+    listing: Listing, group: Group, number: int, chunk: list[str], archive: Archive, urls: SiteUrls
+) -> str:
+    """Page `number` of a group's listing, showing the items of `chunk`."""
+    here = listing_uri(listing, group, number)
+    columns = listing.kind.columns
+    rows = [
+        [_cell(column, listing.kind, archive.by_id[item_id], archive, here, urls) for column in columns]
+        for item_id in chunk
+    ]
+    title = f"{listing.facet.title}: {group.label}"
+    return render(
+        "listing.html.j2",
+        title=title,
+        title_id=heading_id(title),
+        columns=[{"heading": column.heading, "number": column.right} for column in columns],
+        rows=rows,
+        count=group.count,
+        number=number,
+        pages=[
+            {"number": n, "href": urls.relative(here, listing_uri(listing, group, n))}
+            for n in range(1, len(_chunks(group)) + 1)
+        ],
+        back=urls.relative(here, ARCHIVE_INDEX),
+    )
 
 
 def _cell(column: Column, kind: ArchiveKind, item: Any, archive: Archive, here: str, urls: SiteUrls) -> dict[str, Any]:

@@ -7,14 +7,18 @@ date in them is the content's own, so two builds of one commit are identical.
 from __future__ import annotations
 
 import datetime
+import functools
 import json
 import xml.etree.ElementTree as ET
+from dataclasses import dataclass
 from importlib.resources import files
 
 import jsonschema
 
 from ..archive.collection import Archive
+from ..archive.kind import ArchiveKind
 from .archive import SiteAddresses
+from .memo import Memo
 from .urls import SiteUrls
 
 FEED_SIZE = 20
@@ -25,21 +29,47 @@ class FeedInvalid(RuntimeError):
     """The generated JDIHN feed does not match its schema: a bug in sop-jdih, never the editor's data."""
 
 
-def jdihn_feed(archive: Archive, urls: SiteUrls) -> str:
-    """The flat array the national portal harvests, from the collections that map to it; checked against its schema."""
+def jdihn_feed(archive: Archive, urls: SiteUrls, memo: Memo | None = None) -> str:
+    """The flat array the national portal harvests, from the collections that map to it; each record checked against
+    its schema. Written like `json.dumps(records, indent=1)`, one record at a time: `memo` keeps the records of items
+    whose data did not change (memo.py)."""
+    memo = memo or Memo()
     addresses = SiteAddresses(archive, urls)
     records = [
-        kind.jdihn(document, archive, addresses)
+        memo.value(("jdihn", document.id), functools.partial(_record, kind, document.id, archive, addresses))
         for kind in archive.kinds
         if kind.jdihn
         for document in archive.documents(kind)
     ]
+    for position, record in enumerate(records):
+        if record.error:
+            message, path = record.error
+            raise FeedInvalid(f"umpan JDIHN tidak sesuai skema: {message} di {[position, *path]}")
+    if not records:
+        return "[]\n"
+    return "[\n" + ",\n".join(record.text for record in records) + "\n]\n"
+
+
+@dataclass(frozen=True)
+class _Record:
+    text: str  # indented one level, as inside the feed's array
+    error: tuple[str, list[str | int]] | None  # the first schema violation: message and path in the record
+
+
+def _record(kind: ArchiveKind, item_id: str, archive: Archive, addresses: SiteAddresses) -> _Record:
+    assert kind.jdihn
+    record = kind.jdihn(archive.by_id[item_id], archive, addresses)
+    error = jsonschema.exceptions.best_match(_record_validator().iter_errors(record))
+    text = json.dumps(record, ensure_ascii=False, indent=1).replace("\n", "\n ")
+    return _Record(" " + text, (error.message, list(error.absolute_path)) if error else None)
+
+
+@functools.cache
+def _record_validator() -> jsonschema.protocols.Validator:
+    """The schema's `items`: what each record must be (the feed is an array of them, nothing more)."""
     schema = json.loads(files("generator").joinpath("schemas/jdihn.schema.json").read_text(encoding="utf-8"))
-    try:
-        jsonschema.validate(records, schema)
-    except jsonschema.ValidationError as error:
-        raise FeedInvalid(f"umpan JDIHN tidak sesuai skema: {error.message} di {list(error.absolute_path)}") from None
-    return json.dumps(records, ensure_ascii=False, indent=1) + "\n"
+    validator = jsonschema.validators.validator_for(schema)
+    return validator({**schema["items"], "$schema": schema["$schema"]})  # type: ignore[no-any-return]
 
 
 def atom_feed(archive: Archive, urls: SiteUrls, site_name: str) -> str:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+from collections.abc import Callable, Hashable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -41,6 +42,24 @@ class PageSource:
     # Its "Ubah" button (Material's edit action) opens `source`: staff change SOPs from their pages (cara-mengubah-sop);
     # the public's pages (archive, indexes, hand-written ones) go without it.
     staff_edit: bool = False
+
+
+@dataclass(frozen=True)
+class LazyPage:
+    """A page produced only when its inputs changed since the last build (see memo.py): the archive's thousands.
+
+    `produce` reads the content through the archive's tables; `key` holds whatever else it is given (which items a
+    listing page shows, its page count), so two pages never share a key and a change outside the tables is seen.
+    `facts` says what its search block carries (None: the page has none).
+    """
+
+    uri: str
+    source: str | None
+    key: Hashable
+    produce: Callable[[], str]
+    facts: Callable[[], Any] = lambda: None
+    in_nav: bool = False
+    html: bool = False
 
 
 def render(template: str, template_folder: Path | None = None, **context: Any) -> str:

@@ -32,7 +32,7 @@ from markupsafe import escape
 from Sastrawi.Stemmer.StemmerFactory import StemmerFactory
 
 from ..archive.collection import Archive
-from ..archive.kind import DOCUMENT_SUFFIXES, Attachment, Rank, is_url
+from ..archive.kind import DOCUMENT_SUFFIXES, ArchiveKind, Attachment, Rank, is_url
 from ..dasar_hukum.citations import JENIS, MINISTRY_SHORT, jenis_table
 from ..dasar_hukum.index import DasarHukumIndex
 from ..sop.loader import LoadedSop
@@ -81,8 +81,8 @@ def search_file_uris() -> list[str]:
     return [JENIS_FILE, *(root_file(bucket) for bucket in range(ROOT_BUCKETS))]
 
 
-def page_facts(sops: list[LoadedSop], archive: Archive, dasar_hukum: DasarHukumIndex) -> dict[str, Facts]:
-    """The facts of every page a search can return, by the page's uri."""
+def fixed_facts(sops: list[LoadedSop], archive: Archive, dasar_hukum: DasarHukumIndex) -> dict[str, Facts]:
+    """The facts of the SOP and dasar hukum pages (the archive's items have `item_facts`)."""
     facts = {sop_uri(sop.document.id): Facts("SOP", rank=SOP_RANK) for sop in sops}
     for regulation in dasar_hukum.regulations.values():
         item = archive.by_id.get(regulation.archive_id or "")
@@ -90,22 +90,23 @@ def page_facts(sops: list[LoadedSop], archive: Archive, dasar_hukum: DasarHukumI
         year = regulation.citation.tahun
         status_value = status.value if status else None
         facts[regulation_uri(regulation.slug)] = Facts("Dasar hukum", status_value, year, rank=DASAR_HUKUM_RANK)
-    for kind in archive.kinds:
-        for loaded in archive.items(kind):
-            item = loaded.document
-            status = archive.status(item)
-            found = kind.found_of(item)
-            facts[kind.uri(item.id)] = Facts(
-                found.kind,
-                status.value if status else None,
-                getattr(item, "tahun", kind.date(item).year),
-                found.forms,
-                found.keys,
-                found.numbers,
-                _download(kind.files(item)),
-                kind.rank,
-            )
     return facts
+
+
+def item_facts(kind: ArchiveKind, item: Any, archive: Archive) -> Facts:
+    """The facts of one archive item's page."""
+    status = archive.status(item)
+    found = kind.found_of(item)
+    return Facts(
+        found.kind,
+        status.value if status else None,
+        getattr(item, "tahun", kind.date(item).year),
+        found.forms,
+        found.keys,
+        found.numbers,
+        _download(kind.files(item)),
+        kind.rank,
+    )
 
 
 def _download(files: list[tuple[Attachment, str]]) -> str | None:
@@ -119,27 +120,35 @@ def _download(files: list[tuple[Attachment, str]]) -> str | None:
 
 def searchable(pages: list[PageSource], facts: dict[str, Facts]) -> tuple[list[PageSource], list[PageSource]]:
     """The pages with their hidden search block added, and the files the search page reads (`search_file_uris`)."""
-    vocabulary = _Vocabulary()
-    written = []
+    vocabulary = Vocabulary()
+    written, words = [], set()
     for page in pages:
-        if not _indexed(page):
-            written.append(page)
-            continue
-        words = set(_WORD.findall(_NOT_TEXT.sub(" ", page.content.casefold())))
-        content = f"{page.content.rstrip()}\n\n{_block(facts.get(page.uri), vocabulary.missed_roots(words))}\n"
-        written.append(replace(page, content=content))  # every other field kept as it was
-    roots = {word: stem for word, stem in vocabulary.root.items() if stem != word}  # also tells junk from matches
-    return written, _search_files(roots)
+        page, found = with_search_block(page, facts.get(page.uri), vocabulary)
+        written.append(page)
+        words |= found
+    return written, search_files(words, vocabulary)
 
 
-class _Vocabulary:
-    """Every word of the indexed pages with its root and its Snowball stem, each computed once (10,000 pages)."""
+def with_search_block(
+    page: PageSource, facts: Facts | None, vocabulary: Vocabulary
+) -> tuple[PageSource, frozenset[str]]:
+    """The page with its hidden search block, and its words (which `search_files` needs); a page Pagefind does not
+    index (a feed, a listing) as it is, without words."""
+    if not _indexed(page):
+        return page, frozenset()
+    words = frozenset(_WORD.findall(_NOT_TEXT.sub(" ", page.content.casefold())))
+    content = f"{page.content.rstrip()}\n\n{_block(facts, vocabulary.missed_roots(words))}\n"
+    return replace(page, content=content), words  # every other field kept as it was
+
+
+class Vocabulary:
+    """Words with their root and their Snowball stem, each computed once (10,000 pages; kept across serve rebuilds)."""
 
     def __init__(self) -> None:
         self.root: dict[str, str] = {}
         self.stem: dict[str, str] = {}
 
-    def missed_roots(self, words: set[str]) -> list[str]:
+    def missed_roots(self, words: frozenset[str]) -> list[str]:
         """The roots of `words` that Snowball does not already bring together with one of them, sorted."""
         for word in words - self.root.keys():
             stem = self.root[word] = root(word)
@@ -147,6 +156,16 @@ class _Vocabulary:
             self.stem.setdefault(stem, snowball(stem))
         stems = set(map(self.stem.__getitem__, words))
         return sorted({stem for stem in map(self.root.__getitem__, words) if self.stem[stem] not in stems})
+
+
+def search_files(words: set[str], vocabulary: Vocabulary) -> list[PageSource]:
+    """The jenis table and the root buckets for the words of every indexed page (all seen by `missed_roots`)."""
+    roots = {word: vocabulary.root[word] for word in words if vocabulary.root[word] != word}
+    buckets: list[dict[str, str]] = [{} for _ in range(ROOT_BUCKETS)]
+    for word in sorted(roots):
+        buckets[bucket_of(word)][word] = roots[word]
+    files = [PageSource(JENIS_FILE, _json(jenis_table()), None)]
+    return files + [PageSource(root_file(number), _json(bucket), None) for number, bucket in enumerate(buckets)]
 
 
 def _indexed(page: PageSource) -> bool:
@@ -177,14 +196,6 @@ def _block(facts: Facts | None, roots: list[str]) -> str:
     if facts:
         parts += [f'<span data-pagefind-filter="{escape(f"nomor:{number}")}"></span>' for number in facts.numbers]
     return f'<div class="sj-indeks" hidden>{"".join(parts)}</div>'
-
-
-def _search_files(roots: dict[str, str]) -> list[PageSource]:
-    buckets: list[dict[str, str]] = [{} for _ in range(ROOT_BUCKETS)]
-    for word in sorted(roots):
-        buckets[bucket_of(word)][word] = roots[word]
-    files = [PageSource(JENIS_FILE, _json(jenis_table()), None)]
-    return files + [PageSource(root_file(number), _json(bucket), None) for number, bucket in enumerate(buckets)]
 
 
 def _json(value: object) -> str:

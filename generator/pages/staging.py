@@ -27,6 +27,12 @@ class StagingFolder:
         self.changed += 1
         return path
 
+    def keep(self, relative: str) -> Path:
+        """The file as the last run wrote it, kept (not removed as stale) without reading it."""
+        path = self.root / relative
+        self.kept.add(path)
+        return path
+
     def remove_stale(self) -> None:
         if not self.root.exists():
             return

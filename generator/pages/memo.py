@@ -1,0 +1,171 @@
+"""Remember what each generated page read, so a rebuild under `mkdocs serve` renders only pages whose inputs changed.
+
+A page is a function of the content it reads plus the build's settings. While a page is produced, every lookup in the
+archive's and the dasar hukum index's tables (`Tracked`) is recorded as (table, key). On the next build the memo
+compares, for each recorded read, the value the previous build's table held with the value the new table holds (by
+identity first: the loader's cache hands back the same objects for unchanged files, so most checks cost one `is`).
+If no read changed, the page is what it was and its staged file stays untouched; otherwise it is produced again and
+its reads recorded anew. Reads of a whole table (iterating it) compare the whole table.
+
+This is the early-cutoff scheme of build systems with dynamic dependencies ("Build systems à la carte", Mokhov,
+Mitchell and Peyton Jones, 2018: verifying traces): nothing needs to declare what a page depends on, so a new field
+or relation shown on a page is followed without touching this module, as long as it is read through the tables.
+Whatever a page receives directly (not through a table) belongs in its memo key.
+"""
+
+from __future__ import annotations
+
+import contextvars
+from collections.abc import Callable, Hashable, Iterator, Mapping
+from dataclasses import dataclass, replace
+from typing import Any, TypeVar
+
+from ..archive.collection import Archive
+from ..dasar_hukum.index import DasarHukumIndex
+
+T = TypeVar("T")
+K = TypeVar("K")
+V = TypeVar("V")
+
+EVERY = object()  # the key of a read of a whole table
+_MISSING = object()
+Read = tuple[str, object]  # (table name, key or EVERY)
+
+_reads: contextvars.ContextVar[set[Read] | None] = contextvars.ContextVar("sop_jdih_reads", default=None)
+
+
+class Tracked(Mapping[K, V]):
+    """A read-only view of a dict that records each lookup in the read set of the page being produced, if any.
+
+    Lookups (`[]`, `get`, `in`) record their key; iterating or sizing records the whole table (`EVERY`).
+    """
+
+    __slots__ = ("name", "data")
+
+    def __init__(self, name: str, data: Mapping[K, V]) -> None:
+        self.name = name
+        self.data = data
+
+    def _record(self, key: object) -> None:
+        reads = _reads.get()
+        if reads is not None:
+            reads.add((self.name, key))
+
+    def __getitem__(self, key: K) -> V:
+        self._record(key)
+        return self.data[key]
+
+    def get(self, key: K, default: Any = None) -> Any:  # type: ignore[override]
+        self._record(key)
+        return self.data.get(key, default)
+
+    def __contains__(self, key: object) -> bool:
+        self._record(key)
+        return key in self.data
+
+    def __iter__(self) -> Iterator[K]:
+        self._record(EVERY)
+        return iter(self.data)
+
+    def __len__(self) -> int:
+        self._record(EVERY)
+        return len(self.data)
+
+
+@dataclass
+class _Entry:
+    value: Any
+    reads: frozenset[Read]
+
+
+class Memo:
+    """Values produced in earlier builds with what they read; one per MkDocs plugin, kept across serve rebuilds.
+
+    Use: `start(scope, tables)` at the beginning of a build, `value(key, produce)` for each page or record, `finish()`
+    at the end (entries not asked for in this build, e.g. of deleted items, are dropped). `scope` holds everything
+    every value depends on besides the tables (settings, site address, generator version): when it differs from the
+    previous build's, nothing is reused.
+    """
+
+    def __init__(self) -> None:
+        self._entries: dict[Hashable, _Entry] = {}
+        self._used: set[Hashable] = set()
+        self._scope: object = _MISSING
+        self._before: Mapping[str, Mapping[Any, Any]] = {}
+        self._now: Mapping[str, Mapping[Any, Any]] = {}
+        self._verdicts: dict[Read, bool] = {}
+        self.produced = 0  # values produced in this build (the rest were reused)
+
+    def start(self, scope: object, tables: Mapping[str, Mapping[Any, Any]]) -> None:
+        """Begin a build over `tables` (name → the plain dict behind its `Tracked` view)."""
+        if scope != self._scope:
+            self._entries = {}
+            self._before = {}
+        self._scope = scope
+        self._now = tables
+        self._verdicts = {}
+        self._used = set()
+        self.produced = 0
+
+    def value(self, key: Hashable, produce: Callable[[], T], still_there: Callable[[], bool] | None = None) -> T:
+        """The value of `key`: the previous build's, when nothing it read has changed (and `still_there()` holds, for
+        a value kept outside the memo, e.g. a staged file), else `produce()`, with its reads recorded."""
+        self._used.add(key)
+        entry = self._entries.get(key)
+        if entry is not None and all(map(self._unchanged, entry.reads)) and (still_there is None or still_there()):
+            return entry.value  # type: ignore[no-any-return]
+        reads: set[Read] = set()
+        token = _reads.set(reads)
+        try:
+            value = produce()
+        finally:
+            _reads.reset(token)
+        self._entries[key] = _Entry(value, frozenset(reads))
+        self.produced += 1
+        return value
+
+    def finish(self) -> None:
+        """End the build: forget values not asked for, and keep this build's tables to compare the next one with."""
+        self._entries = {key: entry for key, entry in self._entries.items() if key in self._used}
+        self._before = self._now
+        self._now = {}
+        self._verdicts = {}
+
+    def _unchanged(self, read: Read) -> bool:
+        verdict = self._verdicts.get(read)
+        if verdict is None:
+            verdict = self._verdicts[read] = self._same(*read)
+        return verdict
+
+    def _same(self, table: str, key: object) -> bool:
+        before, now = self._before.get(table), self._now.get(table)
+        if before is None or now is None:
+            return False
+        if key is EVERY:
+            return before is now or (
+                list(before) == list(now) and all(_same_value(before[name], now[name]) for name in before)
+            )
+        old, new = before.get(key, _MISSING), now.get(key, _MISSING)
+        return _same_value(old, new)
+
+
+def _same_value(old: object, new: object) -> bool:
+    return old is new or bool(old == new)
+
+
+_ARCHIVE_TABLES = ("loaded", "by_id", "kind_of", "links", "revoked_by", "referrers", "standing")
+_INDEX_TABLES = ("regulations", "lines", "by_archive_id")
+
+
+def tables(archive: Archive, index: DasarHukumIndex) -> dict[str, Mapping[Any, Any]]:
+    """The archive's and the index's tables by name, as `Memo.start` compares them."""
+    found = {f"archive.{name}": getattr(archive, name) for name in _ARCHIVE_TABLES}
+    return found | {f"dasar_hukum.{name}": getattr(index, name) for name in _INDEX_TABLES}
+
+
+def tracked(archive: Archive, index: DasarHukumIndex) -> tuple[Archive, DasarHukumIndex]:
+    """The archive and the index with every table replaced by its `Tracked` view, for the pages to read."""
+    views = {name: Tracked(name, table) for name, table in tables(archive, index).items()}
+    archive = replace(archive, **{name: views[f"archive.{name}"] for name in _ARCHIVE_TABLES})  # type: ignore[arg-type]
+    index = replace(index, **{name: views[f"dasar_hukum.{name}"] for name in _INDEX_TABLES})  # type: ignore[arg-type]
+    return archive, index
