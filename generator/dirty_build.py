@@ -37,6 +37,7 @@ class DirtyBuild:
     """The previous `--dirty` build's surroundings and outputs, kept by the plugin across `mkdocs serve` rebuilds."""
 
     def __init__(self) -> None:
+        self.site: Path | None = None
         self.surroundings: str | None = None
         self.outputs: set[str] = set()
         self.home: str | None = None
@@ -52,9 +53,11 @@ class DirtyBuild:
         _read_titles(nav, config, files)
         surroundings = _digest([_config_text(config), _theme_files(theme), _nav_outline(nav), every_page])
         site = Path(config.site_dir)
-        if surroundings != self.surroundings:
+        if site != self.site:  # another folder (MkDocs keeps this object for every build of the process)
+            self.outputs, self.home = set(), None
+        if site != self.site or surroundings != self.surroundings:
             clean_directory(str(site))
-        self.surroundings = surroundings
+        self.site, self.surroundings = site, surroundings
         outputs = {file.abs_dest_path for file in files}
         for stale in sorted(self.outputs - outputs):
             Path(stale).unlink(missing_ok=True)
