@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 import os
 import re
+from collections.abc import Callable
 from pathlib import Path
 from typing import Literal
 from urllib.parse import urljoin, urlsplit
@@ -14,6 +15,7 @@ from mkdocs.config import config_options
 from mkdocs.config.base import BaseConfigOption
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
+from mkdocs.livereload import LiveReloadServer
 from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.nav import Navigation
@@ -41,7 +43,7 @@ from .sop.bagan.render import DiagramRenderer, GraphvizMissing
 from .source.problems import DataError, Problem
 
 log = logging.getLogger("mkdocs.plugins.sop-jdih")
-_BODY_START = re.compile(r"<body\b[^>]*>", re.IGNORECASE)
+_BODY_START_BYTES = re.compile(rb"<body\b[^>]*>", re.IGNORECASE)
 THEME_DIR = str(Path(__file__).parent / "theme")
 STYLESHEETS = ("assets/sop-jdih/sop-jdih.css", "assets/sop-jdih/cetak.css")
 SOURCE_DATE_EPOCH = "SOURCE_DATE_EPOCH"
@@ -261,8 +263,6 @@ class SopJdihPlugin(BasePlugin):
         """A --dirty build: remove the outputs MkDocs would otherwise leave stale (dirty_build.py)."""
         if self.dirty:
             every_page = [repr(self.content.kantor if self.content else None), repr(self.policy)]
-            if self.problems:
-                every_page.append(problems_banner(self.problems, showing_last_good=self.content is not None))
             theme = [folder for folder in (config.theme.custom_dir, THEME_DIR) if folder]
             home = self.generation.home if self.generation else ""
             self.dirty_build.prepare(config, files, nav, theme, "\n".join(every_page), home)
@@ -308,14 +308,27 @@ class SopJdihPlugin(BasePlugin):
         self.swap = self.swap_config = None
 
     def on_post_page(self, output: str, page: Page, config: MkDocsConfig) -> str:
-        """The page hardened (CSP, `rel`) as it is written; its Markdown body is where the data is (untrusted).
-
-        While `mkdocs serve` shows broken data, the problems go first in the page's body.
-        """
-        if self.problems:
-            banner = problems_banner(self.problems, showing_last_good=self.content is not None)
-            output = _BODY_START.sub(lambda start: start.group() + banner, output, count=1)
+        """The page hardened (CSP, `rel`) as it is written; its Markdown body is where the data is (untrusted)."""
         return harden(output, self.urls.site_url, self.policy, page.content or "")
+
+    def on_serve(
+        self, server: LiveReloadServer, config: MkDocsConfig, builder: Callable[..., None]
+    ) -> LiveReloadServer:
+        """While `mkdocs serve` shows broken data, every page it serves carries the problems first in its body.
+
+        Added as pages are served (where MkDocs adds its reload script), not written into them: a --dirty rebuild
+        then renders nothing again when a problem appears or goes away.
+        """
+        add_reload_script = server._inject_js_into_html
+
+        def with_problems(content: bytes, epoch: int) -> bytes:
+            if self.problems:
+                banner = problems_banner(self.problems, showing_last_good=self.content is not None).encode()
+                content = _BODY_START_BYTES.sub(lambda start: start.group() + banner, content, count=1)
+            return add_reload_script(content, epoch)  # type: ignore[no-any-return]
+
+        server._inject_js_into_html = with_problems  # type: ignore[method-assign]
+        return server
 
     def on_post_template(self, output_content: str, template_name: str, config: MkDocsConfig) -> str:
         """The theme's own pages (404.html) are hardened too; they are not pages, so on_post_page misses them."""

@@ -35,7 +35,9 @@ class Preview:
         self.root = root
         self.port = free_port()
         self.log = (root / "serve.log").open("w")
-        command = [sys.executable, "-m", "mkdocs", "serve", "--livereload", "--dev-addr", f"127.0.0.1:{self.port}"]
+        # as `make serve` runs it
+        command = [sys.executable, "-m", "mkdocs", "serve", "--dirty", "--livereload"]
+        command += ["--dev-addr", f"127.0.0.1:{self.port}"]
         self.process = subprocess.Popen(command, cwd=root, stdout=self.log, stderr=subprocess.STDOUT)
 
     def get(self, path: str) -> str | None:
