@@ -13,15 +13,15 @@ from .archive.loader import load_archive
 from .dasar_hukum.index import DasarHukumIndex, build_index, duplicate_regulations, revoked_basis, unparsed_lines
 from .kantor import Kantor, load_kantor
 from .pages.addresses import ARCHIVE_INDEX, FEED_FILE, JDIHN_FILE, SEARCH_PAGE, attachment_uri
-from .pages.archive import archive_page_uris, archive_pages
+from .pages.archive import archive_page_uris, archive_pages, listings
 from .pages.beranda import home_block, kantor_page_uris, kantor_pages
 from .pages.dasar_hukum import regulation_page_uris, regulation_pages
 from .pages.feeds import atom_feed, jdihn_feed
 from .pages.hand_written import taken_addresses
 from .pages.memo import Memo, Tracked, tables, tracked
 from .pages.page_source import LazyPage, PageSource, render
-from .pages.search_text import Vocabulary, fixed_facts, search_file_uris, search_files, with_search_block
-from .pages.sop import sop_page_uris, sop_pages
+from .pages.search_text import Vocabulary, regulation_facts, search_file_uris, search_files, with_search_block
+from .pages.sop import SOP_TITLES, sop_page_uris, sop_pages, sop_tables
 from .pages.staging import StagingFolder
 from .pages.text import joined
 from .pages.urls import SiteUrls, markdown_link
@@ -130,33 +130,28 @@ def generate(
 ) -> Generation:
     """Write every generated page and feed into the staging folder, touching only files whose text changed.
 
-    With the `memo` of the previous build (`mkdocs serve`), the archive's pages and feed records whose inputs did not
-    change are not produced again (pages/memo.py): their staged files stay as they are.
+    With the `memo` of the previous build (`mkdocs serve --dirty`), SOP and archive pages and JDIHN records whose
+    inputs did not change are not produced again (pages/memo.py): their staged files stay as they are.
     Raises FeedInvalid when a feed does not match its schema. SOP pages link their PDF when the project prints them.
     """
     renderer = renderer or DiagramRenderer(project.diagram_cache_dir)
     memo = memo or Memo()
     before = renderer.rendered
     staging = StagingFolder(project.staging_dir)
-    archive, dasar_hukum = tracked(content.archive, content.dasar_hukum)
-    titles = {item.document.id: item.document.nama_sop for item in content.sops}
-    scope = (project.root, project.staging_dir, urls, site_name, project.settings, content.kantor)
-    memo.start(scope, {**tables(archive, dasar_hukum), SOP_TITLES: titles})
+    if not staging.root.is_dir():  # removed by hand while serving: every page must be staged again
+        memo.forget()
+    plain = tables(content.archive, content.dasar_hukum) | sop_tables(content.sops)
+    memo.start((project.root, project.staging_dir, urls, site_name, project.settings, content.kantor), plain)
+    views = {name: Tracked(name, table) for name, table in plain.items()}
+    archive, dasar_hukum = tracked(content.archive, content.dasar_hukum, views)
+    shown = listings(archive)
+    logo = content.kantor.logo if content.kantor else None
     search_page = render(
         "cari.md.j2",
         archive=markdown_link(SEARCH_PAGE, ARCHIVE_INDEX),
         collections=joined([kind.full_name for kind in archive.shown_kinds()]),
     )
-    logo = content.kantor.logo if content.kantor else None
-    sops = sop_pages(content.sops, archive, dasar_hukum, renderer, urls, project.settings.pdf, logo)
-    rest = [
-        *regulation_pages(dasar_hukum, archive, urls),
-        PageSource(JDIHN_FILE, jdihn_feed(archive, urls, memo), None),
-        PageSource(FEED_FILE, atom_feed(archive, urls, site_name), None),
-        PageSource(SEARCH_PAGE, search_page, None, in_nav=True),
-        *kantor_pages(content.kantor, project.settings.kantor),
-    ]
-    facts = fixed_facts(content.sops, archive, dasar_hukum)
+    facts = regulation_facts(archive, dasar_hukum)
     site_files: list[SiteFile] = []
     words: set[str] = set()
 
@@ -166,30 +161,41 @@ def generate(
             site_files.append(_site_file(page, staging.write(page.uri, page.content)))
             words.update(found)
 
-    write(sops)
-    lazy = archive_pages(archive, dasar_hukum, Tracked(SOP_TITLES, titles), urls, project.settings.tampilkan_nama_staf)
-    for page in lazy:
-        path = staging.keep(page.uri)
-        words |= memo.value(("halaman", page.uri, page.key, page.source), partial(_write, page, staging), path.exists)
-        site_files.append(SiteFile(page.uri, path, page.source, page.in_nav, page.html))
-    write(rest)
+    def write_lazily(pages: list[LazyPage]) -> None:
+        for page in pages:
+            words.update(memo.value(("halaman", page.uri, page.key, page.source), partial(_write, page, staging)))
+            site_files.append(
+                SiteFile(page.uri, staging.keep(page.uri), page.source, page.in_nav, page.html, page.staff_edit)
+            )
+
+    write_lazily(sop_pages(content.sops, views, archive, dasar_hukum, renderer, urls, project.settings.pdf, logo))
+    staff_names = project.settings.tampilkan_nama_staf
+    write_lazily(archive_pages(archive, shown, dasar_hukum, views[SOP_TITLES], urls, staff_names))
+    write(
+        [
+            *regulation_pages(dasar_hukum, archive, urls),
+            PageSource(JDIHN_FILE, jdihn_feed(archive, urls, memo), None),
+            PageSource(FEED_FILE, atom_feed(archive, urls, site_name), None),
+            PageSource(SEARCH_PAGE, search_page, None, in_nav=True),
+            *kantor_pages(content.kantor, project.settings.kantor),
+        ]
+    )
     write(search_files(words, _VOCABULARY))
     memo.finish()
     staging.remove_stale()
-    home = home_block(content.archive, content.kantor, urls)
+    home = home_block(archive, shown, content.kantor, urls)
     return Generation(
         site_files + _attachments(content.archive, project), renderer.rendered - before, staging.changed, home
     )
 
 
-SOP_TITLES = "sop_titles"
 # Words' roots and stems, which never change: kept for the life of the process (serve rebuilds, tests).
 _VOCABULARY = Vocabulary()
 
 
 def _write(page: LazyPage, staging: StagingFolder) -> frozenset[str]:
     """Produce the page, add its search block and stage it; its words, for the search page's root files."""
-    produced = PageSource(page.uri, page.produce(), page.source, page.in_nav, page.html)
+    produced = PageSource(page.uri, page.produce(), page.source, page.in_nav, page.html, page.staff_edit)
     produced, words = with_search_block(produced, page.facts(), _VOCABULARY)
     staging.write(page.uri, produced.content)
     return words

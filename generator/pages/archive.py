@@ -74,12 +74,14 @@ class _Site:
 
 def archive_pages(
     archive: Archive,
+    shown: list[Listing],
     dasar_hukum: DasarHukumIndex,
     sop_titles: Mapping[str, str],
     urls: SiteUrls,
     staff_names: bool,
 ) -> list[LazyPage]:
-    """Every item's page, every listing page and the archive index, each produced when the builder asks for it."""
+    """Every item's page, every listing page (of the `listings` shown) and the archive index, each produced when the
+    builder asks for it."""
     site = _Site(archive, dasar_hukum, sop_titles, urls, staff_names)
     pages = [
         LazyPage(
@@ -93,7 +95,6 @@ def archive_pages(
         for kind in archive.kinds
         for item in archive.items(kind)
     ]
-    shown = listings(archive)
     for listing in shown:
         for group in listing.groups:
             pages += _listing_pages(listing, group, archive, urls)

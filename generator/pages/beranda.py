@@ -17,7 +17,7 @@ from ..archive.model import Status
 from ..archive.produk_hukum import PRODUK_HUKUM
 from ..kantor import JDIHN_PORTAL, Kantor
 from .addresses import ARCHIVE_INDEX, DASAR_HUKUM_INDEX, FEED_FILE, JDIHN_FILE, SEARCH_PAGE, SOP_INDEX
-from .archive import Listing, date_shown, listings, sort_keys
+from .archive import Listing, date_shown, sort_keys
 from .page_source import PageSource, paragraphs, render
 from .text import joined
 from .urls import SiteUrls, markdown_link
@@ -28,7 +28,7 @@ LATEST = 5  # newest items shown per collection
 PROFIL, KONTAK, PANDUAN = "profil/index.md", "kontak/index.md", "panduan/index.md"
 
 
-def home_block(archive: Archive, kantor: Kantor | None, urls: SiteUrls) -> str:
+def home_block(archive: Archive, shown: list[Listing], kantor: Kantor | None, urls: SiteUrls) -> str:
     """The generated part of the home page, as HTML without blank lines (Markdown keeps it as one raw block)."""
 
     def link(uri: str) -> str:
@@ -37,7 +37,6 @@ def home_block(archive: Archive, kantor: Kantor | None, urls: SiteUrls) -> str:
     years: set[str] = set()
     for kind in archive.kinds:
         years |= {sort_keys(kind, item)["tahun"] for item in archive.documents(kind)}
-    shown = listings(archive)
     html = render(
         "beranda.html.j2",
         archive_href=link(ARCHIVE_INDEX),

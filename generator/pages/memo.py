@@ -83,36 +83,35 @@ class Memo:
 
     Use: `start(scope, tables)` at the beginning of a build, `value(key, produce)` for each page or record, `finish()`
     at the end (entries not asked for in this build, e.g. of deleted items, are dropped). `scope` holds everything
-    every value depends on besides the tables (settings, site address, generator version): when it differs from the
-    previous build's, nothing is reused.
+    every value depends on besides the tables (settings, site address, the staging folder): when it differs from the
+    previous build's, nothing is reused. A fresh Memo reuses nothing: a full build.
     """
 
     def __init__(self) -> None:
         self._entries: dict[Hashable, _Entry] = {}
         self._used: set[Hashable] = set()
         self._scope: object = _MISSING
-        self._before: Mapping[str, Mapping[Any, Any]] = {}
-        self._now: Mapping[str, Mapping[Any, Any]] = {}
-        self._verdicts: dict[Read, bool] = {}
+        self._tables: Mapping[str, Mapping[Any, Any]] = {}
+        self._changed: set[Read] = set()
         self.produced = 0  # values produced in this build (the rest were reused)
 
     def start(self, scope: object, tables: Mapping[str, Mapping[Any, Any]]) -> None:
-        """Begin a build over `tables` (name → the plain dict behind its `Tracked` view)."""
-        if scope != self._scope:
+        """Begin a build over `tables` (name → the plain dict behind its `Tracked` view): find what changed."""
+        if scope != self._scope or tables.keys() != self._tables.keys():
             self._entries = {}
-            self._before = {}
+        else:
+            self._changed = {read for name, now in tables.items() for read in _changes(name, self._tables[name], now)}
         self._scope = scope
-        self._now = tables
-        self._verdicts = {}
+        self._tables = tables
         self._used = set()
         self.produced = 0
 
-    def value(self, key: Hashable, produce: Callable[[], T], still_there: Callable[[], bool] | None = None) -> T:
-        """The value of `key`: the previous build's, when nothing it read has changed (and `still_there()` holds, for
-        a value kept outside the memo, e.g. a staged file), else `produce()`, with its reads recorded."""
+    def value(self, key: Hashable, produce: Callable[[], T]) -> T:
+        """The value of `key`: the previous build's when nothing it read has changed, else `produce()`, with its
+        reads recorded."""
         self._used.add(key)
         entry = self._entries.get(key)
-        if entry is not None and all(map(self._unchanged, entry.reads)) and (still_there is None or still_there()):
+        if entry is not None and entry.reads.isdisjoint(self._changed):
             return entry.value  # type: ignore[no-any-return]
         reads: set[Read] = set()
         token = _reads.set(reads)
@@ -125,32 +124,28 @@ class Memo:
         return value
 
     def finish(self) -> None:
-        """End the build: forget values not asked for, and keep this build's tables to compare the next one with."""
+        """End the build: forget the values not asked for (deleted items, pages no longer written)."""
         self._entries = {key: entry for key, entry in self._entries.items() if key in self._used}
-        self._before = self._now
-        self._now = {}
-        self._verdicts = {}
+        self._changed = set()
 
-    def _unchanged(self, read: Read) -> bool:
-        verdict = self._verdicts.get(read)
-        if verdict is None:
-            verdict = self._verdicts[read] = self._same(*read)
-        return verdict
+    def forget(self) -> None:
+        """Reuse nothing in the next build (what the values stand for was lost, e.g. the staging folder)."""
+        self._entries = {}
 
-    def _same(self, table: str, key: object) -> bool:
-        before, now = self._before.get(table), self._now.get(table)
-        if before is None or now is None:
-            return False
-        if key is EVERY:
-            return before is now or (
-                list(before) == list(now) and all(_same_value(before[name], now[name]) for name in before)
-            )
+
+def _changes(name: str, before: Mapping[Any, Any], now: Mapping[Any, Any]) -> Iterator[Read]:
+    """The reads of table `name` whose value differs between two builds: each key whose value is not the same object
+    and not equal (or is in one build only), and the whole table (`EVERY`) if any key did or the order changed."""
+    if before is now:
+        return
+    changed = False
+    for key in before.keys() | now.keys():
         old, new = before.get(key, _MISSING), now.get(key, _MISSING)
-        return _same_value(old, new)
-
-
-def _same_value(old: object, new: object) -> bool:
-    return old is new or bool(old == new)
+        if old is not new and not old == new:
+            changed = True
+            yield name, key
+    if changed or list(before) != list(now):
+        yield name, EVERY
 
 
 _ARCHIVE_TABLES = ("loaded", "by_id", "kind_of", "links", "revoked_by", "referrers", "standing")
@@ -163,9 +158,10 @@ def tables(archive: Archive, index: DasarHukumIndex) -> dict[str, Mapping[Any, A
     return found | {f"dasar_hukum.{name}": getattr(index, name) for name in _INDEX_TABLES}
 
 
-def tracked(archive: Archive, index: DasarHukumIndex) -> tuple[Archive, DasarHukumIndex]:
-    """The archive and the index with every table replaced by its `Tracked` view, for the pages to read."""
-    views = {name: Tracked(name, table) for name, table in tables(archive, index).items()}
+def tracked(
+    archive: Archive, index: DasarHukumIndex, views: Mapping[str, Tracked[Any, Any]]
+) -> tuple[Archive, DasarHukumIndex]:
+    """The archive and the index with every table replaced by its `Tracked` view (from `views`), for pages to read."""
     archive = replace(archive, **{name: views[f"archive.{name}"] for name in _ARCHIVE_TABLES})  # type: ignore[arg-type]
     index = replace(index, **{name: views[f"dasar_hukum.{name}"] for name in _INDEX_TABLES})  # type: ignore[arg-type]
     return archive, index

@@ -60,6 +60,7 @@ class LazyPage:
     facts: Callable[[], Any] = lambda: None
     in_nav: bool = False
     html: bool = False
+    staff_edit: bool = False
 
 
 def render(template: str, template_folder: Path | None = None, **context: Any) -> str:

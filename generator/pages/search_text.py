@@ -35,8 +35,7 @@ from ..archive.collection import Archive
 from ..archive.kind import DOCUMENT_SUFFIXES, ArchiveKind, Attachment, Rank, is_url
 from ..dasar_hukum.citations import JENIS, MINISTRY_SHORT, jenis_table
 from ..dasar_hukum.index import DasarHukumIndex
-from ..sop.loader import LoadedSop
-from .addresses import attachment_uri, regulation_uri, sop_uri
+from .addresses import attachment_uri, regulation_uri
 from .page_source import PageSource
 from .text import url_text
 from .urls import url_path
@@ -70,6 +69,7 @@ class Facts:
 
 SOP_RANK = Rank(weight=1.3, tier=3, words=("sop",))
 DASAR_HUKUM_RANK = Rank(weight=1.0, tier=4)
+SOP_FACTS = Facts("SOP", rank=SOP_RANK)
 
 
 def root_file(bucket: int) -> str:
@@ -81,9 +81,9 @@ def search_file_uris() -> list[str]:
     return [JENIS_FILE, *(root_file(bucket) for bucket in range(ROOT_BUCKETS))]
 
 
-def fixed_facts(sops: list[LoadedSop], archive: Archive, dasar_hukum: DasarHukumIndex) -> dict[str, Facts]:
-    """The facts of the SOP and dasar hukum pages (the archive's items have `item_facts`)."""
-    facts = {sop_uri(sop.document.id): Facts("SOP", rank=SOP_RANK) for sop in sops}
+def regulation_facts(archive: Archive, dasar_hukum: DasarHukumIndex) -> dict[str, Facts]:
+    """The facts of the dasar hukum pages, by uri (SOP pages have `SOP_FACTS`, archive items `item_facts`)."""
+    facts = {}
     for regulation in dasar_hukum.regulations.values():
         item = archive.by_id.get(regulation.archive_id or "")
         status = archive.status(item) if item else None

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import functools
 from collections import defaultdict
+from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -23,7 +25,8 @@ from ..sop.model import Gaya, KeterkaitanSop, Langkah, Prosedur, Simbol, SopDocu
 from ..source.model_base import DASHES
 from .addresses import SOP_INDEX, regulation_uri, sop_pdf_uri, sop_uri
 from .archive import referrer_groups
-from .page_source import PageSource, render
+from .page_source import LazyPage, render
+from .search_text import SOP_FACTS
 from .text import html_lines, html_text, tanggal
 from .urls import SiteUrls
 
@@ -32,8 +35,8 @@ from .urls import SiteUrls
 class _Links:
     """What an SOP page links to beyond itself: regulations, other SOPs, the archive."""
 
-    titles: dict[str, str]  # SOP id → nama
-    referenced_by: dict[str, list[str]]  # SOP id → ids of the SOPs whose keterkaitan names it
+    titles: Mapping[str, str]  # SOP id → nama
+    referenced_by: Mapping[str, list[str]]  # SOP id → ids of the SOPs whose keterkaitan names it
     archive: Archive
     dasar_hukum: DasarHukumIndex
     urls: SiteUrls
@@ -41,28 +44,53 @@ class _Links:
     logo: str | None  # the office's logo (kantor.yaml), a file under docs/
 
 
+def sop_tables(sops: list[LoadedSop]) -> dict[str, dict[str, Any]]:
+    """What SOP pages read about every SOP, by table (memo.py): documents, titles, who names each in keterkaitan."""
+    referenced_by: dict[str, list[str]] = defaultdict(list)
+    for item in sops:
+        for related in item.document.keterkaitan:
+            if isinstance(related, KeterkaitanSop):
+                referenced_by[related.sop].append(item.document.id)
+    return {
+        SOP_DOCUMENTS: {item.document.id: item.document for item in sops},
+        SOP_TITLES: {item.document.id: item.document.nama_sop for item in sops},
+        SOP_REFERENCED_BY: dict(referenced_by),
+    }
+
+
+SOP_DOCUMENTS, SOP_TITLES, SOP_REFERENCED_BY = "sop.documents", "sop.titles", "sop.referenced_by"
+
+
 def sop_pages(
     sops: list[LoadedSop],
+    tables: Mapping[str, Mapping[str, Any]],
     archive: Archive,
     dasar_hukum: DasarHukumIndex,
     renderer: DiagramRenderer,
     urls: SiteUrls,
     with_pdf: bool = False,
     logo: str | None = None,
-) -> list[PageSource]:
-    referenced_by: dict[str, list[str]] = defaultdict(list)
-    for item in sops:
-        for related in item.document.keterkaitan:
-            if isinstance(related, KeterkaitanSop):
-                referenced_by[related.sop].append(item.document.id)
-    titles = {item.document.id: item.document.nama_sop for item in sops}
-    links = _Links(titles, referenced_by, archive, dasar_hukum, urls, with_pdf, logo)
+) -> list[LazyPage]:
+    """A page per SOP and the SOP index, read through `tables` (the `sop_tables`, as Tracked views)."""
+    links = _Links(tables[SOP_TITLES], tables[SOP_REFERENCED_BY], archive, dasar_hukum, urls, with_pdf, logo)
+    documents = tables[SOP_DOCUMENTS]
     pages = [
-        PageSource(sop_uri(item.document.id), _sop_page(item.document, links, renderer), item.path, staff_edit=True)
+        LazyPage(
+            sop_uri(item.document.id),
+            item.path,
+            ("sop", item.document.id),
+            functools.partial(_sop_page_of, documents, item.document.id, links, renderer),
+            lambda: SOP_FACTS,
+            staff_edit=True,
+        )
         for item in sops
     ]
-    pages.append(PageSource(SOP_INDEX, _index_page(sops, urls), None, in_nav=True, html=True))
+    pages.append(LazyPage(SOP_INDEX, None, SOP_INDEX, lambda: _index_page(documents, urls), in_nav=True, html=True))
     return pages
+
+
+def _sop_page_of(documents: Mapping[str, SopDocument], sop_id: str, links: _Links, renderer: DiagramRenderer) -> str:
+    return _sop_page(documents[sop_id], links, renderer)
 
 
 def sop_page_uris(sops: list[LoadedSop]) -> dict[str, str | None]:
@@ -298,7 +326,7 @@ _INDEX_COLUMNS = [
 ]
 
 
-def _index_page(sops: list[LoadedSop], urls: SiteUrls) -> str:
+def _index_page(documents: Mapping[str, SopDocument], urls: SiteUrls) -> str:
     def cell(text: object, number: bool = False) -> dict[str, Any]:
         return {"text": str(text), "href": None, "number": number, "badge": None, "title": False}
 
@@ -311,7 +339,7 @@ def _index_page(sops: list[LoadedSop], urls: SiteUrls) -> str:
             cell(sum(len(procedure.langkah) for procedure in sop.prosedur), number=True),
             cell(_totals(sop)),
         ]
-        for sop in sorted((item.document for item in sops), key=lambda sop: sop.nama_sop.lower())
+        for sop in sorted(documents.values(), key=lambda sop: sop.nama_sop.lower())
     ]
     return render("sop_index.html.j2", columns=_INDEX_COLUMNS, rows=rows)
 

