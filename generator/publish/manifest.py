@@ -10,6 +10,7 @@ from __future__ import annotations
 import calendar
 import datetime
 import json
+import os
 import posixpath
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -119,10 +120,11 @@ def _is_item_page(uri: str, folders: set[str]) -> bool:
 
 def missing_files(manifest: Manifest, site_dir: Path) -> Iterator[str]:
     """Site paths of the manifest with no file in the built site."""
+    site = str(site_dir)
     for source, paths in sorted(manifest.sources.items()):
         for path in paths:
             built = built_file(path)
-            if not (site_dir / built).is_file():
+            if not os.path.isfile(os.path.join(site, built)):  # 10,000 times: no Path objects
                 yield f"{source}: {built} tidak ada di situs hasil build"
 
 
