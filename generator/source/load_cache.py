@@ -9,8 +9,9 @@ identity) and on disk under the project's cache folder (a fresh process, or CI r
 that did not change). What a file's result does not decide stays with the caller and is checked every run: whether
 its attachments exist, and everything across files.
 
-Many misses at once (the first build, CI without a cache) are parsed by a pool of processes, one per core; results
-come back in file order, so the messages are those of a serial run.
+Misses are parsed in this process. A pool of processes (tried: forkserver and fork, 2 workers, 10,000 files) was
+slower on the 2-core machine: its parent still unpickles every result (a quarter of the parse's CPU) and the workers
+start by importing the generator, so its wall-clock was 10–50% above the serial run's.
 """
 
 from __future__ import annotations
@@ -21,11 +22,9 @@ import os
 import pickle
 import sys
 from collections.abc import Callable
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from functools import cache
 from importlib import metadata
-from multiprocessing import get_context
 from pathlib import Path
 from typing import Any
 
@@ -53,12 +52,9 @@ class Request:
     shown_as: str  # relative to the project root, as messages name it
 
 
-# How a namespace's files are parsed: a module-level function (the pool pickles it by name), given the file (for its
-# name), how messages name it, and its bytes.
+# How a namespace's files are parsed, given the file (for its name), how messages name it, and its bytes.
 Parser = Callable[[str, Path, str, bytes], Parsed]
 
-POOL_FROM = 200  # misses below this are parsed in this process: starting workers costs more than they save
-_CHUNK = 50  # files a worker is handed at a time: fewer, larger messages between the processes
 _SAFE_GLOBALS = {("datetime", "date"), ("fractions", "Fraction")}  # besides the generator's own classes
 
 
@@ -72,10 +68,9 @@ class LoadCache:
 
     def load(self, requests: list[Request], parse: Parser) -> list[Parsed]:
         """Each request's result, in order; an unchanged file is parsed once for the cache's life."""
-        results: list[Parsed | None] = []
+        results = []
         keys: set[str] = set()
-        missing: list[tuple[int, Request, str, bytes]] = []
-        for index, request in enumerate(requests):
+        for request in requests:
             data, problems = read_bytes(request.file, request.shown_as)
             if data is None:  # not read at all: nothing to key it by, and nothing to parse
                 unread = (*file_name_problems(request.file, request.shown_as), *problems)
@@ -84,17 +79,14 @@ class LoadCache:
             key = _digest(request, data)
             keys.add(key)
             result = self._recall(request.namespace, key)
-            results.append(result)
             if result is None:
-                missing.append((index, request, key, data))
-        jobs = [(parse, request, key, data) for _, request, key, data in missing]
-        for (index, request, key, _), (result, pickled) in zip(missing, _parse_all(jobs), strict=True):
-            self.parsed += 1
-            self.memory[key] = (request.namespace, result)
-            self._store(request.namespace, key, pickled)
-            results[index] = result
+                result = parse(request.namespace, request.file, request.shown_as, data)
+                self.parsed += 1
+                self.memory[key] = (request.namespace, result)
+                self._store(request.namespace, key, result)
+            results.append(result)
         self._forget_others({request.namespace for request in requests}, keys)
-        return [result for result in results if result is not None]
+        return results
 
     def _recall(self, namespace: str, key: str) -> Parsed | None:
         kept = self.memory.get(key)
@@ -110,7 +102,7 @@ class LoadCache:
             self.memory[key] = (namespace, result)
         return result
 
-    def _store(self, namespace: str, key: str, pickled: bytes) -> None:
+    def _store(self, namespace: str, key: str, result: Parsed) -> None:
         """Written atomically, so a reader never sees half a file; a cache that cannot be written only costs time."""
         if self.folder is None:
             return
@@ -118,7 +110,7 @@ class LoadCache:
         try:
             folder.mkdir(parents=True, exist_ok=True)
             partial = folder / f"{key}.{os.getpid()}.tmp"
-            partial.write_bytes(pickled)
+            partial.write_bytes(pickle.dumps((key, result), protocol=pickle.HIGHEST_PROTOCOL))
             partial.replace(folder / f"{key}.pickle")
         except OSError:
             pass
@@ -175,32 +167,8 @@ def generator_version() -> str:
     return digest.hexdigest()
 
 
-def _parse_all(jobs: list[tuple[Parser, Request, str, bytes]]) -> list[tuple[Parsed, bytes]]:
-    """Each job's result and its pickle (for the disk), in order: in a pool of processes when there are enough jobs
-    to pay for it."""
-    workers = min(os.cpu_count() or 1, len(jobs) // POOL_FROM)
-    if workers < 2:
-        return [_parsed_and_pickled(job) for job in jobs]
-    # Not "fork": `mkdocs serve` runs threads (livereload), and a forked child may inherit a lock held by one.
-    with ProcessPoolExecutor(workers, mp_context=get_context("forkserver")) as pool:
-        pickles = list(pool.map(_pickled, jobs, chunksize=_CHUNK))
-    results = [_unpickle(pickled, job[2]) for job, pickled in zip(jobs, pickles, strict=True)]
-    return [(result, pickled) for result, pickled in zip(results, pickles, strict=True) if result is not None]
-
-
-def _parsed_and_pickled(job: tuple[Parser, Request, str, bytes]) -> tuple[Parsed, bytes]:
-    parse, request, key, data = job
-    result = parse(request.namespace, request.file, request.shown_as, data)
-    return result, pickle.dumps((key, result), protocol=pickle.HIGHEST_PROTOCOL)
-
-
-def _pickled(job: tuple[Parser, Request, str, bytes]) -> bytes:
-    """In a worker: the result, pickled once, both for the parent and for the disk."""
-    return _parsed_and_pickled(job)[1]
-
-
 class _Unpickler(pickle.Unpickler):
-    """Builds only the generator's own classes and the few others they hold: a foreign file cannot call a function."""
+    """Builds only the generator's own classes and the few others they hold: a foreign file can call no function."""
 
     def find_class(self, module: str, name: str) -> Any:
         found = _ALLOWED.get((module, name))
