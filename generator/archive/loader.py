@@ -3,6 +3,7 @@ run at once."""
 
 from __future__ import annotations
 
+import os
 import posixpath
 import re
 from collections.abc import Iterator
@@ -41,11 +42,11 @@ def load_archive(project: Project, sop_ids: set[str], cache: LoadCache | None = 
     declared: dict[str, set[str]] = {SOP: sop_ids, **{kind.key: set() for kind in collections}}
     # Every file read, valid or not: an item that fails its model still has its ids and files checked.
     sources: dict[str, list[SourceFile]] = {kind.key: [] for kind in collections}
-    requests = [
-        Request(kind.key, file, file.relative_to(project.root).as_posix())
-        for kind in collections
-        for file in item_files(project.archive_dir / kind.key)
-    ]
+    requests = []
+    for kind in collections:
+        folder = project.archive_dir / kind.key
+        shown = folder.relative_to(project.root).as_posix()  # once per folder: pathlib is slow per file
+        requests += [Request(kind.key, file, f"{shown}/{file.name}") for file in item_files(folder)]
     parsed = (cache if cache is not None else shared_cache(project.load_cache_dir)).load(requests, parse_item)
     for request, result in zip(requests, parsed, strict=True):
         problems.extend(result.problems)
@@ -209,12 +210,11 @@ def _file_problems(value: str, attachment: Attachment, project: Project, source:
     if relative.suffix.lower() not in suffixes:
         yield source.problem(where, f"berkas '{value}' harus berjenis {', '.join(suffixes)}")
         return
-    target = archive_dir / relative
-    partial = archive_dir
+    partial = os.fspath(archive_dir)  # strings, not Paths: this runs for every attachment on every rebuild
     for part in relative.parts:
-        partial = partial / part
-        if partial.is_symlink():
+        partial = os.path.join(partial, part)
+        if os.path.islink(partial):
             yield source.problem(where, f"'{value}' melewati tautan simbolik; simpan berkasnya di {archive}")
             return
-    if not target.is_file():
+    if not os.path.isfile(partial):
         yield source.problem(where, f"berkas {archive}{value} tidak ada")
