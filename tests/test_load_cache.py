@@ -111,14 +111,15 @@ def test_attachments_are_checked_on_every_run(tmp_path: Path) -> None:
 def test_a_corrupt_or_foreign_cache_file_is_a_miss(tmp_path: Path) -> None:
     project = _project(tmp_path)
     _, _, expected = _load(project, LoadCache(project.load_cache_dir))
-    kept = sorted(project.load_cache_dir.rglob("*.pickle"))
-    kept[0].write_bytes(b"bukan pickle")
+    (project.load_cache_dir / "sop.pickle").write_bytes(b"bukan pickle")
     marker = tmp_path / "dijalankan"
-    kept[1].write_bytes(pickle.dumps(_Foreign(str(marker))))
+    (project.load_cache_dir / "konten.pickle").write_bytes(pickle.dumps(_Foreign(str(marker))))
 
     fresh = LoadCache(project.load_cache_dir)
     assert _load(project, fresh)[2] == expected
-    assert fresh.parsed == 2 and not marker.exists()
+    assert not marker.exists()
+    sops, konten = (len(list(project.root.glob(pattern))) for pattern in ("sops/*.yaml", "content_archive/konten/*.*"))
+    assert fresh.parsed == sops + konten  # those two collections again, nothing else
 
 
 class _Foreign:
@@ -138,4 +139,4 @@ def test_load_content_keeps_one_cache_per_project_across_rebuilds(tmp_path: Path
     second = load_content(Project(root))
     assert second.sops[0] is first.sops[0]
     assert all(a is b for a, b in zip(_items(second.archive), _items(first.archive), strict=True))
-    assert any(project_cache.glob("*/*.pickle") for project_cache in [Project(root).load_cache_dir])
+    assert (Project(root).load_cache_dir / "produk-hukum.pickle").is_file()

@@ -59,77 +59,81 @@ _SAFE_GLOBALS = {("datetime", "date"), ("fractions", "Fraction")}  # besides the
 
 
 class LoadCache:
-    """Parsed files by digest: in memory, and on disk in `folder` (None: memory only)."""
+    """Parsed files by digest: in memory, and on disk in `folder` (None: memory only), one file per namespace.
+
+    One file, not one per result: creating 10,000 small files cost more than parsing them. Each result is kept
+    pickled on its own inside it, so a fresh process unpickles only the results it asks for, and rewriting the file
+    after one edit copies bytes instead of pickling every result again.
+    """
 
     def __init__(self, folder: Path | None) -> None:
         self.folder = folder
-        self.memory: dict[str, tuple[str, Parsed]] = {}  # digest → namespace, result
+        self.memory: dict[str, Parsed] = {}  # digest → result
+        self.pickles: dict[str, dict[str, bytes]] = {}  # namespace → digest → the result pickled, as on disk
         self.parsed = 0  # files parsed (found neither in memory nor on disk) by this object: tests count them
 
     def load(self, requests: list[Request], parse: Parser) -> list[Parsed]:
         """Each request's result, in order; an unchanged file is parsed once for the cache's life."""
         results = []
-        keys: set[str] = set()
+        used: dict[str, dict[str, bytes]] = {}  # namespace → what its file keeps after this load
+        changed: set[str] = set()
         for request in requests:
+            namespace = request.namespace
+            kept = self._kept(namespace)
+            now = used.setdefault(namespace, {})
             data, problems = read_bytes(request.file, request.shown_as)
             if data is None:  # not read at all: nothing to key it by, and nothing to parse
                 unread = (*file_name_problems(request.file, request.shown_as), *problems)
                 results.append(Parsed(unread, None, request.file.stem, None))
                 continue
             key = _digest(request, data)
-            keys.add(key)
-            result = self._recall(request.namespace, key)
+            result = self.memory.get(key)
+            if result is None and key in kept:
+                result = _unpickle(kept[key], key)
             if result is None:
-                result = parse(request.namespace, request.file, request.shown_as, data)
+                result = parse(namespace, request.file, request.shown_as, data)
                 self.parsed += 1
-                self.memory[key] = (request.namespace, result)
-                self._store(request.namespace, key, result)
+                kept[key] = pickle.dumps((key, result), protocol=pickle.HIGHEST_PROTOCOL)
+                changed.add(namespace)
+            self.memory[key] = result
+            now[key] = kept[key]
             results.append(result)
-        self._forget_others({request.namespace for request in requests}, keys)
+        for namespace, now in used.items():
+            # Forget the results of files that changed or went away.
+            gone = self.pickles[namespace].keys() - now.keys()
+            for key in gone:
+                self.memory.pop(key, None)
+            self.pickles[namespace] = now
+            if gone or namespace in changed:
+                self._write(namespace)
         return results
 
-    def _recall(self, namespace: str, key: str) -> Parsed | None:
-        kept = self.memory.get(key)
-        if kept is not None:
-            return kept[1]
-        if self.folder is None:
-            return None
-        try:
-            result = _unpickle((self.folder / namespace / f"{key}.pickle").read_bytes(), key)
-        except OSError:
-            return None
-        if result is not None:
-            self.memory[key] = (namespace, result)
-        return result
+    def _kept(self, namespace: str) -> dict[str, bytes]:
+        """The namespace's pickled results: read from disk once per process; a file that is damaged, foreign or
+        missing keeps nothing."""
+        kept = self.pickles.get(namespace)
+        if kept is None:
+            kept = self.pickles[namespace] = {}
+            if self.folder is not None:
+                try:
+                    found = _Unpickler(io.BytesIO((self.folder / f"{namespace}.pickle").read_bytes())).load()
+                except Exception:  # noqa: BLE001 - whatever a damaged file makes the unpickler raise, it is a miss
+                    found = None
+                if isinstance(found, dict):
+                    kept.update((k, v) for k, v in found.items() if isinstance(k, str) and isinstance(v, bytes))
+        return kept
 
-    def _store(self, namespace: str, key: str, result: Parsed) -> None:
+    def _write(self, namespace: str) -> None:
         """Written atomically, so a reader never sees half a file; a cache that cannot be written only costs time."""
         if self.folder is None:
             return
-        folder = self.folder / namespace
         try:
-            folder.mkdir(parents=True, exist_ok=True)
-            partial = folder / f"{key}.{os.getpid()}.tmp"
-            partial.write_bytes(pickle.dumps((key, result), protocol=pickle.HIGHEST_PROTOCOL))
-            partial.replace(folder / f"{key}.pickle")
+            self.folder.mkdir(parents=True, exist_ok=True)
+            partial = self.folder / f"{namespace}.{os.getpid()}.tmp"
+            partial.write_bytes(pickle.dumps(self.pickles[namespace], protocol=pickle.HIGHEST_PROTOCOL))
+            partial.replace(self.folder / f"{namespace}.pickle")
         except OSError:
             pass
-
-    def _forget_others(self, namespaces: set[str], kept: set[str]) -> None:
-        """Drop the results of files that changed or went away, in memory and on disk, in the namespaces loaded."""
-        for key, (namespace, _) in list(self.memory.items()):
-            if namespace in namespaces and key not in kept:
-                del self.memory[key]
-        if self.folder is None:
-            return
-        for namespace in namespaces:
-            try:
-                with os.scandir(self.folder / namespace) as entries:
-                    stale = [entry.path for entry in entries if entry.name.split(".")[0] not in kept]
-                for path in stale:
-                    os.unlink(path)
-            except OSError:
-                pass
 
 
 _SHARED: dict[Path, LoadCache] = {}
