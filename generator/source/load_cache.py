@@ -10,7 +10,7 @@ that did not change). What a file's result does not decide stays with the caller
 its attachments exist, and everything across files.
 
 Misses are parsed in this process. A pool of processes (tried: forkserver and fork, 2 workers, 10,000 files) was
-slower on the 2-core machine: its parent still unpickles every result (a quarter of the parse's CPU) and the workers
+slower on the 2-core machine: its parent still unpickles every result (a third of the parse's CPU) and the workers
 start by importing the generator, so its wall-clock was 10–50% above the serial run's.
 """
 
