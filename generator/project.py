@@ -142,6 +142,11 @@ class Project:
         return self.root / self.settings.cache_dir / "sop-jdih" / "bagan"
 
     @property
+    def load_cache_dir(self) -> Path:
+        """Parsed and validated editor's files, by content (`source.load_cache`)."""
+        return self.root / self.settings.cache_dir / "sop-jdih" / "muat"
+
+    @property
     def site_dir(self) -> Path:
         return self.root / self.site_dir_name
 

@@ -9,6 +9,7 @@ placeholders are listed here once; a test renders every starter and asserts each
 from __future__ import annotations
 
 import re
+import weakref
 from collections.abc import Iterator
 from typing import Any
 
@@ -54,7 +55,21 @@ def numbered_id(item_id: str) -> tuple[str, str, int] | None:
 
 
 def unfilled_problems(source: SourceFile) -> list[Problem]:
-    """Each field of a loaded file that still holds a starter's placeholder."""
+    """Each field of a loaded file that still holds a starter's placeholder.
+
+    Kept per loaded file while it lives: the load cache hands a serve rebuild the same object for an unchanged file.
+    """
+    found = _FOUND.get(id(source))
+    if found is None:
+        found = _FOUND[id(source)] = tuple(_unfilled(source))
+        weakref.finalize(source, _FOUND.pop, id(source), None)  # before its id can be another file's
+    return list(found)
+
+
+_FOUND: dict[int, tuple[Problem, ...]] = {}
+
+
+def _unfilled(source: SourceFile) -> list[Problem]:
     data = source.data if isinstance(source.data, dict) else {}
     problems = []
     for where, placeholder in _placeholders((), data):

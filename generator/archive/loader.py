@@ -3,6 +3,7 @@ run at once."""
 
 from __future__ import annotations
 
+import os
 import posixpath
 import re
 from collections.abc import Iterator
@@ -10,9 +11,10 @@ from pathlib import Path
 from typing import Any
 
 from ..project import Project
-from ..source.front_matter import load_item
+from ..source.front_matter import item_from_bytes
 from ..source.guess import did_you_mean
 from ..source.ids import duplicate_ids
+from ..source.load_cache import LoadCache, Parsed, Request, shared_cache
 from ..source.model_base import HTTPS_URL
 from ..source.model_errors import Loaded, validate_source
 from ..source.problems import Problem
@@ -30,18 +32,29 @@ def item_files(folder: Path) -> list[Path]:
     return sorted(path for pattern in ("*.yaml", "*.yml", "*.md") for path in folder.glob(pattern))
 
 
-def load_archive(project: Project, sop_ids: set[str]) -> tuple[Archive, list[Problem]]:
+def load_archive(project: Project, sop_ids: set[str], cache: LoadCache | None = None) -> tuple[Archive, list[Problem]]:
+    """The archive and every problem of it; each file is parsed and validated through `cache` (by default the
+    process's cache of the project: `load_cache.shared_cache`), so only a changed file is read again."""
     problems: list[Problem] = []
     collections = kinds.KINDS
-    loaded: dict[str, list[Loaded[Any]]] = {}
+    loaded: dict[str, list[Loaded[Any]]] = {kind.key: [] for kind in collections}
     # Ids of every file, valid or not, by collection: a broken target is reported once, at itself.
-    declared: dict[str, set[str]] = {SOP: sop_ids}
+    declared: dict[str, set[str]] = {SOP: sop_ids, **{kind.key: set() for kind in collections}}
     # Every file read, valid or not: an item that fails its model still has its ids and files checked.
-    sources: dict[str, list[SourceFile]] = {}
+    sources: dict[str, list[SourceFile]] = {kind.key: [] for kind in collections}
+    requests = []
     for kind in collections:
-        loaded[kind.key], declared[kind.key], sources[kind.key] = _load_kind(
-            project.root, project.archive_dir, kind, problems
-        )
+        folder = project.archive_dir / kind.key
+        shown = folder.relative_to(project.root).as_posix()  # once per folder: pathlib is slow per file
+        requests += [Request(kind.key, file, f"{shown}/{file.name}") for file in item_files(folder)]
+    parsed = (cache if cache is not None else shared_cache(project.load_cache_dir)).load(requests, parse_item)
+    for request, result in zip(requests, parsed, strict=True):
+        problems.extend(result.problems)
+        declared[request.namespace].add(result.declared)
+        if result.loaded is not None:
+            loaded[request.namespace].append(result.loaded)
+        if result.source is not None and isinstance(result.source.data, dict):
+            sources[request.namespace].append(result.source)
     problems.extend(duplicate_ids([item for kind in collections for item in loaded[kind.key]]))
     names = {SOP: "SOP", **{kind.key: kind.name for kind in collections}}
     # A field the model already refused is not reported a second time from the file as written.
@@ -60,28 +73,17 @@ def load_archive(project: Project, sop_ids: set[str]) -> tuple[Archive, list[Pro
     return archive, problems
 
 
-def _load_kind(
-    project_root: Path, archive_dir: Path, kind: ArchiveKind, problems: list[Problem]
-) -> tuple[list[Loaded[Any]], set[str], list[SourceFile]]:
-    """The collection's valid items, the ids of all its files, and every file read as a mapping (valid or not)."""
-    loaded = []
-    declared = set()
-    sources = []
-    for file in item_files(archive_dir / kind.key):
-        shown_as = file.relative_to(project_root).as_posix()
-        problems.extend(file_name_problems(file, shown_as))
-        source, found = load_item(file, shown_as, kind.body_field)
-        problems.extend(found)
-        declared.add(declared_id(source, file))
-        if source is None:
-            continue
+def parse_item(key: str, file: Path, shown_as: str, data: bytes) -> Parsed:
+    """One file of the collection `key` on its own: its name, its data, its model (`load_cache.Parser`)."""
+    kind = kinds.kind_named(key)
+    problems = file_name_problems(file, shown_as)
+    source, found = item_from_bytes(data, file.suffix, shown_as, kind.body_field)
+    problems.extend(found)
+    item = None
+    if source is not None:
         item, found = validate_source(source, kind.model)
         problems.extend(found)
-        if item is not None:
-            loaded.append(item)
-        if isinstance(source.data, dict):
-            sources.append(source)
-    return loaded, declared, sources
+    return Parsed(tuple(problems), source, declared_id(source, file), item)
 
 
 def _reference_problems(
@@ -208,12 +210,11 @@ def _file_problems(value: str, attachment: Attachment, project: Project, source:
     if relative.suffix.lower() not in suffixes:
         yield source.problem(where, f"berkas '{value}' harus berjenis {', '.join(suffixes)}")
         return
-    target = archive_dir / relative
-    partial = archive_dir
+    partial = os.fspath(archive_dir)  # strings, not Paths: this runs for every attachment on every rebuild
     for part in relative.parts:
-        partial = partial / part
-        if partial.is_symlink():
+        partial = os.path.join(partial, part)
+        if os.path.islink(partial):
             yield source.problem(where, f"'{value}' melewati tautan simbolik; simpan berkasnya di {archive}")
             return
-    if not target.is_file():
+    if not os.path.isfile(partial):
         yield source.problem(where, f"berkas {archive}{value} tidak ada")

@@ -9,6 +9,7 @@ from __future__ import annotations
 import html
 import re
 from dataclasses import dataclass, field
+from functools import cached_property, lru_cache
 
 # Hierarchy groups (UU 12/2011 and the regulations beside it), in the order the index shows them.
 GROUPS = (
@@ -180,7 +181,7 @@ class Citation:
     def jenis(self) -> Jenis:
         return JENIS_BY_CODE[self.code]
 
-    @property
+    @cached_property
     def key(self) -> str:
         """Identity: the same regulation however it is spelled."""
         qualifier = _normal_qualifier(self.qualifier)
@@ -228,12 +229,17 @@ def _strip_trailing(text: str) -> str:
 def _ends_with_word(text: str, word: str) -> bool:
     if not text[-len(word) :].lower() == word:
         return False
-    before = text[: -len(word)][-1:]
+    before = text[-len(word) - 1 : -len(word)]  # the character before the word, without copying the text
     return not (before.isalnum() or before == "_")
 
 
+@lru_cache(maxsize=1 << 16)
 def parse_citation(line: str) -> Citation | None:
-    """The citation in `line`, or None when it does not start with a known jenis and a number or year."""
+    """The citation in `line`, or None when it does not start with a known jenis and a number or year.
+
+    Kept per line text (a `Citation` is immutable): every load reads the same dasar hukum lines, and each archive
+    item's own identity twice (`index.archive_citation`), so a serve rebuild re-reads only what changed.
+    """
     return _parse(clean(line), depth=0)
 
 

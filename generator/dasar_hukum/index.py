@@ -92,7 +92,7 @@ class DasarHukumIndex:
     def _claim_slug(self, citation: Citation) -> str:
         year = "" if str(citation.tahun or "") in citation.nomor else str(citation.tahun or "")
         words = f"{citation.code.split('-')[0]} {citation.qualifier} {citation.nomor} {year}"
-        base = re.sub(r"[^a-z0-9]+", "-", words.lower()).strip("-")
+        base = _NOT_SLUG.sub("-", words.lower()).strip("-")
         slug = base
         while slug in self.slugs:
             slug += "-1"
@@ -203,12 +203,16 @@ def archive_citation(item: ProdukHukum) -> Citation:
     return Citation(OTHER.code, item.jenis, item.nomor, item.tahun)
 
 
+_NOT_SLUG = re.compile(r"[^a-z0-9]+")
+_TENTANG = re.compile(r"\btentang\b", re.IGNORECASE)  # compiled once: flags given per call cost more than the split
+
+
 def _tentang_of(item: ProdukHukum) -> str:
     """The subject of an archive item: its judul without the "Jenis Nomor … Tahun … tentang" lead, if any."""
     parsed = parse_citation(item.judul)
     if parsed is not None and parsed.tentang:
         return parsed.tentang
-    lead = re.split(r"\btentang\b", item.judul, maxsplit=1, flags=re.IGNORECASE)
+    lead = _TENTANG.split(item.judul, maxsplit=1)
     return lead[1].strip() if len(lead) == 2 else item.judul
 
 

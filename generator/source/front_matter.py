@@ -5,16 +5,24 @@ from __future__ import annotations
 from pathlib import Path
 
 from .problems import Problem
-from .yaml_source import SourceFile, load_yaml, normal_text, parse_yaml, read_text
+from .yaml_source import SourceFile, decode_text, normal_text, parse_yaml, read_bytes, yaml_from_bytes
 
 FENCE = "---"
 
 
 def load_item(file: Path, shown_as: str, body_field: str) -> tuple[SourceFile | None, list[Problem]]:
     """YAML as is; for `.md`, the front matter is the data and the body becomes `body_field`."""
-    if file.suffix != ".md":
-        return load_yaml(file, shown_as)
-    text, problems = read_text(file, shown_as)
+    data, problems = read_bytes(file, shown_as)
+    return item_from_bytes(data, file.suffix, shown_as, body_field) if data is not None else (None, problems)
+
+
+def item_from_bytes(
+    data: bytes, suffix: str, shown_as: str, body_field: str
+) -> tuple[SourceFile | None, list[Problem]]:
+    """`load_item` for bytes already read (the load cache hashes them first); `suffix` is the file's, e.g. ".md"."""
+    if suffix != ".md":
+        return yaml_from_bytes(data, shown_as)
+    text, problems = decode_text(data, shown_as)
     if text is None:
         return None, problems
     lines = text.splitlines(keepends=True)

@@ -126,21 +126,25 @@ def _slug(text: str) -> str:
     return "-".join(re.findall(r"[a-z0-9]+", ascii_text.lower()))
 
 
-def read_text(file: Path, shown_as: str) -> tuple[str | None, list[Problem]]:
-    """The file's text, refusing oversized files before reading a byte of them.
-
-    A leading UTF-8 byte order mark is refused, with how to save without one: it is invisible in an editor, and not
-    every tool that reads these files (scripts, other YAML readers, `grep '^id:'`) skips it.
-    """
+def read_bytes(file: Path, shown_as: str) -> tuple[bytes | None, list[Problem]]:
+    """The file's bytes, or why they cannot be read: oversized files are refused before reading a byte of them."""
     try:
         size = file.stat().st_size
         if size > MAX_BYTES:
             problem = f"berkas terlalu besar ({size:,} byte; paling besar {MAX_BYTES:,})"
             return None, [Problem(shown_as, 1, "", problem)]
-        data = file.read_bytes()
+        return file.read_bytes(), []
     except OSError as error:
         reason = _UNREADABLE.get(error.errno or 0, error.strerror)
         return None, [Problem(shown_as, 1, "", f"berkas tidak dapat dibaca: {reason}")]
+
+
+def decode_text(data: bytes, shown_as: str) -> tuple[str | None, list[Problem]]:
+    """The bytes as UTF-8 text.
+
+    A leading UTF-8 byte order mark is refused, with how to save without one: it is invisible in an editor, and not
+    every tool that reads these files (scripts, other YAML readers, `grep '^id:'`) skips it.
+    """
     if data.startswith(BOM):
         message = (
             'berkas diawali tanda BOM tak terlihat (byte EF BB BF); simpan ulang sebagai "UTF-8", '
@@ -166,7 +170,13 @@ def read_text(file: Path, shown_as: str) -> tuple[str | None, list[Problem]]:
 
 def load_yaml(file: Path, shown_as: str) -> tuple[SourceFile | None, list[Problem]]:
     """Parse one YAML file; a syntax error is a problem at its line, never an exception."""
-    text, problems = read_text(file, shown_as)
+    data, problems = read_bytes(file, shown_as)
+    return yaml_from_bytes(data, shown_as) if data is not None else (None, problems)
+
+
+def yaml_from_bytes(data: bytes, shown_as: str) -> tuple[SourceFile | None, list[Problem]]:
+    """`load_yaml` for bytes already read (the load cache hashes them first)."""
+    text, problems = decode_text(data, shown_as)
     return parse_yaml(text, shown_as) if text is not None else (None, problems)
 
 
