@@ -29,7 +29,6 @@ from .project import Project
 from .sop.bagan.render import DiagramRenderer
 from .sop.loader import LoadedSop, load_sops
 from .source.problems import DataError, Notice, Problem
-from .source.yaml_source import SourceFile
 from .unfilled import unfilled_problems
 
 
@@ -117,7 +116,7 @@ def findings(content: Content, project: Project) -> Findings:
     lowered = [notice.problem for notice in notices if getattr(project.settings, notice.setting) == "info"]
     raised = [notice.problem for notice in notices if getattr(project.settings, notice.setting) != "info"]
     loaded = [*content.sops, *(item for kind in content.archive.kinds for item in content.archive.items(kind))]
-    unfilled = _unfilled([item.source for item in loaded])
+    unfilled = [problem for item in loaded for problem in unfilled_problems(item.source)]
     return Findings(sorted(unparsed_lines(content.dasar_hukum) + raised), sorted(lowered), sorted(unfilled))
 
 
@@ -188,22 +187,6 @@ def generate(
     return Generation(
         site_files + _attachments(content.archive, project), renderer.rendered - before, staging.changed, home
     )
-
-
-# The starter placeholders of each file read, by the SourceFile object: the loader's cache hands back the same object
-# for an unchanged file (serve rebuilds), so each is searched once. Entries of files no longer loaded are dropped.
-_UNFILLED: dict[int, tuple[SourceFile, list[Problem]]] = {}
-
-
-def _unfilled(sources: list[SourceFile]) -> list[Problem]:
-    global _UNFILLED
-    known, _UNFILLED = _UNFILLED, {}
-    for source in sources:
-        found = known.get(id(source))
-        if found is None or found[0] is not source:
-            found = (source, unfilled_problems(source))
-        _UNFILLED[id(source)] = found
-    return [problem for _, problems in _UNFILLED.values() for problem in problems]
 
 
 # Words' roots and stems, which never change: kept for the life of the process (serve rebuilds, tests).
