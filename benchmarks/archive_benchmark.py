@@ -1107,6 +1107,33 @@ def top_profile(profile: Path, limit: int = 25) -> str:
     return "\n".join(out)
 
 
+def memory_and_size(sop_dir: Path, workdir: Path, log_file: Path, items: int) -> None:
+    """--memory-only: one build, then Pagefind alone on its site; peaks and size, to see how they grow with N."""
+    print("building sop-jdih (-q) …", flush=True)
+    build = mkdocs_build(sop_dir, log_file, "sop-jdih build (-q)")
+    site = sop_dir / "site"
+    pf_out = workdir / "pagefind-separate"
+    shutil.rmtree(pf_out, ignore_errors=True)
+    pagefind = run_child(
+        [sys.executable, "-m", "pagefind", "--site", str(site), "--output-path", str(pf_out)],
+        workdir,
+        log_file,
+        "Pagefind alone on the built site",
+    )
+    shutil.rmtree(pf_out, ignore_errors=True)
+    site_bytes, files, html = tree_size(site)
+    pagefind_bytes = tree_size(site / "pagefind")[0]
+    print()
+    print(f"items                                {items:,}")
+    print(f"build, wall clock (mkdocs build -q)  {build.seconds:.1f} s")
+    print(f"peak RSS of the build (ru_maxrss)    {build.max_rss_kb * 1024 / MB:,.1f} MB")
+    print(f"  the Python process alone (VmHWM)   {build.own_rss_kb * 1024 / MB:,.1f} MB")
+    print(f"  Pagefind alone (ru_maxrss)         {pagefind.max_rss_kb * 1024 / MB:,.1f} MB ({pagefind.seconds:.1f} s)")
+    print(f"site size                            {site_bytes / MB:,.1f} MB, {files:,} files ({html:,} HTML)")
+    print(f"  of which pagefind/                 {pagefind_bytes / MB:,.1f} MB")
+    print()
+
+
 # ---------------------------------------------------------------------------------------------------------------
 
 
@@ -1117,6 +1144,11 @@ def main() -> int:
     parser.add_argument("--query", help="search word for the browser (default: the commonest title word)")
     parser.add_argument(
         "--profile", action="store_true", help="also run a third sop-jdih build under cProfile and print its top"
+    )
+    parser.add_argument(
+        "--memory-only",
+        action="store_true",
+        help="only one sop-jdih build, Pagefind alone, peak RSS and site size (no baseline, 2nd build or browser)",
     )
     args = parser.parse_args()
     started = time.perf_counter()
@@ -1137,7 +1169,8 @@ def main() -> int:
     sops = [yaml.safe_load(p.read_text(encoding="utf-8")) for p in sorted((REPO / "sops").glob("*.yaml"))]
     archive = synthesize(args.items, [sop["id"] for sop in sops])
     write_sop_jdih_project(sop_dir, archive)
-    write_baseline_project(base_dir, archive, {sop["id"]: sop["nama_sop"] for sop in sops})
+    if not args.memory_only:
+        write_baseline_project(base_dir, archive, {sop["id"]: sop["nama_sop"] for sop in sops})
     relations = Counter(k for item in archive.produk for k in item.get("relasi", {}))
     print(
         f"generated {len(archive.produk)} produk hukum + {len(archive.konten)} konten + "
@@ -1146,6 +1179,10 @@ def main() -> int:
         f"relations {dict(relations)}) in {time.perf_counter() - t:.1f} s"
     )
     query = args.query or common_title_word(archive.titles)
+    if args.memory_only:
+        memory_and_size(sop_dir, workdir, log_file, args.items)
+        print(f"benchmark run time: {time.perf_counter() - started:.0f} s")
+        return 0
 
     # 2-4. builds
     print("building sop-jdih (1st, -q) …", flush=True)
