@@ -7,9 +7,14 @@ Not a test: nothing here asserts on time. One run:
 3. builds a BASELINE: bare Material (`plugins: []`), N plain pages of comparable length out of the nav;
 4. builds the sop-jdih site a second time unchanged, logging, and reads "N bagan alur digambar";
 5. serves the built site, opens /cari/?q=<word> in Debian's Chromium and sums what the browser downloads;
-6. prints one table, with the targets next to the figures.
+6. times the content-only CI job's commands (check, strict build, link check), cold and warm .cache/, on the
+   synthetic project and on a clone of this repository;
+7. runs `mkdocs serve --dirty --livereload` (as `make serve`), edits files and times until the served page shows it;
+8. prints one table, with the targets next to the figures.
 
     .venv/bin/python benchmarks/archive_benchmark.py [--items 10000] [--workdir DIR] [--profile]
+    .venv/bin/python benchmarks/archive_benchmark.py --workdir DIR (--serve-only | --ci-only)   # an earlier run's DIR
+    .venv/bin/python benchmarks/archive_benchmark.py --items 50000 --memory-only   # peak RSS and site size only
 
 MkDocs' own output goes to <workdir>/mkdocs.log. Peak RSS is ru_maxrss from os.wait4() on the build's child
 process (on Linux: the largest of that process and its waited-for descendants, e.g. the Pagefind binary).
