@@ -1120,7 +1120,7 @@ def top_profile(profile: Path, limit: int = 25) -> str:
 # ---------------------------------------------------------------------------------------------------------------
 
 SERVE_POLL = 0.05  # seconds between two requests for the edited page
-SERVE_TIMEOUT = 120.0  # an edit not seen by then is reported as a timeout
+SERVE_TIMEOUT = 120.0  # an edit not seen by then is reported as a timeout (--serve-timeout)
 SERVE_START_TIMEOUT = 1800.0  # the first build of a large archive
 
 
@@ -1150,7 +1150,7 @@ def free_port() -> int:
 def fetch(url: str) -> str | None:
     """The page's HTML, or None while the server is not up (MkDocs holds a request until a rebuild is done)."""
     try:
-        with urllib.request.urlopen(url, timeout=SERVE_TIMEOUT) as response:
+        with urllib.request.urlopen(url, timeout=SERVE_START_TIMEOUT) as response:
             return response.read().decode("utf-8", "replace")
     except (OSError, urllib.error.URLError):
         return None
@@ -1205,7 +1205,7 @@ def serve_edits(project: Path, token: str, repeat: int) -> list[Edit]:
     return [title, kegiatan, relation]
 
 
-def serve_latency(project: Path, log_file: Path, repeats: int) -> ServeLatency:
+def serve_latency(project: Path, log_file: Path, repeats: int, timeout: float = SERVE_TIMEOUT) -> ServeLatency:
     """Start `mkdocs serve --dirty --livereload` on the project, wait for its first build, then time each edit from
     the write until the served page shows it. Repeats edit other items (and the SOP step again); the edited files
     are put back as they were once the server has stopped."""
@@ -1248,8 +1248,10 @@ def serve_latency(project: Path, log_file: Path, repeats: int) -> ServeLatency:
                     page = base + edit.page
                     if edit.expect in (fetch(page) or ""):
                         sys.exit(f"{edit.page} already shows {edit.expect!r}: pick another edit")
-                    took, written = wait_for(edit.path, edit.text, page, edit.expect)
+                    took, written = wait_for(edit.path, edit.text, page, edit.expect, timeout)
                     seconds.setdefault(edit.kind, []).append(took)
+                    if took is None:  # still let that rebuild finish: the next edit starts from a quiet server
+                        wait_for(None, "", page, edit.expect, SERVE_START_TIMEOUT)
                     if repeat == 0:
                         logs[edit.kind] = [f"+{at - written:6.2f} s  {line}" for at, line in lines if at >= written]
         finally:
@@ -1265,11 +1267,13 @@ def serve_latency(project: Path, log_file: Path, repeats: int) -> ServeLatency:
     return ServeLatency(command, startup, seconds, logs)
 
 
-def wait_for(path: Path, text: str, page: str, expect: str) -> tuple[float | None, float]:
-    """Write text to path, poll page until it contains expect: (seconds, or None after the timeout; write's time)."""
+def wait_for(path: Path | None, text: str, page: str, expect: str, timeout: float) -> tuple[float | None, float]:
+    """Write text to path (if any), poll page until it contains expect: (seconds, or None after the timeout; the
+    write's time)."""
     written = time.perf_counter()
-    path.write_text(text, encoding="utf-8")
-    while time.perf_counter() - written < SERVE_TIMEOUT:
+    if path is not None:
+        path.write_text(text, encoding="utf-8")
+    while time.perf_counter() - written < timeout:
         if expect in (fetch(page) or ""):
             return time.perf_counter() - written, written
         time.sleep(SERVE_POLL)
@@ -1415,7 +1419,7 @@ def only_serve_or_ci(args: argparse.Namespace) -> int:
         rows += ci_rows(ci_figures(sop_dir, workdir, log_file))
     if args.serve_only:
         print("mkdocs serve: first build, then edits …", flush=True)
-        serve = serve_latency(sop_dir, log_file, args.serve_repeats)
+        serve = serve_latency(sop_dir, log_file, args.serve_repeats, args.serve_timeout)
         rows += serve_rows(serve)
     print_table(rows)
     if serve:
@@ -1457,6 +1461,12 @@ def main() -> int:
         help="only the content-only CI figures, on the project an earlier run left in --workdir",
     )
     parser.add_argument("--serve-repeats", type=int, default=3, help="edits of each kind under serve (default 3)")
+    parser.add_argument(
+        "--serve-timeout",
+        type=float,
+        default=SERVE_TIMEOUT,
+        help=f"seconds an edit may take under serve before it counts as a timeout (default {SERVE_TIMEOUT:.0f})",
+    )
     args = parser.parse_args()
     if args.serve_only or args.ci_only:
         return only_serve_or_ci(args)
@@ -1538,7 +1548,7 @@ def main() -> int:
     search = first_search(site, query)
     ci = ci_figures(sop_dir, workdir, log_file)
     print("mkdocs serve: first build, then edits …", flush=True)
-    serve = serve_latency(sop_dir, log_file, args.serve_repeats)
+    serve = serve_latency(sop_dir, log_file, args.serve_repeats, args.serve_timeout)
 
     # 6. the table
     def kb(n: float) -> str:
