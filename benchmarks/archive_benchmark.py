@@ -1252,6 +1252,12 @@ def serve_latency(project: Path, log_file: Path, repeats: int, timeout: float = 
                     seconds.setdefault(edit.kind, []).append(took)
                     if took is None:  # still let that rebuild finish: the next edit starts from a quiet server
                         wait_for(None, "", page, edit.expect, SERVE_START_TIMEOUT)
+                    # The page is served once the rebuild is done; its last log lines may still be in the pipe.
+                    reloaded = time.perf_counter() + 5
+                    while time.perf_counter() < reloaded and not any(
+                        at >= written and "Reloading browsers" in line for at, line in lines
+                    ):
+                        time.sleep(SERVE_POLL)
                     if repeat == 0:
                         logs[edit.kind] = [f"+{at - written:6.2f} s  {line}" for at, line in lines if at >= written]
         finally:
