@@ -7,9 +7,14 @@ Not a test: nothing here asserts on time. One run:
 3. builds a BASELINE: bare Material (`plugins: []`), N plain pages of comparable length out of the nav;
 4. builds the sop-jdih site a second time unchanged, logging, and reads "N bagan alur digambar";
 5. serves the built site, opens /cari/?q=<word> in Debian's Chromium and sums what the browser downloads;
-6. prints one table, with the targets next to the figures.
+6. times the content-only CI job's commands (check, strict build, link check), cold and warm .cache/, on the
+   synthetic project and on a clone of this repository;
+7. runs `mkdocs serve --dirty --livereload` (as `make serve`), edits files and times until the served page shows it;
+8. prints one table, with the targets next to the figures.
 
     .venv/bin/python benchmarks/archive_benchmark.py [--items 10000] [--workdir DIR] [--profile]
+    .venv/bin/python benchmarks/archive_benchmark.py --workdir DIR (--serve-only | --ci-only)   # an earlier run's DIR
+    .venv/bin/python benchmarks/archive_benchmark.py --items 50000 --memory-only   # peak RSS and site size only
 
 MkDocs' own output goes to <workdir>/mkdocs.log. Peak RSS is ru_maxrss from os.wait4() on the build's child
 process (on Linux: the largest of that process and its waited-for descendants, e.g. the Pagefind binary).
@@ -27,12 +32,15 @@ import random
 import re
 import shlex
 import shutil
+import socket
 import statistics
 import subprocess
 import sys
 import tempfile
 import threading
 import time
+import urllib.error
+import urllib.request
 from collections import Counter
 from dataclasses import dataclass, field
 from functools import partial
@@ -1108,6 +1116,331 @@ def top_profile(profile: Path, limit: int = 25) -> str:
 
 
 # ---------------------------------------------------------------------------------------------------------------
+# Serve latency: a real `mkdocs serve` (the command `make serve` runs), one edit on disk, the served page polled
+# ---------------------------------------------------------------------------------------------------------------
+
+SERVE_POLL = 0.05  # seconds between two requests for the edited page
+SERVE_TIMEOUT = 120.0  # an edit not seen by then is reported as a timeout (--serve-timeout)
+SERVE_START_TIMEOUT = 1800.0  # the first build of a large archive
+
+
+@dataclass
+class Edit:
+    kind: str  # what was edited, as the table names it
+    path: Path  # the file written
+    text: str  # its new content
+    page: str  # the served page that must show the edit
+    expect: str  # text that is on that page once the edit is in
+
+
+@dataclass
+class ServeLatency:
+    command: list[str]
+    startup: float  # from start until the first page was served (the first full build)
+    seconds: dict[str, list[float | None]]  # per kind of edit, each repeat (None: not seen within the timeout)
+    logs: dict[str, list[str]]  # per kind, the server's log lines of the first repeat, stamped from the write
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def fetch(url: str) -> str | None:
+    """The page's HTML, or None while the server is not up (MkDocs holds a request until a rebuild is done)."""
+    try:
+        with urllib.request.urlopen(url, timeout=SERVE_START_TIMEOUT) as response:
+            return response.read().decode("utf-8", "replace")
+    except (OSError, urllib.error.URLError):
+        return None
+
+
+def rewrite_yaml(path: Path, change: Any) -> str:
+    """The file's YAML after change(data), written the way the generator of this benchmark writes items."""
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    change(data)
+    return dump(data)
+
+
+def serve_edits(project: Path, token: str, repeat: int) -> list[Edit]:
+    """One edit of each kind, on the files as they are on disk (so --serve-only works on any earlier workdir):
+    an archive item's title, an SOP step's kegiatan, and a new relation (`mengubah`) that the target's page shows."""
+    produk = project / "content_archive" / "produk-hukum"
+    files = sorted(produk.glob("*.yaml"))
+    middle = len(files) // 2
+    item = files[middle + repeat]
+    marker = f"Latensi{token}r{repeat}"
+    title = Edit(
+        "judul item arsip",
+        item,
+        rewrite_yaml(item, lambda data: data.update(judul=f"{data['judul']} {marker}")),
+        f"/produk-hukum/{item.stem}/",
+        marker,
+    )
+
+    sop = sorted((project / "sops").glob("*.yaml"))[0]
+    lines = sop.read_text(encoding="utf-8").splitlines(keepends=True)
+    step = next(i for i, line in enumerate(lines) if re.fullmatch(r"\s+kegiatan: [^\s'\">|&*!].*\n", line))
+    lines[step] = lines[step].rstrip("\n") + f" {marker}\n"
+    sop_id = yaml.safe_load(sop.read_text(encoding="utf-8"))["id"]
+    kegiatan = Edit("kegiatan langkah SOP", sop, "".join(lines), f"/sop/{sop_id}/", marker)
+
+    # A later item without relations amends an earlier one of the same jenis: the earlier item's page lists it.
+    sample = [(path, yaml.safe_load(path.read_text(encoding="utf-8"))) for path in files[:: max(1, len(files) // 500)]]
+
+    def earlier(data: dict[str, Any]) -> dict[str, Any] | None:
+        same = data["singkatan_jenis"]
+        return next((o for _, o in sample if o["singkatan_jenis"] == same and o["tahun"] < data["tahun"]), None)
+
+    pairs = [(path, data, earlier(data)) for path, data in reversed(sample) if "relasi" not in data]
+    source_path, source, target = [pair for pair in pairs if pair[2]][repeat]
+    relation = Edit(
+        "relasi baru (halaman sasaran)",
+        source_path,
+        rewrite_yaml(source_path, lambda data: data.update(relasi={"mengubah": [target["id"]]})),
+        f"/produk-hukum/{target['id']}/",
+        f"/{source['id']}/",
+    )
+    return [title, kegiatan, relation]
+
+
+def serve_latency(project: Path, log_file: Path, repeats: int, timeout: float = SERVE_TIMEOUT) -> ServeLatency:
+    """Start `mkdocs serve --dirty --livereload` on the project, wait for its first build, then time each edit from
+    the write until the served page shows it. Repeats edit other items (and the SOP step again); the edited files
+    are put back as they were once the server has stopped."""
+    port = free_port()
+    command = [sys.executable, "-m", "mkdocs", "serve", "--dirty", "--livereload", "--dev-addr", f"127.0.0.1:{port}"]
+    base = f"http://127.0.0.1:{port}"
+    token = f"{random.Random().getrandbits(32):08x}"
+    lines: list[tuple[float, str]] = []
+    seconds: dict[str, list[float | None]] = {}
+    logs: dict[str, list[str]] = {}
+    originals: dict[Path, bytes] = {}
+    with open(log_file, "a", encoding="utf-8") as log:
+        log.write(f"\n===== mkdocs serve\n$ (cd {project} && {shlex.join(command)})\n")
+        log.flush()
+        start = time.perf_counter()
+        child = subprocess.Popen(
+            command, cwd=project, env=ENV, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, bufsize=1
+        )
+
+        def pump() -> None:
+            assert child.stdout is not None
+            for line in child.stdout:
+                lines.append((time.perf_counter(), line.rstrip("\n")))
+                log.write(f"[{lines[-1][0] - start:8.2f}s] {line}")
+                log.flush()
+
+        reader = threading.Thread(target=pump, daemon=True)
+        reader.start()
+        try:
+            while fetch(base + "/") is None:
+                if child.poll() is not None or time.perf_counter() - start > SERVE_START_TIMEOUT:
+                    tail = "\n".join(line for _, line in lines[-30:])
+                    sys.exit(f"mkdocs serve did not start (exit {child.poll()}); see {log_file}\n{tail}")
+                time.sleep(0.5)
+            startup = time.perf_counter() - start
+            time.sleep(2)  # let the observer take its first snapshot of the watched folders
+            for repeat in range(repeats):
+                for edit in serve_edits(project, token, repeat):
+                    originals.setdefault(edit.path, edit.path.read_bytes())
+                    page = base + edit.page
+                    if edit.expect in (fetch(page) or ""):
+                        sys.exit(f"{edit.page} already shows {edit.expect!r}: pick another edit")
+                    took, written = wait_for(edit.path, edit.text, page, edit.expect, timeout)
+                    seconds.setdefault(edit.kind, []).append(took)
+                    if took is None:  # still let that rebuild finish: the next edit starts from a quiet server
+                        wait_for(None, "", page, edit.expect, SERVE_START_TIMEOUT)
+                    # The page is served once the rebuild is done; its last log lines may still be in the pipe.
+                    reloaded = time.perf_counter() + 5
+                    while time.perf_counter() < reloaded and not any(
+                        at >= written and "Reloading browsers" in line for at, line in lines
+                    ):
+                        time.sleep(SERVE_POLL)
+                    if repeat == 0:
+                        logs[edit.kind] = [f"+{at - written:6.2f} s  {line}" for at, line in lines if at >= written]
+        finally:
+            child.terminate()
+            try:
+                child.wait(timeout=30)
+            except subprocess.TimeoutExpired:
+                child.kill()
+                child.wait()
+            reader.join(timeout=10)
+            for path, content in originals.items():  # the project as it was, once the server is gone
+                path.write_bytes(content)
+    return ServeLatency(command, startup, seconds, logs)
+
+
+def wait_for(path: Path | None, text: str, page: str, expect: str, timeout: float) -> tuple[float | None, float]:
+    """Write text to path (if any), poll page until it contains expect: (seconds, or None after the timeout; the
+    write's time)."""
+    written = time.perf_counter()
+    if path is not None:
+        path.write_text(text, encoding="utf-8")
+    while time.perf_counter() - written < timeout:
+        if expect in (fetch(page) or ""):
+            return time.perf_counter() - written, written
+        time.sleep(SERVE_POLL)
+    return None, written
+
+
+def serve_rows(serve: ServeLatency) -> list[tuple[str, str, str, str]]:
+    rows = [("serve: first build until served", f"{serve.startup:.1f} s", "", "")]
+    for kind, times in serve.seconds.items():
+        seen = [t for t in times if t is not None]
+        each = ", ".join("timeout" if t is None else f"{t:.1f}" for t in times)
+        median = f"{statistics.median(seen):.1f} s" if seen else "timeout"
+        ok = bool(seen) and len(seen) == len(times) and statistics.median(seen) <= 3
+        rows.append(
+            (f"  save → page shows it: {kind} (median; each)", f"{median} ({each})", "", f"≤ 3 s  {verdict(ok)}")
+        )
+    return rows
+
+
+def print_serve_log(serve: ServeLatency) -> None:
+    print(f"mkdocs serve: {shlex.join(serve.command)}; page polled every {SERVE_POLL * 1000:.0f} ms")
+    for kind, lines in serve.logs.items():
+        print(f"  server log after the first '{kind}' edit (seconds from the write):")
+        for line in lines[:12]:
+            print(f"    {line}")
+        if len(lines) > 12:
+            print(f"    … {len(lines) - 12} more lines")
+
+
+# ---------------------------------------------------------------------------------------------------------------
+# Content-only CI: the commands of the workflow's content path, in a fresh copy (cold .cache/) and again (warm)
+# ---------------------------------------------------------------------------------------------------------------
+
+SOP_JDIH = Path(sys.executable).with_name("sop-jdih")  # the console script of this venv
+
+
+@dataclass
+class CiRun:
+    name: str
+    steps: list[tuple[str, Run]]
+
+    @property
+    def seconds(self) -> float:
+        return sum(run.seconds for _, run in self.steps)
+
+    @property
+    def failed(self) -> list[str]:
+        return [name for name, run in self.steps if run.returncode != 0]
+
+
+def content_ci(project: Path, log_file: Path, name: str) -> CiRun:
+    """`sop-jdih check`, `mkdocs build --strict`, `sop-jdih check --site`: what a content-only push runs."""
+    commands = [
+        ("check", [str(SOP_JDIH), "check"]),
+        ("build --strict", [sys.executable, "-m", "mkdocs", "build", "--strict"]),
+        ("check --site", [str(SOP_JDIH), "check", "--site"]),
+    ]
+    print(f"content-only CI: {name} …", flush=True)
+    return CiRun(
+        name, [(label, run_child(command, project, log_file, f"CI {name}: {label}")) for label, command in commands]
+    )
+
+
+def ci_figures(project: Path, workdir: Path, log_file: Path) -> list[CiRun]:
+    """The content-only job on the synthetic project and on the repository's own example site: each first in a fresh
+    copy without .cache/ (a clone with no Actions cache), then after a content edit with the .cache/ the first run
+    left (a clone whose Actions cache was restored)."""
+    runs = []
+    synthetic = workdir / "ci-sintetis"
+    shutil.rmtree(synthetic, ignore_errors=True)
+    shutil.copytree(
+        project,
+        synthetic,
+        ignore=lambda folder, names: {"site", ".cache"} & set(names) if folder == str(project) else [],
+    )
+    runs.append(content_ci(synthetic, log_file, "synthetic archive, cold .cache/"))
+    item = sorted((synthetic / "content_archive" / "produk-hukum").glob("*.yaml"))[0]
+    item.write_text(rewrite_yaml(item, lambda data: data.update(judul=data["judul"] + " (diubah)")), encoding="utf-8")
+    shutil.rmtree(synthetic / "site")
+    runs.append(content_ci(synthetic, log_file, "synthetic archive, warm .cache/, one title edited"))
+    example = workdir / "ci-contoh"
+    shutil.rmtree(example, ignore_errors=True)
+    subprocess.run(["git", "clone", "-q", str(REPO), str(example)], check=True)
+    runs.append(content_ci(example, log_file, "repository's example site, cold .cache/"))
+    shutil.rmtree(example / "site")
+    runs.append(content_ci(example, log_file, "repository's example site, warm .cache/"))
+    return runs
+
+
+def ci_rows(runs: list[CiRun]) -> list[tuple[str, str, str, str]]:
+    rows = [("content-only CI: check + build --strict + check --site", "", "", "")]
+    for run in runs:
+        parts = " + ".join(f"{step.seconds:.1f}" for _, step in run.steps)
+        failed = f"  FAILED: {', '.join(run.failed)}" if run.failed else ""
+        rows.append((f"  {run.name}", f"{run.seconds:.1f} s ({parts}){failed}", "", ""))
+    return rows
+
+
+def verdict(ok: bool) -> str:
+    return "ok" if ok else "MISSED"
+
+
+def memory_and_size(sop_dir: Path, workdir: Path, log_file: Path, items: int) -> None:
+    """--memory-only: one build, then Pagefind alone on its site; peaks and size, to see how they grow with N."""
+    print("building sop-jdih (-q) …", flush=True)
+    build = mkdocs_build(sop_dir, log_file, "sop-jdih build (-q)")
+    site = sop_dir / "site"
+    pf_out = workdir / "pagefind-separate"
+    shutil.rmtree(pf_out, ignore_errors=True)
+    pagefind = run_child(
+        [sys.executable, "-m", "pagefind", "--site", str(site), "--output-path", str(pf_out)],
+        workdir,
+        log_file,
+        "Pagefind alone on the built site",
+    )
+    shutil.rmtree(pf_out, ignore_errors=True)
+    site_bytes, files, html = tree_size(site)
+    pagefind_bytes = tree_size(site / "pagefind")[0]
+    print()
+    print(f"items                                {items:,}")
+    print(f"build, wall clock (mkdocs build -q)  {build.seconds:.1f} s")
+    print(f"peak RSS of the build (ru_maxrss)    {build.max_rss_kb * 1024 / MB:,.1f} MB")
+    print(f"  the Python process alone (VmHWM)   {build.own_rss_kb * 1024 / MB:,.1f} MB")
+    print(f"  Pagefind alone (ru_maxrss)         {pagefind.max_rss_kb * 1024 / MB:,.1f} MB ({pagefind.seconds:.1f} s)")
+    print(f"site size                            {site_bytes / MB:,.1f} MB, {files:,} files ({html:,} HTML)")
+    print(f"  of which pagefind/                 {pagefind_bytes / MB:,.1f} MB")
+    print()
+
+
+# ---------------------------------------------------------------------------------------------------------------
+
+
+def only_serve_or_ci(args: argparse.Namespace) -> int:
+    """--serve-only / --ci-only: one part, on the synthetic project an earlier run left in the workdir."""
+    if args.workdir is None or not (args.workdir / "sop-jdih" / "mkdocs.yml").is_file():
+        sys.exit("--serve-only and --ci-only need --workdir of an earlier run (with its sop-jdih/ project)")
+    workdir = args.workdir.resolve()
+    sop_dir, log_file = workdir / "sop-jdih", workdir / "mkdocs.log"
+    print(f"workdir:  {workdir}  (MkDocs output: {log_file})")
+    rows: list[tuple[str, str, str, str]] = [("", "sop-jdih", "", "")]
+    serve = None
+    if args.ci_only:
+        rows += ci_rows(ci_figures(sop_dir, workdir, log_file))
+    if args.serve_only:
+        print("mkdocs serve: first build, then edits …", flush=True)
+        serve = serve_latency(sop_dir, log_file, args.serve_repeats, args.serve_timeout)
+        rows += serve_rows(serve)
+    print_table(rows)
+    if serve:
+        print_serve_log(serve)
+    return 0
+
+
+def print_table(rows: list[tuple[str, str, str, str]]) -> None:
+    widths = [max(len(row[i]) for row in rows) for i in range(4)]
+    print()
+    for row in rows:
+        print(
+            "  ".join(cell.ljust(widths[i]) if i == 0 else cell.rjust(widths[i]) for i, cell in enumerate(row)).rstrip()
+        )
+    print()
 
 
 def main() -> int:
@@ -1118,7 +1451,31 @@ def main() -> int:
     parser.add_argument(
         "--profile", action="store_true", help="also run a third sop-jdih build under cProfile and print its top"
     )
+    parser.add_argument(
+        "--memory-only",
+        action="store_true",
+        help="only one sop-jdih build, Pagefind alone, peak RSS and site size (no baseline, 2nd build or browser)",
+    )
+    parser.add_argument(
+        "--serve-only",
+        action="store_true",
+        help="only the serve latency, on the project an earlier run left in --workdir",
+    )
+    parser.add_argument(
+        "--ci-only",
+        action="store_true",
+        help="only the content-only CI figures, on the project an earlier run left in --workdir",
+    )
+    parser.add_argument("--serve-repeats", type=int, default=3, help="edits of each kind under serve (default 3)")
+    parser.add_argument(
+        "--serve-timeout",
+        type=float,
+        default=SERVE_TIMEOUT,
+        help=f"seconds an edit may take under serve before it counts as a timeout (default {SERVE_TIMEOUT:.0f})",
+    )
     args = parser.parse_args()
+    if args.serve_only or args.ci_only:
+        return only_serve_or_ci(args)
     started = time.perf_counter()
     command = shlex.join(
         [os.path.relpath(sys.executable) if sys.executable.startswith(os.getcwd()) else sys.executable, *sys.argv]
@@ -1137,7 +1494,8 @@ def main() -> int:
     sops = [yaml.safe_load(p.read_text(encoding="utf-8")) for p in sorted((REPO / "sops").glob("*.yaml"))]
     archive = synthesize(args.items, [sop["id"] for sop in sops])
     write_sop_jdih_project(sop_dir, archive)
-    write_baseline_project(base_dir, archive, {sop["id"]: sop["nama_sop"] for sop in sops})
+    if not args.memory_only:
+        write_baseline_project(base_dir, archive, {sop["id"]: sop["nama_sop"] for sop in sops})
     relations = Counter(k for item in archive.produk for k in item.get("relasi", {}))
     print(
         f"generated {len(archive.produk)} produk hukum + {len(archive.konten)} konten + "
@@ -1146,6 +1504,10 @@ def main() -> int:
         f"relations {dict(relations)}) in {time.perf_counter() - t:.1f} s"
     )
     query = args.query or common_title_word(archive.titles)
+    if args.memory_only:
+        memory_and_size(sop_dir, workdir, log_file, args.items)
+        print(f"benchmark run time: {time.perf_counter() - started:.0f} s")
+        return 0
 
     # 2-4. builds
     print("building sop-jdih (1st, -q) …", flush=True)
@@ -1190,6 +1552,9 @@ def main() -> int:
     base_item = (base_dir / "site" / "items" / sample / "index.html").stat().st_size
     print(f"opening {query!r} in Chromium …", flush=True)
     search = first_search(site, query)
+    ci = ci_figures(sop_dir, workdir, log_file)
+    print("mkdocs serve: first build, then edits …", flush=True)
+    serve = serve_latency(sop_dir, log_file, args.serve_repeats, args.serve_timeout)
 
     # 6. the table
     def kb(n: float) -> str:
@@ -1197,9 +1562,6 @@ def main() -> int:
 
     def mb(n: float) -> str:
         return f"{n / MB:,.1f} MB"
-
-    def verdict(ok: bool) -> str:
-        return "ok" if ok else "MISSED"
 
     ratio = first.seconds / base.seconds
     rows: list[tuple[str, str, str, str]] = [
@@ -1256,13 +1618,9 @@ def main() -> int:
         ("bagan alur drawn on the 2nd build", drawn[1].group(1) if drawn else "?", "", ""),
         ("  staged files changed on the 2nd build", drawn[1].group(2) if drawn else "?", "", ""),
     ]
-    widths = [max(len(row[i]) for row in rows) for i in range(4)]
-    print()
-    for row in rows:
-        print(
-            "  ".join(cell.ljust(widths[i]) if i == 0 else cell.rjust(widths[i]) for i, cell in enumerate(row)).rstrip()
-        )
-    print()
+    rows += ci_rows(ci)
+    rows += serve_rows(serve)
+    print_table(rows)
     library = "".join(f", {len(items)} {key}" for key, items in archive.library.items())
     print(f"items: {args.items} ({len(archive.produk)} produk hukum, {len(archive.konten)} konten{library})")
     print(f"sop-jdih build:  (cd {sop_dir} && {shlex.join(first.command)})")
@@ -1284,6 +1642,7 @@ def main() -> int:
     if search.blocked:
         hosts = sorted({re.sub(r"^\w+://([^/]+).*", r"\1", u) for u in search.blocked})
         print(f"  {len(search.blocked)} requests failed (not counted): {', '.join(hosts)}")
+    print_serve_log(serve)
     if profile_text:
         print()
         print(profile_text)

@@ -1,8 +1,10 @@
 """The GitHub Actions workflow: tests and a strict build on every push and pull request, GitHub Pages from main.
 
 actionlint (from the `test` extra, installed beside this Python) checks every workflow file; the assertions below pin
-what the README promises about publishing: the deploy job runs only for pushes to main, after the tests, as a Pages
+what the README promises about publishing: the deploy job runs only for pushes to main, after the checks, as a Pages
 artifact (never a branch of built files), and `.cache/` is kept between runs so unchanged bagan alur are not redrawn.
+A push that changes only content skips the test suite (scripts/ci_scope.py decides; tests/test_ci_scope.py) but never
+the check, the strict build and the link check.
 """
 
 from __future__ import annotations
@@ -114,6 +116,61 @@ def test_the_test_job_sets_up_python_graphviz_and_runs_make_test_then_a_strict_b
     assert runs_command(steps(test)[strict_build], ".venv/bin/mkdocs build --strict")
     # Then the site's own link check: a broken link fails the workflow, as it fails `make build`.
     assert runs_command(steps(test)[strict_build], ".venv/bin/sop-jdih check --site")
+
+
+def scope_step(job: dict[str, Any]) -> tuple[int, str]:
+    """(index, id) of the step that decides between the suite and the content checks."""
+    index = index_of(job, lambda step: runs_command(step, 'python scripts/ci_scope.py >> "$GITHUB_OUTPUT"'))
+    return index, steps(job)[index]["id"]
+
+
+def condition(step: dict[str, Any]) -> str:
+    return " ".join(str(step.get("if", "")).split())
+
+
+def test_the_checkout_has_the_history_the_scope_compares_with(workflow: dict[str, Any]) -> None:
+    test = workflow["jobs"]["test"]
+    checkout = index_of(test, lambda step: uses(step, "actions/checkout"))
+    # 0: every commit, so a push of many commits (or a pull request's base) can be compared.
+    assert steps(test)[checkout]["with"]["fetch-depth"] == 0
+    python = index_of(test, lambda step: uses(step, "actions/setup-python"))
+    scope, _ = scope_step(test)
+    assert checkout < python < scope
+    assert (REPO / "scripts" / "ci_scope.py").is_file()
+
+
+def test_the_suite_runs_unless_only_content_changed(workflow: dict[str, Any]) -> None:
+    test = workflow["jobs"]["test"]
+    scope, scope_id = scope_step(test)
+    make_test = index_of(test, lambda step: runs_command(step, "make test"))
+    assert scope < make_test
+    # `!= 'konten'`, not `== 'kode'`: should the scope step say nothing, the suite runs.
+    assert condition(steps(test)[make_test]) == f"steps.{scope_id}.outputs.cakupan != 'konten'"
+
+
+def test_content_only_runs_check_then_the_strict_build_and_the_link_check(workflow: dict[str, Any]) -> None:
+    test = workflow["jobs"]["test"]
+    scope, scope_id = scope_step(test)
+    check = index_of(test, lambda step: runs_command(step, "make check"))
+    assert condition(steps(test)[check]) == f"steps.{scope_id}.outputs.cakupan == 'konten'"
+    graphviz = index_of(test, lambda step: runs_command(step, "sudo apt-get install -y graphviz"))
+    cache = index_of(test, lambda step: uses(step, "actions/cache"))
+    strict_build = index_of(test, lambda step: runs_command(step, ".venv/bin/mkdocs build --strict"))
+    assert scope < check and graphviz < check and cache < check < strict_build
+    # The build and the link check run on both paths: no condition, and no other step is skipped.
+    assert "if" not in steps(test)[strict_build]
+    assert runs_command(steps(test)[strict_build], ".venv/bin/sop-jdih check --site")
+    make_test = index_of(test, lambda step: runs_command(step, "make test"))
+    assert [index for index, step in enumerate(steps(test)) if "if" in step] == sorted((make_test, check))
+
+
+def test_the_scope_scripts_content_folders_are_the_projects() -> None:
+    sys.path.insert(0, str(REPO / "scripts"))
+    from ci_scope import CONTENT_FOLDERS
+
+    assert CONTENT_FOLDERS == ("sops/", "content_archive/", "docs/")
+    assert all((REPO / folder).is_dir() for folder in CONTENT_FOLDERS)
+    assert load(REPO / "mkdocs.yml").get("docs_dir", "docs") == "docs"
 
 
 def test_the_browser_tests_use_the_runners_google_chrome(workflow: dict[str, Any]) -> None:
