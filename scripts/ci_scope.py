@@ -4,7 +4,11 @@ The workflow (.github/workflows/site.yml) runs the whole test suite for `kode` a
 strict build, link check) for `konten`, so a staffer's new SOP or archive item goes live without the developer suite.
 Anything this script cannot be sure of counts as `kode`: a path outside the content folders, the editors' schemas
 (written from the models, checked by the tests), an empty or unreadable diff, a new branch, a force push, any other
-event. Usage in a GitHub Actions step (reads GITHUB_EVENT_NAME, GITHUB_EVENT_PATH and GITHUB_SHA):
+event. A push is compared with the newest commit of its branch whose run of this workflow passed (LAST_PASSED, which
+the workflow asks GitHub for), not with the commit before it: after a push whose tests failed, a content-only push
+would otherwise carry the untested code live. Without such a commit (the branch's first run, or GitHub could not
+tell), a push is `kode`. Usage in a GitHub Actions step (reads GITHUB_EVENT_NAME, GITHUB_EVENT_PATH, GITHUB_SHA and
+LAST_PASSED):
 
     python scripts/ci_scope.py >> "$GITHUB_OUTPUT"     # prints `cakupan=konten` or `cakupan=kode`
 
@@ -55,12 +59,12 @@ def changed_paths(base: str, head: str, cwd: Path | None = None) -> list[str] | 
     return [path for path in result.stdout.split("\0") if path]
 
 
-def commits_to_compare(event_name: str, event: dict, sha: str) -> tuple[str, str] | None:
+def commits_to_compare(event_name: str, event: dict, sha: str, last_passed: str) -> tuple[str, str] | None:
     """(base, head) of what this run tests, or None when there is no safe base to compare with."""
     if event_name == "push":
-        if event.get("created") or event.get("forced") or event.get("deleted"):
+        if event.get("deleted") or not last_passed:
             return None
-        return event.get("before") or "", sha
+        return last_passed, sha  # a new branch or a force push too: what differs from the tree that passed
     if event_name in ("pull_request", "pull_request_target"):
         # The checked-out merge commit against the base it merges into: exactly what the pull request adds.
         return (event.get("pull_request") or {}).get("base", {}).get("sha") or "", sha
@@ -74,15 +78,15 @@ def scope_of_run(environ: dict[str, str], cwd: Path | None = None) -> tuple[str,
         event = json.loads(Path(environ["GITHUB_EVENT_PATH"]).read_text(encoding="utf-8"))
     except (KeyError, OSError, ValueError):
         return KODE, "data peristiwa GitHub tidak terbaca"
-    commits = commits_to_compare(event_name, event, environ.get("GITHUB_SHA", ""))
+    commits = commits_to_compare(event_name, event, environ.get("GITHUB_SHA", ""), environ.get("LAST_PASSED", ""))
     if commits is None:
-        return KODE, f"{event_name or 'peristiwa'} tanpa komit pembanding (cabang baru, push paksa, atau lainnya)"
+        return KODE, f"{event_name or 'peristiwa'} tanpa komit pembanding yang sudah lulus uji"
     paths = changed_paths(*commits, cwd=cwd)
     if paths is None:
         return KODE, f"git tidak dapat membandingkan {commits[0] or '(kosong)'} dengan {commits[1]}"
     scope = classify(paths)
     listed = "\n".join(f"  {'konten' if is_content(path) else 'kode  '}  {path}" for path in paths)
-    return scope, f"{len(paths)} berkas berubah sejak {commits[0][:12]}:\n{listed}"
+    return scope, f"{len(paths)} berkas berubah sejak {commits[0][:12]} (yang terakhir lulus):\n{listed}"
 
 
 def main(argv: list[str]) -> int:

@@ -106,7 +106,9 @@ def history(tmp_path: Path) -> dict[str, str]:
     return {"repo": str(repo), "first": first, "content": content, "code": code}
 
 
-def scope(history: dict[str, str], tmp_path: Path, event_name: str, event: dict, sha: str) -> tuple[str, str]:
+def scope(
+    history: dict[str, str], tmp_path: Path, event_name: str, event: dict, sha: str, last_passed: str = ""
+) -> tuple[str, str]:
     event_file = tmp_path / "event.json"
     event_file.write_text(json.dumps(event), encoding="utf-8")
     env = {
@@ -114,6 +116,7 @@ def scope(history: dict[str, str], tmp_path: Path, event_name: str, event: dict,
         "GITHUB_EVENT_NAME": event_name,
         "GITHUB_EVENT_PATH": str(event_file),
         "GITHUB_SHA": sha,
+        "LAST_PASSED": last_passed,
     }
     result = subprocess.run(
         [sys.executable, str(SCRIPT)], cwd=history["repo"], env=env, capture_output=True, text=True, check=True
@@ -121,36 +124,42 @@ def scope(history: dict[str, str], tmp_path: Path, event_name: str, event: dict,
     return result.stdout, result.stderr
 
 
-def test_a_push_of_content_only_is_content(history: dict[str, str], tmp_path: Path) -> None:
-    out, err = scope(history, tmp_path, "push", {"before": history["first"]}, history["content"])
+def test_a_push_of_content_only_since_the_last_pass_is_content(history: dict[str, str], tmp_path: Path) -> None:
+    out, err = scope(history, tmp_path, "push", {"before": history["first"]}, history["content"], history["first"])
     assert out == "cakupan=konten\n"
     # The log names what changed, so a run can be understood from its output.
     assert "sops/a.yaml" in err and "docs/baru.md" in err
 
 
-@pytest.mark.parametrize("before", ["first", "content"])
-def test_a_push_with_code_among_its_commits_is_code(history: dict[str, str], tmp_path: Path, before: str) -> None:
-    out, _ = scope(history, tmp_path, "push", {"before": history[before]}, history["code"])
+@pytest.mark.parametrize("last_passed", ["first", "content"])
+def test_a_push_with_code_since_the_last_pass_is_code(
+    history: dict[str, str], tmp_path: Path, last_passed: str
+) -> None:
+    out, _ = scope(history, tmp_path, "push", {"before": history["content"]}, history["code"], history[last_passed])
     assert out == "cakupan=kode\n"
 
 
-@pytest.mark.parametrize(
-    "event",
-    [
-        {"before": "0" * 40, "created": True},  # a new branch: nothing to compare with
-        {"before": "0" * 40},
-        {"before": ""},
-        {},
-        {"before": "f" * 40},  # a commit this clone does not have
-        {"before": "not-a-commit"},
-        {"before": "FIRST", "forced": True},  # a force push: the old tip is no base for what is new
-    ],
-)
-def test_a_push_without_a_trustworthy_base_is_code(history: dict[str, str], tmp_path: Path, event: dict) -> None:
-    event = {key: history["first"] if value == "FIRST" else value for key, value in event.items()}
-    out, err = scope(history, tmp_path, "push", event, history["content"])
+def test_a_content_push_after_a_failed_code_push_is_code(history: dict[str, str], tmp_path: Path) -> None:
+    """The code commit's run failed: the last pass is the first commit, so the code is still untested."""
+    content_again = commit(Path(history["repo"]), {"docs/lagi.md": "# Lagi\n"}, "content after failed code")
+    out, _ = scope(history, tmp_path, "push", {"before": history["code"]}, content_again, history["first"])
+    assert out == "cakupan=kode\n"
+    out, _ = scope(history, tmp_path, "push", {"before": history["code"]}, content_again, history["code"])
+    assert out == "cakupan=konten\n"
+
+
+@pytest.mark.parametrize("last_passed", ["", "f" * 40, "not-a-commit"])
+def test_a_push_without_a_passed_commit_to_compare_with_is_code(
+    history: dict[str, str], tmp_path: Path, last_passed: str
+) -> None:
+    out, err = scope(history, tmp_path, "push", {"before": history["first"]}, history["content"], last_passed)
     assert out == "cakupan=kode\n"
     assert err.startswith("cakupan: kode; ")
+
+
+def test_a_deleted_branch_is_code(history: dict[str, str], tmp_path: Path) -> None:
+    out, _ = scope(history, tmp_path, "push", {"deleted": True}, history["content"], history["first"])
+    assert out == "cakupan=kode\n"
 
 
 def test_a_pull_request_compares_with_its_base(history: dict[str, str], tmp_path: Path) -> None:

@@ -161,7 +161,8 @@ def test_content_only_runs_check_then_the_strict_build_and_the_link_check(workfl
     assert "if" not in steps(test)[strict_build]
     assert runs_command(steps(test)[strict_build], ".venv/bin/sop-jdih check --site")
     make_test = index_of(test, lambda step: runs_command(step, "make test"))
-    assert [index for index, step in enumerate(steps(test)) if "if" in step] == sorted((make_test, check))
+    upload = index_of(test, lambda step: uses(step, "actions/upload-pages-artifact"))  # pushes to main only
+    assert [index for index, step in enumerate(steps(test)) if "if" in step] == sorted((make_test, check, upload))
 
 
 def test_the_scope_scripts_content_folders_are_the_projects() -> None:
@@ -180,11 +181,8 @@ def test_the_browser_tests_use_the_runners_google_chrome(workflow: dict[str, Any
     assert env.get("SOP_JDIH_CHROMIUM") == "/usr/bin/google-chrome"
 
 
-@pytest.mark.parametrize("job_name", ["test", "deploy"])
-def test_the_cache_step_keeps_dot_cache_keyed_on_what_the_pages_are_made_of(
-    workflow: dict[str, Any], job_name: str
-) -> None:
-    job = workflow["jobs"][job_name]
+def test_the_cache_step_keeps_dot_cache_keyed_on_what_the_pages_are_made_of(workflow: dict[str, Any]) -> None:
+    job = workflow["jobs"]["test"]
     cache_index = index_of(job, lambda step: uses(step, "actions/cache"))
     cache = steps(job)[cache_index]["with"]
     assert ".cache" in [line.strip().rstrip("/") for line in str(cache["path"]).splitlines()]
@@ -208,22 +206,27 @@ def test_deploy_runs_only_for_pushes_to_main_after_the_tests(workflow: dict[str,
     assert clauses == {"github.event_name == 'push'", "github.ref == 'refs/heads/main'"}, condition
 
 
-def test_deploy_builds_strictly_and_publishes_a_pages_artifact(workflow: dict[str, Any]) -> None:
+def test_the_site_that_passed_the_checks_is_the_one_published(workflow: dict[str, Any]) -> None:
+    test = workflow["jobs"]["test"]
+    checked = index_of(test, lambda step: "sop-jdih check --site" in str(step.get("run", "")))
+    upload = index_of(test, lambda step: uses(step, "actions/upload-pages-artifact"))
+    assert checked < upload
+    assert str(steps(test)[upload]["with"]["path"]).rstrip("/") == "site"
+    condition = " ".join(str(steps(test)[upload]["if"]).split())
+    assert {clause.strip() for clause in condition.split("&&")} == {
+        "github.event_name == 'push'",
+        "github.ref == 'refs/heads/main'",
+    }
+
     deploy = workflow["jobs"]["deploy"]
     assert deploy["permissions"] == {"contents": "read", "pages": "write", "id-token": "write"}
     assert deploy["environment"]["name"] == "github-pages"
     assert " ".join(deploy["environment"]["url"].split()) == "${{ steps.deployment.outputs.page_url }}"
     assert deploy["concurrency"] == {"group": "pages", "cancel-in-progress": False}
-
-    build = index_of(
-        deploy,
-        lambda step: runs_command(step, "make build") or "mkdocs build --strict" in str(step.get("run", "")),
-    )
-    upload = index_of(deploy, lambda step: uses(step, "actions/upload-pages-artifact"))
-    assert str(steps(deploy)[upload]["with"]["path"]).rstrip("/") == "site"
+    # Nothing is built again between the checks and the publication.
+    assert not any(re.search(r"\b(make|mkdocs)\b", str(step.get("run", ""))) for step in steps(deploy))
     publish = index_of(deploy, lambda step: uses(step, "actions/deploy-pages"))
     assert steps(deploy)[publish]["id"] == "deployment"
-    assert build < upload < publish
 
 
 def test_no_branch_of_built_files(workflow: dict[str, Any]) -> None:
