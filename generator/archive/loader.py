@@ -29,7 +29,8 @@ from .written import written_files, written_ids
 
 
 def item_files(folder: Path) -> list[Path]:
-    return sorted(path for pattern in ("*.yaml", "*.yml", "*.md") for path in folder.glob(pattern))
+    """The folder's item files in name order (compared as text: Paths compare slowly, 10,000 of them per build)."""
+    return sorted((path for pattern in ("*.yaml", "*.yml", "*.md") for path in folder.glob(pattern)), key=str)
 
 
 def load_archive(project: Project, sop_ids: set[str], cache: LoadCache | None = None) -> tuple[Archive, list[Problem]]:

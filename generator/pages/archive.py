@@ -182,11 +182,16 @@ def sort_keys(kind: ArchiveKind, item: Any) -> dict[str, str]:
         number_key = f"{int(leading.group(1)):08d}{leading.group(2)}" if leading else nomor
     keys = {
         "tanggal": date.isoformat(),
-        "tahun": str(getattr(item, "tahun", date.year)),
+        "tahun": year_key(kind, item),
         "nomor": number_key.lower(),
         "judul": kind.title_of(item).lower(),
     }
     return {key: value.replace(",", " ") for key, value in keys.items()}
+
+
+def year_key(kind: ArchiveKind, item: Any) -> str:
+    """The year /arsip/ and the home page's form sort and filter an item by: its `tahun`, else its date's."""
+    return str(getattr(item, "tahun", kind.date(item).year))
 
 
 def _shown(value: Value) -> str:

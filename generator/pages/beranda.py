@@ -17,7 +17,7 @@ from ..archive.model import Status
 from ..archive.produk_hukum import PRODUK_HUKUM
 from ..kantor import JDIHN_PORTAL, Kantor
 from .addresses import ARCHIVE_INDEX, DASAR_HUKUM_INDEX, FEED_FILE, JDIHN_FILE, SEARCH_PAGE, SOP_INDEX
-from .archive import Listing, date_shown, sort_keys
+from .archive import Listing, date_shown, year_key
 from .page_source import PageSource, paragraphs, render
 from .text import joined
 from .urls import SiteUrls, markdown_link
@@ -36,7 +36,7 @@ def home_block(archive: Archive, shown: list[Listing], kantor: Kantor | None, ur
 
     years: set[str] = set()
     for kind in archive.kinds:
-        years |= {sort_keys(kind, item)["tahun"] for item in archive.documents(kind)}
+        years |= {year_key(kind, item) for item in archive.documents(kind)}
     html = render(
         "beranda.html.j2",
         archive_href=link(ARCHIVE_INDEX),

@@ -82,9 +82,12 @@ def search_file_uris() -> list[str]:
 
 
 def regulation_facts(archive: Archive, dasar_hukum: DasarHukumIndex) -> dict[str, Facts]:
-    """The facts of the dasar hukum pages, by uri (SOP pages have `SOP_FACTS`, archive items `item_facts`)."""
+    """The facts of the dasar hukum pages (regulations something cites), by uri (SOP pages have `SOP_FACTS`, archive
+    items `item_facts`)."""
     facts = {}
     for regulation in dasar_hukum.regulations.values():
+        if not regulation.cited_by:  # no page of its own (pages/dasar_hukum.py)
+            continue
         item = archive.by_id.get(regulation.archive_id or "")
         status = archive.status(item) if item else None
         year = regulation.citation.tahun
