@@ -41,6 +41,7 @@ from .publish.site_swap import SiteSwap
 from .publish.sop_pdf import PdfError
 from .sop.bagan.render import DiagramRenderer, GraphvizMissing
 from .source.problems import DataError, Problem
+from .split_render import SplitRender
 
 log = logging.getLogger("mkdocs.plugins.sop-jdih")
 _BODY_START_BYTES = re.compile(rb"<body\b[^>]*>", re.IGNORECASE)
@@ -140,6 +141,7 @@ class SopJdihPlugin(BasePlugin):
         # --dirty (`make serve`): what the previous build produced, so a rebuild produces only what changed
         self.memo = Memo()
         self.dirty_build = DirtyBuild()
+        self.split = SplitRender()  # a full build writes its pages in two processes
 
     def on_startup(self, *, command: Literal["build", "gh-deploy", "serve"], dirty: bool) -> None:
         """The only event told about `--dirty` (its presence also makes MkDocs keep this object across rebuilds)."""
@@ -302,6 +304,7 @@ class SopJdihPlugin(BasePlugin):
 
         A `--dirty` build wrote into site/ itself: the pages it wrote were hardened as they were written.
         """
+        self.split.abandon()
         if self.swap and self.swap_config:
             self.swap.discard()
             self.swap_config.site_dir = str(self.swap.site)
@@ -343,7 +346,13 @@ class SopJdihPlugin(BasePlugin):
         )
 
     def on_env(self, env: jinja2.Environment, config: MkDocsConfig, files: Files) -> jinja2.Environment:
-        """The office's name (footer) and its choice about the repository widget (header), for the theme's partials."""
+        """The office's name (footer) and its choice about the repository widget (header), for the theme's partials.
+
+        Every page has been read by now: a full `mkdocs build` writes them in two processes from here (split_render.py;
+        not under `mkdocs serve`, whose server threads a fork would copy mid-step).
+        """
+        if not (self.dirty or self.serving) and self.project and self.project.settings.render_dua_proses:
+            self.split.install()
         kantor = self.content.kantor if self.content else None
         env.globals["sop_jdih"] = {
             "kantor": kantor.nama if kantor else config.site_name,
