@@ -338,7 +338,8 @@ class SopJdihPlugin(BasePlugin):
     def on_post_page(self, output: str, page: Page, config: MkDocsConfig) -> str:
         """The page hardened (CSP, `rel`) as it is written; its Markdown body is where the data is (untrusted).
 
-        While `mkdocs serve` shows broken data, the problems go first in the page's body.
+        While `mkdocs serve` shows broken data, the problems go first in the page's body. The page as written is handed
+        to Pagefind, which indexes it on the other core while MkDocs renders the next one.
         """
         if self.problems:
             banner = problems_banner(self.problems, showing_last_good=self.content is not None)
