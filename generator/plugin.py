@@ -145,6 +145,7 @@ class SopJdihPlugin(BasePlugin):
         self.serving = command == "serve"
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        self.search_later.cancel()  # first: a serve rebuild may empty site/ before on_pre_build
         config_file = Path(config.config_file_path or CONFIG_FILE).resolve()
         self.content = self.project = self.generation = self.swap = self.swap_config = None
         self.sources = {}
