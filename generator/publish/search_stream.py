@@ -16,9 +16,9 @@ every build of the same content.
 from __future__ import annotations
 
 import base64
+import fcntl
 import json
 import os
-import queue
 import shutil
 import subprocess
 import threading
@@ -33,6 +33,7 @@ from .search_index import MISSING, OUTPUT, SearchIndexError
 
 NEW_OUTPUT = OUTPUT + ".sop-jdih-baru"  # written here, then renamed into place
 OLD_OUTPUT = OUTPUT + ".sop-jdih-lama"  # the bundle it replaces, for the moment between two renames
+PIPE_SIZE = 1 << 20
 _INDEX_ID = 0  # the one index this service holds (the first NewIndex answers 0)
 
 
@@ -41,7 +42,10 @@ class SearchIndexer:
 
     def __init__(self, process: subprocess.Popen[bytes]) -> None:
         self._process = process
-        self._outbox: queue.SimpleQueue[dict[str, Any] | None] = queue.SimpleQueue()
+        assert process.stdin is not None
+        self._stdin = process.stdin
+        if hasattr(fcntl, "F_SETPIPE_SZ"):  # Linux: room for a few pages, so a write rarely waits for the reader
+            fcntl.fcntl(self._stdin.fileno(), fcntl.F_SETPIPE_SZ, PIPE_SIZE)
         self._next_id = 0
         self._added: dict[str, None] = {}  # site paths, in the order they were added
         self._lock = threading.Condition()
@@ -49,9 +53,7 @@ class SearchIndexer:
         self._awaited: set[int] = set()
         self._errors: list[str] = []
         self._closed = False
-        self._writer = threading.Thread(target=self._write, name="pagefind-tulis", daemon=True)
         self._reader = threading.Thread(target=self._read, name="pagefind-baca", daemon=True)
-        self._writer.start()
         self._reader.start()
 
     @classmethod
@@ -128,7 +130,6 @@ class SearchIndexer:
                 return
             self._closed = True
             self._lock.notify_all()
-        self._outbox.put(None)
         self._process.kill()
         self._process.wait()
 
@@ -136,14 +137,20 @@ class SearchIndexer:
         if self._closed:
             raise SearchIndexError("Pagefind sudah dihentikan")
         self._next_id += 1
-        self._outbox.put({"message_id": self._next_id, "payload": payload})
+        message = json.dumps({"message_id": self._next_id, "payload": payload}).encode("utf-8")
+        try:  # from the build's thread: a writer thread of its own measured no faster, and a pipe of 1 MB rarely waits
+            self._stdin.write(base64.b64encode(message) + b",")
+            self._stdin.flush()
+        except (BrokenPipeError, OSError) as error:  # the service is gone; _ask says so, with its errors
+            self._errors.append(f"Pagefind tidak menerima halaman lagi: {error}")
         return self._next_id
 
     def _ask(self, payload: dict[str, Any]) -> dict[str, Any]:
         """Send and wait for the answer (after every message sent before it: the service answers in order)."""
+        with self._lock:  # awaited before it is sent: the answer may come at once (this thread alone sends)
+            self._awaited.add(self._next_id + 1)
+        message_id = self._send(payload)
         with self._lock:
-            message_id = self._send(payload)
-            self._awaited.add(message_id)
             while message_id not in self._answers:
                 if self._closed or self._process.poll() is not None:
                     raise SearchIndexError("Pagefind berhenti sebelum selesai:\n" + "\n".join(self._errors[:10]))
@@ -152,16 +159,6 @@ class SearchIndexer:
         if answer.get("type") == "Error":
             raise SearchIndexError(f"Pagefind gagal: {answer.get('message')}")
         return answer
-
-    def _write(self) -> None:
-        stdin = self._process.stdin
-        assert stdin is not None
-        while (message := self._outbox.get()) is not None:
-            try:
-                stdin.write(base64.b64encode(json.dumps(message).encode("utf-8")) + b",")
-                stdin.flush()
-            except (BrokenPipeError, OSError, ValueError):
-                return  # the reader notices the service is gone
 
     def _read(self) -> None:
         stdout = self._process.stdout
