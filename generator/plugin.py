@@ -31,9 +31,8 @@ from .project import CONFIG_FILE, OPTIONS, Option, Project, project_from_options
 from .publish.hardening import Policy, harden
 from .publish.manifest import ManifestError, content_epoch
 from .publish.postbuild import postbuild
-from .publish.search_index import SearchIndexError
+from .publish.search_index import SearchIndexError, index_site
 from .publish.search_later import SearchLater
-from .publish.search_stream import SearchIndexer
 from .publish.site_swap import SiteSwap
 from .publish.sop_pdf import PdfError
 from .sop.bagan.render import DiagramRenderer, GraphvizMissing
@@ -134,8 +133,6 @@ class SopJdihPlugin(BasePlugin):
         self.serving = False  # `mkdocs serve`: a data error shows on the pages instead of stopping the preview
         self.last_good: Content | None = None  # the last content that loaded without problems (serve keeps it)
         self.problems: list[Problem] = []  # the data's problems, while serving
-        self.search: SearchIndexer | None = None  # Pagefind beside the rendering: each page handed over as written
-        self.search_order: list[str] = []  # the pages in the order the last full index took them
         self.search_later = SearchLater(lambda message: log.info(f"sop-jdih: {message}"))
         self.builds = 0  # builds by this object: `mkdocs serve` rebuilds with the same one
 
@@ -219,10 +216,8 @@ class SopJdihPlugin(BasePlugin):
         log.info(f"sop-jdih: situs dibangun di {self.swap.new}, menggantikan {self.swap.site} bila build berhasil")
 
     def on_pre_build(self, config: MkDocsConfig) -> None:
-        """Search: a background index still reading the pages stops before MkDocs rewrites them; a new indexer is
-        started with the first page."""
+        """Search: a background index still reading the pages stops before MkDocs rewrites them."""
         self.search_later.cancel()
-        self._stop_search()
         self.builds += 1
 
     def _defers_search(self) -> bool:
@@ -230,14 +225,8 @@ class SopJdihPlugin(BasePlugin):
         background, so the reloaded page does not wait for it (the search page says so in the preview)."""
         return self.serving and self.dirty and self.builds > 1
 
-    def _stop_search(self) -> None:
-        if self.search:
-            self.search.close()
-            self.search = None
-
     def on_shutdown(self) -> None:
         self.search_later.cancel()
-        self._stop_search()
 
     def _report_findings(self, content: Content) -> None:
         """What `sop-jdih check` also reports: warnings (a strict build fails on them, also on starter text not replaced
@@ -283,7 +272,6 @@ class SopJdihPlugin(BasePlugin):
         if _strict_abort_coming(config):  # on_build_error drops the new folder
             return
         if self.content is None or self.generation is None:  # a preview of broken data: no generated pages to finish
-            self._stop_search()
             self._swap_in()
             return
         try:
@@ -297,27 +285,15 @@ class SopJdihPlugin(BasePlugin):
                 self.urls,
                 self.policy,
                 {},
-                self._index_search,
+                self.search_later.start if self._defers_search() else index_site,
             )
         except (SearchIndexError, PdfError, ManifestError) as error:
             raise PluginError(str(error)) from None
-        finally:
-            self._stop_search()
         if published.pdfs:
             log.info(f"sop-jdih: {published.pdfs} PDF SOP dicetak")
         log.info(f"sop-jdih: indeks pencarian Pagefind: {published.search}")
         self._swap_in()
         log.info(f"sop-jdih: {published.manifest.summary()}")
-
-    def _index_search(self, site: Path) -> str:
-        """The pages handed over while they were written, and the site's other HTML files; later in a serve rebuild."""
-        if self._defers_search():
-            return self.search_later.start(site, self.search_order)
-        search = self.search or SearchIndexer.start()  # a build that wrote no page: its HTML files are all on disk
-        self.search = None
-        summary = search.finish(site, self.search_order)
-        self.search_order = search.added
-        return summary
 
     def _swap_in(self) -> None:
         if self.swap and self.swap_config:
@@ -334,25 +310,16 @@ class SopJdihPlugin(BasePlugin):
             self.swap.discard()
             self.swap_config.site_dir = str(self.swap.site)
         self.swap = self.swap_config = None
-        self._stop_search()
 
     def on_post_page(self, output: str, page: Page, config: MkDocsConfig) -> str:
         """The page hardened (CSP, `rel`) as it is written; its Markdown body is where the data is (untrusted).
 
-        While `mkdocs serve` shows broken data, the problems go first in the page's body. The page as written is handed
-        to Pagefind, which indexes it on the other core while MkDocs renders the next one.
+        While `mkdocs serve` shows broken data, the problems go first in the page's body.
         """
         if self.problems:
             banner = problems_banner(self.problems, showing_last_good=self.content is not None)
             output = _BODY_START.sub(lambda start: start.group() + banner, output, count=1)
-        output = harden(output, self.urls.site_url, self.policy, page.content or "")
-        if not self._defers_search():
-            try:
-                self.search = self.search or SearchIndexer.start()
-            except SearchIndexError as error:
-                raise PluginError(str(error)) from None
-            self.search.add(page.file.dest_uri, output)
-        return output
+        return harden(output, self.urls.site_url, self.policy, page.content or "")
 
     def on_post_template(self, output_content: str, template_name: str, config: MkDocsConfig) -> str:
         """The theme's own pages (404.html) are hardened too; they are not pages, so on_post_page misses them."""

@@ -1,4 +1,4 @@
-"""The search index built beside the rendering (search_stream.py) finds what the Pagefind CLI's finds, and a serve
+"""The index built through Pagefind's service (search_stream.py) finds what the Pagefind CLI's finds, and a serve
 rebuild's index follows in the background (search_later.py)."""
 
 from __future__ import annotations
@@ -35,35 +35,39 @@ def sort_values(site: Path, url: str) -> dict[str, str]:
     return dict(_SORT.findall(page.read_text(encoding="utf-8")))
 
 
-def same_search(streamed: dict[str, Any], by_cli: dict[str, Any], site: Path) -> None:
+def same_search(ours: dict[str, Any], by_cli: dict[str, Any], site: Path) -> None:
     """Equal contents; a sort may order pages with equal keys differently (Pagefind keeps the order they were
-    indexed in: the CLI's is the order it walked the folder, the stream's the order MkDocs wrote them)."""
-    assert streamed.keys() == by_cli.keys()
+    indexed in: the CLI's is the order it walked the folder, the service's the order they were handed over)."""
+    assert ours.keys() == by_cli.keys()
     for language in by_cli:
         for part in ("pages", "words", "filters", "meta"):
-            assert streamed[language][part] == by_cli[language][part], part
-        assert streamed[language]["sorts"].keys() == by_cli[language]["sorts"].keys()
+            assert ours[language][part] == by_cli[language][part], part
+        assert ours[language]["sorts"].keys() == by_cli[language]["sorts"].keys()
         for key, urls in by_cli[language]["sorts"].items():
-            ours = streamed[language]["sorts"][key]
-            assert sorted(ours) == sorted(urls)
-            assert [sort_values(site, url)[key] for url in ours] == [sort_values(site, url)[key] for url in urls], key
+            order = ours[language]["sorts"][key]
+            assert sorted(order) == sorted(urls)
+            assert [sort_values(site, url)[key] for url in order] == [sort_values(site, url)[key] for url in urls], key
 
 
-def test_the_streamed_index_finds_what_the_cli_finds(tmp_path: Path) -> None:
+def test_the_service_index_finds_what_the_cli_finds(tmp_path: Path) -> None:
     project = copy_example_project(tmp_path / "proyek")
     (project / "docs" / "lampiran.html").write_text(STATIC_PAGE, encoding="utf-8")
     site = project / "situs"
     build = build_strict_with_cli(project, site)
     assert build.returncode == 0, build.stderr
-    assert "berkas HTML dibaca" in build.stderr  # the plugin streamed, it did not run the CLI
-    by_cli = tmp_path / "oleh-cli"
-    shutil.copytree(site, by_cli)
-    index_site(by_cli)
-    streamed = contents(site / OUTPUT)
-    same_search(streamed, contents(by_cli / OUTPUT), site)
-    assert "/lampiran.html" in streamed["id"]["pages"]
-    assert "/404.html" not in streamed["id"]["pages"]  # read, like every HTML file, but without data-pagefind-body
-    assert len(streamed["id"]["pages"]) > 90
+    by_service = tmp_path / "oleh-layanan"
+    shutil.copytree(site, by_service, ignore=shutil.ignore_patterns(OUTPUT))
+    indexer = SearchIndexer.start()
+    pages = sorted(path.relative_to(by_service).as_posix() for path in by_service.rglob("index.html"))
+    for page in reversed(pages):  # handed over in another order than the CLI reads them; the rest from the folder
+        indexer.add(page, (by_service / page).read_text(encoding="utf-8"))
+    summary = indexer.finish(by_service)
+    assert summary.endswith(" halaman diindeks") and "berkas HTML dibaca" in summary
+    ours = contents(by_service / OUTPUT)
+    same_search(ours, contents(site / OUTPUT), site)
+    assert "/lampiran.html" in ours["id"]["pages"]
+    assert "/404.html" not in ours["id"]["pages"]  # read, like every HTML file, but without data-pagefind-body
+    assert len(ours["id"]["pages"]) > 90
 
 
 def test_a_page_indexed_twice_keeps_its_place_and_its_last_text(tmp_path: Path) -> None:

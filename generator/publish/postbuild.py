@@ -42,8 +42,8 @@ def postbuild(
 
     `pages` names the HTML files still to harden, each with its untrusted part (see `hardening.harden_pages`); a
     builder that hardens each page as it writes it (the MkDocs plugin) names none.
-    `index` builds the search index of the folder: by default the Pagefind CLI reads it whole; a builder that handed
-    each page to a `search_stream.SearchIndexer` as it wrote it passes that indexer's `finish`.
+    `index` builds the search index of the folder and summarises it: by default the Pagefind CLI reads it whole; the
+    preview schedules it in the background instead (`search_later.SearchLater.start`).
     Raises SearchIndexError, PdfError or ManifestError, each with a message for the build's output.
     """
     harden_pages(site, urls.site_url, policy, pages)

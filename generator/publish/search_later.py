@@ -28,8 +28,8 @@ class SearchLater:
         self._thread: threading.Thread | None = None
         self._cancelled = threading.Event()
 
-    def start(self, site: Path, first: Sequence[str]) -> str:
-        """Index `site` in the background, the pages named in `first` first (the order a full build gave them)."""
+    def start(self, site: Path, first: Sequence[str] = ()) -> str:
+        """Index `site` in the background (the pages named in `first` first, then the others by path)."""
         self.cancel()
         self._cancelled = cancelled = threading.Event()
         self._thread = threading.Thread(

@@ -1,16 +1,16 @@
-"""Index the site's pages with Pagefind while MkDocs renders the next ones: the build's second core.
+"""Index a site's pages with Pagefind running as a service, page by page, in an order of our choosing.
 
-Pagefind runs as a service (`pagefind --service`, the protocol of its Python and Node APIs: base64 JSON messages
-ended by a comma on stdin and stdout). Each page is handed over as it is written, from the build's thread, and
-Pagefind parses it in its own process meanwhile; at the end only the index is built and written. Pagefind's own
-Python API (`pagefind.index.PagefindIndex`) is not used: its reader sleeps 0.1 s before each response, ten pages a
-second (100 pages took 10.2 s, 10,000 would take 17 minutes).
+Pagefind runs as `pagefind --service` (the protocol of its Python and Node APIs: base64 JSON messages ended by a comma
+on stdin and stdout); `add` hands a page over and returns at once, Pagefind parses it in its own process, and
+`finish` builds and writes the bundle. Pagefind's own Python API (`pagefind.index.PagefindIndex`) is not used: its
+reader sleeps 0.1 s before each response, ten pages a second (100 pages took 10.2 s, 10,000 would take 17 minutes).
 
 A page is named by its path in the site folder, from which Pagefind derives its URL exactly as the CLI does
-(`a/b/index.html` → `/a/b/`). `finish` then adds every other HTML file of the folder the CLI would have read (404.html,
-HTML copied from docs/, the pages a `--dirty` build left as they were), so the index holds the same pages as the
-CLI's. The pages are numbered in the order they were added: the render order, then the others by path, the same in
-every build of the same content.
+(`a/b/index.html` → `/a/b/`). `finish` adds every other HTML file of the folder the CLI would have read (404.html,
+HTML copied from docs/), so the index holds the same pages as the CLI's; the pages are numbered in the order they were
+added, the same for the same pages. The preview's background index uses it (search_later.py). Feeding each page as
+MkDocs writes it, to parse on the second core, was measured and dropped: at 10,000 items on this 2-core machine the
+rendering slowed more than the search at the end gained (README, "Indeks pencarian").
 """
 
 from __future__ import annotations
