@@ -138,7 +138,7 @@ class SearchIndexer:
             raise SearchIndexError("Pagefind sudah dihentikan")
         self._next_id += 1
         message = json.dumps({"message_id": self._next_id, "payload": payload}).encode("utf-8")
-        try:  # from the build's thread: a writer thread of its own measured no faster, and a pipe of 1 MB rarely waits
+        try:  # from the caller's thread (a writer thread measured no faster); a pipe of 1 MB rarely waits
             self._stdin.write(base64.b64encode(message) + b",")
             self._stdin.flush()
         except (BrokenPipeError, OSError) as error:  # the service is gone; _ask says so, with its errors
