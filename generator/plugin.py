@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import logging
 import os
 import re
@@ -36,7 +37,8 @@ from .project import CONFIG_FILE, OPTIONS, Option, Project, project_from_options
 from .publish.hardening import Policy, harden
 from .publish.manifest import ManifestError, content_epoch
 from .publish.postbuild import postbuild
-from .publish.search_index import SearchIndexError
+from .publish.search_index import SearchIndexError, index_site
+from .publish.search_later import SearchLater
 from .publish.site_swap import SiteSwap
 from .publish.sop_pdf import PdfError
 from .sop.bagan.render import DiagramRenderer, GraphvizMissing
@@ -142,6 +144,8 @@ class SopJdihPlugin(BasePlugin):
         self.memo = Memo()
         self.dirty_build = DirtyBuild()
         self.split = SplitRender()  # a full build writes its pages in two processes
+        self.search_later = SearchLater(lambda message: log.info(f"sop-jdih: {message}"))
+        self.builds = 0  # builds by this object: `mkdocs serve` rebuilds with the same one
 
     def on_startup(self, *, command: Literal["build", "gh-deploy", "serve"], dirty: bool) -> None:
         """The only event told about `--dirty` (its presence also makes MkDocs keep this object across rebuilds)."""
@@ -151,6 +155,13 @@ class SopJdihPlugin(BasePlugin):
             logging.getLogger("mkdocs.commands.build").addFilter(DirtyWarningFilter())
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        self.search_later.cancel()  # first: a serve rebuild may empty site/ before on_pre_build
+        if self.serving and self.dirty and self.builds == 1:
+            # The first rebuild of `make serve`: what the first build left alive (the loaded content, the caches, the
+            # memo) lives as long as the preview. Frozen, Python's full garbage collections, a second each at 10,000
+            # items, no longer walk it during every later rebuild.
+            gc.collect()
+            gc.freeze()
         config_file = Path(config.config_file_path or CONFIG_FILE).resolve()
         self.content = self.project = self.generation = self.swap = self.swap_config = None
         self.sources = {}
@@ -223,6 +234,19 @@ class SopJdihPlugin(BasePlugin):
         config.site_dir = str(self.swap.new)
         log.info(f"sop-jdih: situs dibangun di {self.swap.new}, menggantikan {self.swap.site} bila build berhasil")
 
+    def on_pre_build(self, config: MkDocsConfig) -> None:
+        """Search: a background index still reading the pages stops before MkDocs rewrites them."""
+        self.search_later.cancel()
+        self.builds += 1
+
+    def _defers_search(self) -> bool:
+        """A `serve --dirty` rebuild renders only the changed pages: the whole site is indexed after it, in the
+        background, so the reloaded page does not wait for it (the search page says so in the preview)."""
+        return self.serving and self.dirty and self.builds > 1
+
+    def on_shutdown(self) -> None:
+        self.search_later.cancel()
+
     def _report_findings(self, content: Content) -> None:
         """What `sop-jdih check` also reports: warnings (a strict build fails on them, also on starter text not replaced
         yet) and notes, located."""
@@ -283,7 +307,14 @@ class SopJdihPlugin(BasePlugin):
             # Every page was hardened as MkDocs wrote it (on_post_page, on_post_template): none is named to postbuild,
             # which would otherwise read each one back from disk and write it again.
             published = postbuild(
-                self.content, self.generation, self.project, Path(config.site_dir), self.urls, self.policy, {}
+                self.content,
+                self.generation,
+                self.project,
+                Path(config.site_dir),
+                self.urls,
+                self.policy,
+                {},
+                self.search_later.start if self._defers_search() else index_site,
             )
         except (SearchIndexError, PdfError, ManifestError) as error:
             raise PluginError(str(error)) from None
@@ -357,6 +388,7 @@ class SopJdihPlugin(BasePlugin):
         env.globals["sop_jdih"] = {
             "kantor": kantor.nama if kantor else config.site_name,
             "repositori": self._shows_repository(config),
+            "pratinjau": self.serving and self.dirty,  # the search page: its index follows a save seconds later
         }
         return env
 

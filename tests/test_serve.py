@@ -31,13 +31,13 @@ def free_port() -> int:
 
 
 class Preview:
-    def __init__(self, root: Path) -> None:
+    def __init__(self, root: Path, *options: str) -> None:
         self.root = root
         self.port = free_port()
         self.log = (root / "serve.log").open("w")
         # as `make serve` runs it
         command = [sys.executable, "-m", "mkdocs", "serve", "--dirty", "--livereload"]
-        command += ["--dev-addr", f"127.0.0.1:{self.port}"]
+        command += ["--dev-addr", f"127.0.0.1:{self.port}", *options]
         self.process = subprocess.Popen(command, cwd=root, stdout=self.log, stderr=subprocess.STDOUT)
 
     def get(self, path: str) -> str | None:

@@ -6,7 +6,7 @@ into a site folder calls `postbuild` on that folder. The MkDocs plugin does so f
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -35,17 +35,20 @@ def postbuild(
     urls: SiteUrls,
     policy: Policy,
     pages: Mapping[str, str],
+    index: Callable[[Path], str] = index_site,
 ) -> Published:
     """Finish the built `site` folder, in the order each step needs: hardened pages first (the PDFs print them and
     Pagefind indexes them), then the PDFs (the manifest expects them), the search index, and the manifest last.
 
     `pages` names the HTML files still to harden, each with its untrusted part (see `hardening.harden_pages`); a
     builder that hardens each page as it writes it (the MkDocs plugin) names none.
+    `index` builds the search index of the folder and summarises it: by default the Pagefind CLI reads it whole; the
+    preview schedules it in the background instead (`search_later.SearchLater.start`).
     Raises SearchIndexError, PdfError or ManifestError, each with a message for the build's output.
     """
     harden_pages(site, urls.site_url, policy, pages)
     pdfs = _print_sop_pdfs(content, site, urls) if project.settings.pdf else 0
-    search = index_site(site)
+    search = index(site)
     manifest = publish_manifest(content, generation, urls, site, project.settings.pdf)
     return Published(manifest, search, pdfs)
 

@@ -10,6 +10,7 @@ from pathlib import Path
 from .pagefind_order import order_index
 
 OUTPUT = "pagefind"
+MISSING = "Pagefind belum terpasang: jalankan pip install 'pagefind[bin]' (make serve memasangnya)"
 
 
 class SearchIndexError(RuntimeError):
@@ -30,9 +31,7 @@ def index_site(site_dir: Path) -> str:
         raise SearchIndexError(f"Pagefind tidak dapat dijalankan: {error}") from None
     if result.returncode != 0:
         if "No module named pagefind" in result.stderr:
-            raise SearchIndexError(
-                "Pagefind belum terpasang: jalankan pip install 'pagefind[bin]' (make serve memasangnya)"
-            )
+            raise SearchIndexError(MISSING)
         raise SearchIndexError(f"Pagefind gagal:\n{result.stdout[-2000:]}{result.stderr[-2000:]}")
     try:
         order_index(site_dir / OUTPUT)
