@@ -26,6 +26,8 @@ from typing import Any
 from mkdocs.commands import build as mkdocs_build
 from mkdocs.exceptions import PluginError
 
+log = logging.getLogger("mkdocs.plugins.sop-jdih")
+
 
 class SplitRender:
     """One build's second renderer: `install()` before MkDocs writes pages (on_env); it waits for the child after
@@ -37,6 +39,7 @@ class SplitRender:
         self._last: Any = None  # the page MkDocs writes last
         self._child: int | None = None
         self._theirs: set[int] = set()  # ids of the pages the child writes
+        self._share = ""
         self._log: str | None = None
 
     def install(self) -> None:
@@ -64,6 +67,7 @@ class SplitRender:
         handle, self._log = tempfile.mkstemp(prefix="sop-jdih-render-", suffix=".log")
         os.close(handle)
         self._theirs = {id(page) for page in theirs}
+        self._share = f"{len(theirs)} dari {len(files)}"
         child = os.fork()
         if child:
             self._child = child
@@ -81,6 +85,7 @@ class SplitRender:
         failed = os.waitstatus_to_exitcode(status) != 0
         for name, level, message in self._records():
             logging.getLogger(name).log(level, message)
+        log.info(f"sop-jdih: {self._share} halaman ditulis oleh proses kedua")
         if failed:
             raise PluginError("sop-jdih: sebagian halaman tidak dapat ditulis (lihat pesan di atas)")
 
@@ -150,7 +155,8 @@ def _render_in_child(original: Callable[..., None], pages: list[Any], args: tupl
         for page in pages:
             excluded = page.file.inclusion.is_excluded()
             original(page, config, doc_files, nav, env, *rest[:1], excluded=excluded)
-    except BaseException:  # noqa: BLE001 - _build_page logged it; the parent fails the build
+    except BaseException as error:  # noqa: BLE001 - the parent fails the build
+        log.error(f"sop-jdih: proses kedua berhenti: {type(error).__name__}: {error}")
         code = 1
     finally:
         os._exit(code)
