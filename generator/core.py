@@ -135,7 +135,7 @@ def generate(
     Raises FeedInvalid when a feed does not match its schema. SOP pages link their PDF when the project prints them.
     """
     renderer = renderer or DiagramRenderer(project.diagram_cache_dir)
-    memo = memo or Memo()
+    memo = memo or Memo(kept=False)
     before = renderer.rendered
     staging = StagingFolder(project.staging_dir)
     if not staging.root.is_dir():  # removed by hand while serving: every page must be staged again

@@ -81,3 +81,14 @@ def test_reads_outside_a_value_are_not_recorded() -> None:
     memo.start(None, {"t": {"a": "2"}})
     memo.value("page", produce)
     assert calls == [1]
+
+
+def test_a_memo_not_kept_produces_everything_and_records_nothing() -> None:
+    memo = Memo(kept=False)
+    table = {"a": "1"}
+    produce, calls = _counting(lambda: Tracked("t", table)["a"])
+    for _ in range(2):
+        memo.start(None, {"t": table})
+        assert memo.value("page", produce) == "1"
+        memo.finish()
+    assert calls == [2]

@@ -33,7 +33,7 @@ def jdihn_feed(archive: Archive, urls: SiteUrls, memo: Memo | None = None) -> st
     """The flat array the national portal harvests, from the collections that map to it; each record checked against
     its schema. Written like `json.dumps(records, indent=1)`, one record at a time: `memo` keeps the records of items
     whose data did not change (memo.py)."""
-    memo = memo or Memo()
+    memo = memo or Memo(kept=False)
     addresses = SiteAddresses(archive, urls)
     records = [
         memo.value(("jdihn", document.id), functools.partial(_record, kind, document.id, archive, addresses))

@@ -84,10 +84,12 @@ class Memo:
     Use: `start(scope, tables)` at the beginning of a build, `value(key, produce)` for each page or record, `finish()`
     at the end (entries not asked for in this build, e.g. of deleted items, are dropped). `scope` holds everything
     every value depends on besides the tables (settings, site address, the staging folder): when it differs from the
-    previous build's, nothing is reused. A fresh Memo reuses nothing: a full build.
+    previous build's, nothing is reused. A fresh Memo reuses nothing: a full build. `Memo(kept=False)`, for a build
+    no later build will compare with, produces every value without recording what it reads.
     """
 
-    def __init__(self) -> None:
+    def __init__(self, kept: bool = True) -> None:
+        self._kept = kept
         self._entries: dict[Hashable, _Entry] = {}
         self._used: set[Hashable] = set()
         self._scope: object = _MISSING
@@ -97,6 +99,8 @@ class Memo:
 
     def start(self, scope: object, tables: Mapping[str, Mapping[Any, Any]]) -> None:
         """Begin a build over `tables` (name → the plain dict behind its `Tracked` view): find what changed."""
+        if not self._kept:
+            return
         if scope != self._scope or tables.keys() != self._tables.keys():
             self._entries = {}
         else:
@@ -109,6 +113,8 @@ class Memo:
     def value(self, key: Hashable, produce: Callable[[], T]) -> T:
         """The value of `key`: the previous build's when nothing it read has changed, else `produce()`, with its
         reads recorded."""
+        if not self._kept:
+            return produce()
         self._used.add(key)
         entry = self._entries.get(key)
         if entry is not None and entry.reads.isdisjoint(self._changed):
