@@ -193,7 +193,7 @@ def generate(
 _VOCABULARY = Vocabulary()
 
 
-def _write(page: LazyPage, staging: StagingFolder) -> frozenset[str]:
+def _write(page: LazyPage, staging: StagingFolder) -> tuple[str, ...]:
     """Produce the page, add its search block and stage it; its words, for the search page's root files."""
     produced = PageSource(page.uri, page.produce(), page.source, page.in_nav, page.html, page.staff_edit)
     produced, words = with_search_block(produced, page.facts(), _VOCABULARY)

@@ -24,6 +24,7 @@ from __future__ import annotations
 import functools
 import json
 import re
+import sys
 from dataclasses import dataclass, replace
 from typing import Any
 
@@ -128,20 +129,21 @@ def searchable(pages: list[PageSource], facts: dict[str, Facts]) -> tuple[list[P
     for page in pages:
         page, found = with_search_block(page, facts.get(page.uri), vocabulary)
         written.append(page)
-        words |= found
+        words.update(found)
     return written, search_files(words, vocabulary)
 
 
 def with_search_block(
     page: PageSource, facts: Facts | None, vocabulary: Vocabulary
-) -> tuple[PageSource, frozenset[str]]:
+) -> tuple[PageSource, tuple[str, ...]]:
     """The page with its hidden search block, and its words (which `search_files` needs); a page Pagefind does not
     index (a feed, a listing) as it is, without words."""
     if not _indexed(page):
-        return page, frozenset()
-    words = frozenset(_WORD.findall(_NOT_TEXT.sub(" ", page.content.casefold())))
+        return page, ()
+    # Interned, and kept as a tuple: `mkdocs serve` remembers every page's words (10,000 pages) between rebuilds.
+    words = set(map(sys.intern, set(_WORD.findall(_NOT_TEXT.sub(" ", page.content.casefold())))))
     content = f"{page.content.rstrip()}\n\n{_block(facts, vocabulary.missed_roots(words))}\n"
-    return replace(page, content=content), words  # every other field kept as it was
+    return replace(page, content=content), tuple(words)  # every other field kept as it was
 
 
 class Vocabulary:
@@ -151,7 +153,7 @@ class Vocabulary:
         self.root: dict[str, str] = {}
         self.stem: dict[str, str] = {}
 
-    def missed_roots(self, words: frozenset[str]) -> list[str]:
+    def missed_roots(self, words: set[str]) -> list[str]:
         """The roots of `words` that Snowball does not already bring together with one of them, sorted."""
         for word in words - self.root.keys():
             stem = self.root[word] = root(word)
