@@ -1382,11 +1382,8 @@ def verdict(ok: bool) -> str:
     return "ok" if ok else "MISSED"
 
 
-def memory_and_size(sop_dir: Path, workdir: Path, log_file: Path, items: int) -> None:
-    """--memory-only: one build, then Pagefind alone on its site; peaks and size, to see how they grow with N."""
-    print("building sop-jdih (-q) …", flush=True)
-    build = mkdocs_build(sop_dir, log_file, "sop-jdih build (-q)")
-    site = sop_dir / "site"
+def pagefind_alone(site: Path, workdir: Path, log_file: Path) -> Run:
+    """Pagefind run by itself on a built site, into a folder removed afterwards: its time and peak memory."""
     pf_out = workdir / "pagefind-separate"
     shutil.rmtree(pf_out, ignore_errors=True)
     pagefind = run_child(
@@ -1396,6 +1393,15 @@ def memory_and_size(sop_dir: Path, workdir: Path, log_file: Path, items: int) ->
         "Pagefind alone on the built site",
     )
     shutil.rmtree(pf_out, ignore_errors=True)
+    return pagefind
+
+
+def memory_and_size(sop_dir: Path, workdir: Path, log_file: Path, items: int) -> None:
+    """--memory-only: one build, then Pagefind alone on its site; peaks and size, to see how they grow with N."""
+    print("building sop-jdih (-q) …", flush=True)
+    build = mkdocs_build(sop_dir, log_file, "sop-jdih build (-q)")
+    site = sop_dir / "site"
+    pagefind = pagefind_alone(site, workdir, log_file)
     site_bytes, files, html = tree_size(site)
     pagefind_bytes = tree_size(site / "pagefind")[0]
     print()
@@ -1521,15 +1527,7 @@ def main() -> int:
     pagefind_line = first_line(second, r"indeks pencarian Pagefind: (.*)")
 
     site = sop_dir / "site"
-    pf_out = workdir / "pagefind-separate"
-    shutil.rmtree(pf_out, ignore_errors=True)
-    pagefind = run_child(
-        [sys.executable, "-m", "pagefind", "--site", str(site), "--output-path", str(pf_out)],
-        workdir,
-        log_file,
-        "Pagefind alone on the built site",
-    )
-    shutil.rmtree(pf_out, ignore_errors=True)
+    pagefind = pagefind_alone(site, workdir, log_file)
     hardening = hardening_seconds(site)
 
     profile_text = None
