@@ -5,16 +5,19 @@ Counts parses (`LoadCache.parsed`), never times them.
 
 from __future__ import annotations
 
+import io
 import pickle
 from pathlib import Path
 from typing import Any
+
+import pytest
 
 from generator.archive.collection import Archive
 from generator.archive.loader import load_archive
 from generator.core import load_content
 from generator.project import Project
 from generator.sop.loader import load_sops
-from generator.source.load_cache import LoadCache
+from generator.source.load_cache import LoadCache, _Unpickler
 
 from .conftest import copy_example_project
 
@@ -130,6 +133,19 @@ class _Foreign:
 
     def __reduce__(self) -> tuple[Any, ...]:
         return (Path.touch, (Path(self.path),))
+
+
+def test_a_class_a_generator_module_only_imports_is_refused(tmp_path: Path) -> None:
+    """`subprocess.Popen` reached through a generator module that imports subprocess (found by a review)."""
+    marker = tmp_path / "dijalankan"
+    module, name, path = b"generator.publish.search_stream", b"subprocess.Popen", str(marker).encode()
+    crafted = (
+        b"\x80\x04\x8c" + bytes([len(module)]) + module + b"\x94\x8c" + bytes([len(name)]) + name + b"\x94\x93\x94"
+        b"]\x94(\x8c\x05touch\x94\x8c" + bytes([len(path)]) + path + b"\x94e\x85\x94R\x94."
+    )
+    with pytest.raises(pickle.UnpicklingError):
+        _Unpickler(io.BytesIO(crafted)).load()
+    assert not marker.exists()
 
 
 def test_load_content_keeps_one_cache_per_project_across_rebuilds(tmp_path: Path) -> None:

@@ -16,6 +16,7 @@ start by importing the generator, so its wall-clock was 10–50% above the seria
 
 from __future__ import annotations
 
+import datetime
 import hashlib
 import io
 import os
@@ -151,6 +152,8 @@ def shared_cache(folder: Path) -> LoadCache:
 def _digest(request: Request, data: bytes) -> str:
     """The key of a file's result: everything it depends on."""
     digest = hashlib.blake2b(generator_version().encode(), digest_size=20)
+    # Validation accepts years up to next year (model_base._latest_year): a result is kept for one calendar year.
+    digest.update(str(datetime.date.today().year).encode())
     for part in (request.namespace, request.file.name, request.shown_as):
         digest.update(b"\0" + part.encode("utf-8", "surrogateescape"))
     digest.update(b"\0" + data)
@@ -172,15 +175,22 @@ def generator_version() -> str:
 
 
 class _Unpickler(pickle.Unpickler):
-    """Builds only the generator's own classes and the few others they hold: a foreign file can call no function."""
+    """Builds only the generator's own classes (defined in a generator module, named without dots, so that no class
+    a generator module merely imports, e.g. subprocess.Popen, passes) and the few others they hold: a foreign file can
+    call no function."""
 
     def find_class(self, module: str, name: str) -> Any:
         found = _ALLOWED.get((module, name))
         if found is None:
-            found = super().find_class(module, name) if module.startswith("generator.") else None
-            if not isinstance(found, type) and (module, name) not in _SAFE_GLOBALS:
+            if (module, name) in _SAFE_GLOBALS:
+                found = super().find_class(module, name)
+            elif module.startswith("generator.") and "." not in name:
+                found = super().find_class(module, name)
+                if not (isinstance(found, type) and found.__module__.startswith("generator.")):
+                    raise pickle.UnpicklingError(f"{module}.{name}")
+            else:
                 raise pickle.UnpicklingError(f"{module}.{name}")
-            found = _ALLOWED[(module, name)] = found or super().find_class(module, name)
+            _ALLOWED[(module, name)] = found
         return found
 
 
