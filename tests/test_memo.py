@@ -92,3 +92,16 @@ def test_a_memo_not_kept_produces_everything_and_records_nothing() -> None:
         assert memo.value("page", produce) == "1"
         memo.finish()
     assert calls == [2]
+
+
+def test_after_a_build_that_raised_nothing_is_reused() -> None:
+    """A page not reached before the error was never compared with that build's tables (found by a review)."""
+    memo = Memo()
+    _build(memo, {"a": "1", "b": "2"})
+    table = {"a": "9", "b": "2"}
+    memo.start("sama", {"t": table})
+    try:
+        memo.value("other", lambda: 1 / 0)  # the build stops here: "page" is never asked for
+    except ZeroDivisionError:
+        pass
+    assert _build(memo, table) == ("halaman 9", "a, b", 2)

@@ -82,10 +82,11 @@ class Memo:
     """Values produced in earlier builds with what they read; one per MkDocs plugin, kept across serve rebuilds.
 
     Use: `start(scope, tables)` at the beginning of a build, `value(key, produce)` for each page or record, `finish()`
-    at the end (entries not asked for in this build, e.g. of deleted items, are dropped). `scope` holds everything
-    every value depends on besides the tables (settings, site address, the staging folder): when it differs from the
-    previous build's, nothing is reused. A fresh Memo reuses nothing: a full build. `Memo(kept=False)`, for a build
-    no later build will compare with, produces every value without recording what it reads.
+    at the end (entries not asked for in this build, e.g. of deleted items, are dropped); after a build that raised
+    before `finish`, nothing is reused (values not asked for yet were never compared with its tables). `scope` holds
+    everything every value depends on besides the tables (settings, site address, the staging folder): when it
+    differs from the previous build's, nothing is reused. A fresh Memo reuses nothing: a full build.
+    `Memo(kept=False)`, for a build no later build will compare with, produces every value without recording reads.
     """
 
     def __init__(self, kept: bool = True) -> None:
@@ -95,19 +96,21 @@ class Memo:
         self._scope: object = _MISSING
         self._tables: Mapping[str, Mapping[Any, Any]] = {}
         self._changed: set[Read] = set()
+        self._open = False  # a build started and not finished (it raised): its values may mix two contents
         self.produced = 0  # values produced in this build (the rest were reused)
 
     def start(self, scope: object, tables: Mapping[str, Mapping[Any, Any]]) -> None:
         """Begin a build over `tables` (name → the plain dict behind its `Tracked` view): find what changed."""
         if not self._kept:
             return
-        if scope != self._scope or tables.keys() != self._tables.keys():
+        if self._open or scope != self._scope or tables.keys() != self._tables.keys():
             self._entries = {}
         else:
             self._changed = {read for name, now in tables.items() for read in _changes(name, self._tables[name], now)}
         self._scope = scope
         self._tables = tables
         self._used = set()
+        self._open = True
         self.produced = 0
 
     def value(self, key: Hashable, produce: Callable[[], T]) -> T:
@@ -133,6 +136,7 @@ class Memo:
         """End the build: forget the values not asked for (deleted items, pages no longer written)."""
         self._entries = {key: entry for key, entry in self._entries.items() if key in self._used}
         self._changed = set()
+        self._open = False
 
     def forget(self) -> None:
         """Reuse nothing in the next build (what the values stand for was lost, e.g. the staging folder)."""
