@@ -53,10 +53,10 @@ class Settings:
     tampilkan_nama_staf: bool = False
     # Also print every SOP page to sop/<id>.pdf with headless Chromium, linked from the page (needs a browser).
     pdf: bool = False
-    # A full build writes its pages in two processes, on two cores (split_render.py); false: in one.
-    render_dua_proses: bool = True
     # The office's identity (name, profil, struktur pengelola, kontak, panduan), relative to the project root; optional.
     kantor: str = "kantor.yaml"
+    # A full build writes its pages in two processes, on two cores (split_render.py); false: in one.
+    render_dua_proses: bool = True
 
 
 # Folders of the editors' files. A folder the office names must exist (a typo would silently publish nothing);
