@@ -8,7 +8,9 @@ reach pages whose source did not change, and MkDocs alone would leave them stale
   theme's templates, the navigation's titles and order, and the problems banner of a preview with broken data. When
   any of these differs from the previous build, the output folder is emptied, so every page is rendered again;
 - a page (or asset) that is no longer built: its output is removed, as a full build would not write it;
-- the home page's generated block (pages/beranda.py): its output is removed when the block changes.
+- the home page's generated block (pages/beranda.py): its output is removed when the block changes;
+- what the plugin gives a page besides its text, its "Ubah" button's file (an SOP file renamed, its id kept): the
+  page's output is removed when that changes.
 
 MkDocs also leaves the pages it does not render unread, so their navigation titles would be missing from the pages it
 does render: the pages named in the navigation are read (not rendered) first.
@@ -41,20 +43,29 @@ class DirtyBuild:
         self.surroundings: str | None = None
         self.outputs: set[str] = set()
         self.home: str | None = None
+        self.edits: dict[str, str] = {}
 
     def prepare(
-        self, config: MkDocsConfig, files: Files, nav: Navigation, theme: list[str], every_page: str, home: str
+        self,
+        config: MkDocsConfig,
+        files: Files,
+        nav: Navigation,
+        theme: list[str],
+        every_page: str,
+        home: str,
+        edits: dict[str, str],
     ) -> None:
         """Before MkDocs reads and renders pages: remove every output a full build would write differently.
 
         `theme`: the template folders that may change while serving (the office's and the plugin's); `every_page`:
-        what else the plugin puts on every page (office, problems banner, security policy), as text.
+        what else the plugin puts on every page (office, security policy), as text; `edits`: the file each page's
+        "Ubah" button opens, by the page's docs path.
         """
         _read_titles(nav, config, files)
         surroundings = _digest([_config_text(config), _theme_files(theme), _nav_outline(nav), every_page])
         site = Path(config.site_dir)
         if site != self.site:  # another folder (MkDocs keeps this object for every build of the process)
-            self.outputs, self.home = set(), None
+            self.outputs, self.home, self.edits = set(), None, {}
         if site != self.site or surroundings != self.surroundings:
             clean_directory(str(site))
         self.site, self.surroundings = site, surroundings
@@ -66,6 +77,11 @@ class DirtyBuild:
         if home_page is not None and home != self.home:
             Path(home_page.abs_dest_path).unlink(missing_ok=True)
         self.home = home
+        for uri in self.edits.keys() | edits.keys():
+            page = files.get_file_from_path(uri)
+            if page is not None and self.edits.get(uri) != edits.get(uri):
+                Path(page.abs_dest_path).unlink(missing_ok=True)
+        self.edits = dict(edits)
 
 
 class DirtyWarningFilter(logging.Filter):

@@ -51,6 +51,7 @@ THEME_DIR = str(Path(__file__).parent / "theme")
 STYLESHEETS = ("assets/sop-jdih/sop-jdih.css", "assets/sop-jdih/cetak.css")
 SOURCE_DATE_EPOCH = "SOURCE_DATE_EPOCH"
 PINNED_EPOCH = "SOP_JDIH_SOURCE_DATE_EPOCH"  # the value this plugin set, as opposed to one the caller set
+WRITING_EVENTS = ("page_context", "post_page")  # what MkDocs runs for each page as it writes it
 
 
 def _extend_theme(config: MkDocsConfig) -> None:
@@ -291,7 +292,7 @@ class SopJdihPlugin(BasePlugin):
             every_page = [repr(self.content.kantor if self.content else None), repr(self.policy)]
             theme = [folder for folder in (config.theme.custom_dir, THEME_DIR) if folder]
             home = self.generation.home if self.generation else ""
-            self.dirty_build.prepare(config, files, nav, theme, "\n".join(every_page), home)
+            self.dirty_build.prepare(config, files, nav, theme, "\n".join(every_page), home, self.sources)
         return nav
 
     @event_priority(-100)  # last: what other plugins write is in the new folder before it is checked and swapped in
@@ -376,6 +377,12 @@ class SopJdihPlugin(BasePlugin):
             config.repo_url and self.content and self.content.kantor and self.content.kantor.tampilkan_repositori
         )
 
+    def _writes_pages_alone(self, config: MkDocsConfig) -> bool:
+        """No other plugin acts while a page is written: what it gathered in a second process would be lost to it
+        (MkDocs' search index would hold half the pages; found by a review)."""
+        events = config.plugins.events
+        return all(getattr(handler, "__self__", None) is self for event in WRITING_EVENTS for handler in events[event])
+
     def on_env(self, env: jinja2.Environment, config: MkDocsConfig, files: Files) -> jinja2.Environment:
         """The office's name (footer) and its choice about the repository widget (header), for the theme's partials.
 
@@ -383,7 +390,10 @@ class SopJdihPlugin(BasePlugin):
         not under `mkdocs serve`, whose server threads a fork would copy mid-step).
         """
         if not (self.dirty or self.serving) and self.project and self.project.settings.render_dua_proses:
-            self.split.install()
+            if self._writes_pages_alone(config):
+                self.split.install()
+            else:
+                log.info("sop-jdih: halaman ditulis di satu proses: plugin lain ikut bekerja saat halaman ditulis")
         kantor = self.content.kantor if self.content else None
         env.globals["sop_jdih"] = {
             "kantor": kantor.nama if kantor else config.site_name,

@@ -71,6 +71,10 @@ CHANGES: dict[str, Callable[[Path], None]] = {
     "judul halaman docs": lambda project: _edit(project / "docs/status-produk-hukum.md", "# Status", "# Keadaan"),
     "halaman docs baru": lambda project: (project / "docs/baru.md").write_text("# Baru\n", encoding="utf-8"),
     "kantor.yaml": lambda project: _edit(project / "kantor.yaml", "nama: ", "nama: Uji "),
+    # its page's text is the same; its "Ubah" button must open the new file (found by a review)
+    "berkas SOP diganti nama": lambda project: (project / "sops/media-sosial-resmi-agam.yaml").rename(
+        project / "sops/agam-baru.yaml"
+    ),
 }
 
 

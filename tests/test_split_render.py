@@ -3,6 +3,7 @@ what goes wrong in the second process fails the build with MkDocs' own message."
 
 from __future__ import annotations
 
+import json
 import logging
 import os
 from dataclasses import dataclass
@@ -45,6 +46,24 @@ def test_two_processes_write_the_site_one_process_writes(tmp_path: Path, caplog:
         _build(project, tmp_path / "satu")
     assert not any("proses kedua" in record.getMessage() for record in caplog.records)
     assert files_of(tmp_path / "dua") == files_of(tmp_path / "satu")
+
+
+def test_with_another_plugin_acting_as_pages_are_written_one_process_writes_them(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    """MkDocs' own search plugin gathers every page as it is written: split, its index held half of them."""
+    project = copy_example_project(tmp_path / "proyek")
+    config = project / "mkdocs.yml"
+    config.write_text(config.read_text(encoding="utf-8").replace("plugins:\n", "plugins:\n  - search\n"), "utf-8")
+    with caplog.at_level(logging.INFO):
+        _build(project, tmp_path / "site")
+    assert not any("proses kedua" in record.getMessage() for record in caplog.records)
+    assert "sop-jdih: halaman ditulis di satu proses: plugin lain ikut bekerja saat halaman ditulis" in caplog.messages
+    _one_process(project)
+    _build(project, tmp_path / "satu")
+    index, reference = (folder / "search" / "search_index.json" for folder in (tmp_path / "site", tmp_path / "satu"))
+    assert len(json.loads(index.read_text(encoding="utf-8"))["docs"]) > 100
+    assert index.read_bytes() == reference.read_bytes()
 
 
 def test_a_page_that_cannot_be_written_fails_the_build_and_leaves_no_site(
