@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
@@ -138,8 +139,6 @@ def generate(
     memo = memo or Memo(kept=False)
     before = renderer.rendered
     staging = StagingFolder(project.staging_dir)
-    if not staging.root.is_dir():  # removed by hand while serving: every page must be staged again
-        memo.forget()
     plain = tables(content.archive, content.dasar_hukum) | sop_tables(content.sops)
     memo.start((project.root, project.staging_dir, urls, site_name, project.settings, content.kantor), plain)
     views = {name: Tracked(name, table) for name, table in plain.items()}
@@ -163,10 +162,11 @@ def generate(
 
     def write_lazily(pages: list[LazyPage]) -> None:
         for page in pages:
-            words.update(memo.value(("halaman", page.uri, page.key, page.source), partial(_write, page, staging)))
-            site_files.append(
-                SiteFile(page.uri, staging.keep(page.uri), page.source, page.in_nav, page.html, page.staff_edit)
-            )
+            path = staging.keep(page.uri)
+            key = ("halaman", page.uri, page.key, page.source)
+            found, _ = memo.value(key, partial(_write, page, staging), partial(_still_staged, path))
+            words.update(found)
+            site_files.append(SiteFile(page.uri, path, page.source, page.in_nav, page.html, page.staff_edit))
 
     write_lazily(sop_pages(content.sops, views, archive, dasar_hukum, renderer, urls, project.settings.pdf, logo))
     staff_names = project.settings.tampilkan_nama_staf
@@ -193,12 +193,24 @@ def generate(
 _VOCABULARY = Vocabulary()
 
 
-def _write(page: LazyPage, staging: StagingFolder) -> tuple[str, ...]:
-    """Produce the page, add its search block and stage it; its words, for the search page's root files."""
+def _write(page: LazyPage, staging: StagingFolder) -> tuple[tuple[str, ...], int | None]:
+    """Produce the page, add its search block and stage it: its words (for the search page's root files) and the
+    staged file's time of change, by which a later build sees that something else rewrote or removed it (a
+    `mkdocs build` for another site address beside `make serve`: found by a review)."""
     produced = PageSource(page.uri, page.produce(), page.source, page.in_nav, page.html, page.staff_edit)
     produced, words = with_search_block(produced, page.facts(), _VOCABULARY)
-    staging.write(page.uri, produced.content)
-    return words
+    return words, _stamp(staging.write(page.uri, produced.content))
+
+
+def _still_staged(path: Path, written: tuple[tuple[str, ...], int | None]) -> bool:
+    return _stamp(path) == written[1]
+
+
+def _stamp(path: Path) -> int | None:
+    try:
+        return os.stat(path).st_mtime_ns
+    except OSError:
+        return None
 
 
 def _site_file(page: PageSource, path: Path) -> SiteFile:

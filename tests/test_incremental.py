@@ -58,6 +58,11 @@ def _add(project: Path) -> None:
     (project / ITEM.replace("27-2022", "28-2022")).write_text(text, encoding="utf-8")
 
 
+def _overwrite_staged(project: Path) -> None:
+    staged = project / ".cache/sop-jdih/pages" / Path(UNRELATED_PAGE).parent.with_suffix(".md")
+    staged.write_text(staged.read_text(encoding="utf-8").replace("</h1>", " (situs lain)</h1>", 1), encoding="utf-8")
+
+
 CHANGES: dict[str, Callable[[Path], None]] = {
     "judul item": lambda project: _edit(project / ITEM, "tentang Pembentukan Tim", "tentang Pembaruan Tim"),
     "tanggal item (urutan daftar)": lambda project: _edit(project / ITEM, "2022-06-06", "2024-01-02"),
@@ -71,6 +76,8 @@ CHANGES: dict[str, Callable[[Path], None]] = {
     "judul halaman docs": lambda project: _edit(project / "docs/status-produk-hukum.md", "# Status", "# Keadaan"),
     "halaman docs baru": lambda project: (project / "docs/baru.md").write_text("# Baru\n", encoding="utf-8"),
     "kantor.yaml": lambda project: _edit(project / "kantor.yaml", "nama: ", "nama: Uji "),
+    # a build for another site address beside `make serve` rewrites the shared staged pages (found by a review)
+    "halaman persiapan ditimpa": lambda project: _overwrite_staged(project),
     # its page's text is the same; its "Ubah" button must open the new file (found by a review)
     "berkas SOP diganti nama": lambda project: (project / "sops/media-sosial-resmi-agam.yaml").rename(
         project / "sops/agam-baru.yaml"

@@ -61,6 +61,16 @@ def test_another_scope_reuses_nothing_and_unused_values_are_forgotten() -> None:
     assert _build(memo, table, scope="lain")[2] == 2
 
 
+def test_a_value_whose_thing_elsewhere_changed_is_produced_again() -> None:
+    memo = Memo()
+    produce, calls = _counting(lambda: "x")
+    for still_valid in (True, True, False):
+        memo.start(None, {})
+        memo.value("page", produce, lambda _value, ok=still_valid: ok)
+        memo.finish()
+    assert calls == [2]
+
+
 def test_a_memo_told_to_forget_produces_everything_again() -> None:
     memo = Memo()
     table = {"a": "1"}

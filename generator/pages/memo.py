@@ -113,14 +113,15 @@ class Memo:
         self._open = True
         self.produced = 0
 
-    def value(self, key: Hashable, produce: Callable[[], T]) -> T:
-        """The value of `key`: the previous build's when nothing it read has changed, else `produce()`, with its
-        reads recorded."""
+    def value(self, key: Hashable, produce: Callable[[], T], valid: Callable[[T], bool] | None = None) -> T:
+        """The value of `key`: the previous build's when nothing it read has changed (and `valid(value)` holds, for a
+        value that stands for something kept elsewhere, e.g. a staged file), else `produce()`, with its reads
+        recorded."""
         if not self._kept:
             return produce()
         self._used.add(key)
         entry = self._entries.get(key)
-        if entry is not None and entry.reads.isdisjoint(self._changed):
+        if entry is not None and entry.reads.isdisjoint(self._changed) and (valid is None or valid(entry.value)):
             return entry.value  # type: ignore[no-any-return]
         reads: set[Read] = set()
         token = _reads.set(reads)
