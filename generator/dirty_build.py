@@ -72,6 +72,7 @@ class DirtyBuild:
         outputs = {file.abs_dest_path for file in files}
         for stale in sorted(self.outputs - outputs):
             Path(stale).unlink(missing_ok=True)
+            _remove_empty_folders(Path(stale).parent, site)
         self.outputs = outputs
         home_page = files.get_file_from_path(HOME)
         if home_page is not None and home != self.home:
@@ -82,6 +83,13 @@ class DirtyBuild:
             if page is not None and self.edits.get(uri) != edits.get(uri):
                 Path(page.abs_dest_path).unlink(missing_ok=True)
         self.edits = dict(edits)
+
+
+def _remove_empty_folders(folder: Path, site: Path) -> None:
+    """A deleted page's folder (sop/<id>/) and its parents up to the site, as far as they are empty."""
+    while folder != site and site in folder.parents and folder.is_dir() and not any(folder.iterdir()):
+        folder.rmdir()
+        folder = folder.parent
 
 
 class DirtyWarningFilter(logging.Filter):

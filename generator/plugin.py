@@ -270,6 +270,8 @@ class SopJdihPlugin(BasePlugin):
         except FeedInvalid as error:
             raise PluginError(str(error)) from None
         for site_file in generation.files:
+            if self.problems and not site_file.path.is_file():
+                continue  # the last good content's attachment, deleted since: the preview goes on without it
             if files.get_file_from_path(site_file.uri) is not None:
                 raise PluginError(f"{site_file.uri} dibuat oleh sop-jdih; hapus berkas dengan nama itu dari docs/")
             inclusion = InclusionLevel.UNDEFINED if site_file.in_nav else InclusionLevel.NOT_IN_NAV

@@ -41,6 +41,10 @@ def served(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Path, Pat
     yield project, root / "served"
 
 
+def _folders(site: Path) -> list[str]:
+    return sorted(path.relative_to(site).as_posix() for path in site.rglob("*") if path.is_dir())
+
+
 def _edit(path: Path, old: str, new: str) -> None:
     text = path.read_text(encoding="utf-8")
     assert old in text, f"{old!r} not in {path}"
@@ -97,6 +101,7 @@ def test_a_dirty_rebuild_after_a_change_equals_a_clean_build(
     _build(project, clean, dirty=False)
     incremental, full = files_of(site), files_of(clean)
     assert sorted(incremental) == sorted(full)
+    assert _folders(site) == _folders(clean)  # no folder of a deleted page left behind
     differing = [name for name in full if incremental[name] != full[name]]
     assert differing == []
     if change in ("judul item", "tanggal item (urutan daftar)", "relasi baru", "item baru", "item dihapus"):
