@@ -71,14 +71,6 @@ def test_a_value_whose_thing_elsewhere_changed_is_produced_again() -> None:
     assert calls == [2]
 
 
-def test_a_memo_told_to_forget_produces_everything_again() -> None:
-    memo = Memo()
-    table = {"a": "1"}
-    _build(memo, table)
-    memo.forget()
-    assert _build(memo, table)[2] == 2
-
-
 def test_reads_outside_a_value_are_not_recorded() -> None:
     memo = Memo()
     table = {"a": "1"}

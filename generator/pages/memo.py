@@ -1,11 +1,11 @@
 """Remember what each generated page read, so a rebuild under `mkdocs serve` renders only pages whose inputs changed.
 
 A page is a function of the content it reads plus the build's settings. While a page is produced, every lookup in the
-archive's and the dasar hukum index's tables (`Tracked`) is recorded as (table, key). On the next build the memo
-compares, for each recorded read, the value the previous build's table held with the value the new table holds (by
-identity first: the loader's cache hands back the same objects for unchanged files, so most checks cost one `is`).
-If no read changed, the page is what it was and its staged file stays untouched; otherwise it is produced again and
-its reads recorded anew. Reads of a whole table (iterating it) compare the whole table.
+archive's, the dasar hukum index's and the SOPs' tables (`Tracked`) is recorded as (table, key). On the next build
+the memo compares, for each recorded read, the value the previous build's table held with the value the new table
+holds (by identity first: the loader's cache hands back the same objects for unchanged files, so most checks cost one
+`is`). If no read changed, the page is what it was and its staged file stays untouched; otherwise it is produced again
+and its reads recorded anew. Reads of a whole table (iterating it) compare the whole table.
 
 This is the early-cutoff scheme of build systems with dynamic dependencies ("Build systems à la carte", Mokhov,
 Mitchell and Peyton Jones, 2018: verifying traces): nothing needs to declare what a page depends on, so a new field
@@ -138,10 +138,6 @@ class Memo:
         self._entries = {key: entry for key, entry in self._entries.items() if key in self._used}
         self._changed = set()
         self._open = False
-
-    def forget(self) -> None:
-        """Reuse nothing in the next build (what the values stand for was lost, e.g. the staging folder)."""
-        self._entries = {}
 
 
 def _changes(name: str, before: Mapping[Any, Any], now: Mapping[Any, Any]) -> Iterator[Read]:
