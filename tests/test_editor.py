@@ -95,6 +95,11 @@ def test_widgets_follow_the_shape_of_each_field() -> None:
     assert sop["dasar_hukum"]["widget"] == "list" and sop["dasar_hukum"]["field"]["widget"] == "string"
     assert sop["tanggal_pengesahan"]["widget"] == "string"  # a date or "-", as the sheet prints it
     assert sop["tanggal_pengesahan"]["pattern"][0] == r"^(\d{4}-\d{2}-\d{2}|-)$"
+    # absent means "as the steps need": a checkbox would write false when an editor leaves it alone
+    yes_no = [{"label": "Ya", "value": True}, {"label": "Tidak", "value": False}]
+    assert sop["kolom_keterangan"] | {"widget": "select", "options": yes_no} == sop["kolom_keterangan"]
+    assert fields_of(config, "putusan")["berkekuatan_hukum_tetap"]["options"] == yes_no
+    assert sop["nomor_kolom"]["widget"] == "boolean"  # false is its default: a checkbox left alone says the same
     procedure = {field["name"]: field for field in sop["prosedur"]["fields"]}
     assert sop["prosedur"]["min"] == 1 and procedure["langkah"]["min"] == 1
     step = {field["name"]: field for field in procedure["langkah"]["fields"]}
