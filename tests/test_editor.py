@@ -170,3 +170,25 @@ def test_the_build_publishes_the_editor_with_its_own_policy(example_site: Path) 
     assert config["backend"] == {**config["backend"], "name": "github", "repo": "example/sop-jdih", "branch": "main"}
     assert config["publish_mode"] == "editorial_workflow"
     assert [c["name"] for c in config["collections"]][:2] == ["sop", "produk_hukum"]
+
+
+def test_ids_of_other_items_are_chosen_from_their_collection() -> None:
+    """Every reference and relation the kinds declare (`ArchiveKind.references`, `relations.RELATIONS`), and an SOP's
+    keterkaitan, is a choice among that collection's items by title, writing the item's id (its file name)."""
+    config = example_config()
+    konten = fields_of(config, "konten")
+    assert (
+        konten["produk_hukum"] | {"widget": "relation", "collection": "produk_hukum", "multiple": True}
+        == (konten["produk_hukum"])
+    )
+    assert konten["sop"] | {"widget": "relation", "collection": "sop", "multiple": False} == konten["sop"]
+    assert konten["sop"]["display_fields"] == ["{{fields.nama_sop}}"] and konten["sop"]["value_field"] == "{{slug}}"
+    relasi = {f["name"]: f for f in fields_of(config, "produk_hukum")["relasi"]["fields"]}
+    assert {name: (f["widget"], f["collection"]) for name, f in relasi.items()} == dict.fromkeys(
+        ["mencabut", "mencabut_sebagian", "mengubah", "melaksanakan", "terkait"], ("relation", "produk_hukum")
+    )
+    menguji = fields_of(config, "putusan")["relasi"]["fields"][0]
+    assert (menguji["name"], menguji["collection"], menguji["multiple"]) == ("menguji", "produk_hukum", True)
+    related = {f["name"]: f for f in fields_of(config, "sop")["keterkaitan"]["fields"]}
+    assert (related["sop"]["widget"], related["sop"]["collection"]) == ("relation", "sop")
+    assert related["judul"]["widget"] == "string"
