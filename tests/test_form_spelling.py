@@ -131,3 +131,28 @@ def test_the_example_files_are_in_the_forms_spelling() -> None:
         check=False,
     )
     assert (checked.returncode, checked.stdout, checked.stderr) == (0, "", "")
+
+
+@pytest.mark.parametrize("kind", ["sop", "produk-hukum", "konten", "monografi", "artikel", "putusan"])
+def test_the_help_sop_jdih_new_writes_is_not_a_note(tmp_path: Path, kind: str) -> None:
+    """A starter's comments are the field help the form shows beside each field: rapikan drops them, and the file
+    says what it said (the check's findings unchanged)."""
+    project = make_project(tmp_path / "proyek", {})
+    (project / "content_archive").mkdir()
+
+    def sop_jdih(*args: str) -> subprocess.CompletedProcess[str]:
+        command = [sys.executable, "-m", "generator.cli", "--root", str(project), *args]
+        return subprocess.run(command, capture_output=True, text=True, cwd=REPO, check=False)
+
+    assert sop_jdih("new", kind, "baru-2025").returncode == 0
+    before = sop_jdih("check")
+    tidied = sop_jdih("rapikan")
+    assert tidied.returncode == 0 and "ditulis ulang" in tidied.stdout, tidied.stderr
+    (written,) = [path for path in project.rglob("baru-2025.yaml")]
+    assert [comment.text for comment in comments(written.read_text(encoding="utf-8"))][1:] == []  # the modeline
+    assert "catatan_transkripsi" not in written.read_text(encoding="utf-8")
+    after = sop_jdih("check")
+    assert (after.returncode, after.stdout.count("isian contoh")) == (
+        before.returncode,
+        before.stdout.count("isian contoh"),
+    )
