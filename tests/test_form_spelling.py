@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import shutil
 import subprocess
 import sys
@@ -16,6 +17,7 @@ from generator.sop.model import SopDocument
 from generator.source.yaml_source import _Loader
 
 from .conftest import REPO, VALID_SOP, build_site, make_project
+from .pagefind_contents import contents
 
 SHORT_FORMS = """\
 # yaml-language-server: $schema=schema.json
@@ -156,3 +158,23 @@ def test_the_help_sop_jdih_new_writes_is_not_a_note(tmp_path: Path, kind: str) -
         before.returncode,
         before.stdout.count("isian contoh"),
     )
+
+
+def test_transcribers_notes_never_reach_the_site_or_its_search(example_site: Path) -> None:
+    """catatan_transkripsi is for editors: no page, feed or search index of the example site carries a note."""
+    notes = [
+        note
+        for file in [*(REPO / "sops").glob("*.yaml"), *(REPO / "content_archive").rglob("*.yaml")]
+        for note in (load(file.read_text(encoding="utf-8")) or {}).get("catatan_transkripsi", [])
+        if isinstance(note, str)
+    ]
+    assert len(notes) > 20
+    phrases = {note.split(": ", 1)[-1][:60] for note in notes}
+    published = [
+        path.read_text(encoding="utf-8")
+        for path in example_site.rglob("*")
+        if path.suffix in (".html", ".json", ".xml", ".txt") and "admin" not in path.parts
+    ]
+    search = json.dumps(contents(example_site / "pagefind"), ensure_ascii=False)
+    leaked = [phrase for phrase in phrases if any(phrase in text for text in [*published, search])]
+    assert leaked == []
