@@ -1,12 +1,13 @@
 # Two commands for a fresh Debian/Ubuntu machine: `make serve` and `make test`.
 # Both set up everything they need: system packages (apt-get, when root), then .venv with exactly the versions that
-# uv.lock records (hashes checked), and for the browser tests axe-core exactly as package-lock.json records it.
+# uv.lock records (hashes checked), and the Node packages exactly as package-lock.json records them.
 
 VENV   := .venv
 BIN    := $(VENV)/bin
 UV     := $(BIN)/uv
-# axe-core (accessibility rules) for the browser tests, pinned in package-lock.json; Node is used for nothing else.
-AXE    := node_modules/axe-core/axe.min.js
+# Sveltia CMS (the web editor the site publishes at /admin/) and axe-core (accessibility rules of the browser tests),
+# pinned in package-lock.json; Node runs nothing of the site, npm only installs these two.
+NODE   := node_modules/.terpasang
 # uv must use the machine's Python, never download one of its own.
 export UV_PYTHON_DOWNLOADS := never
 
@@ -37,7 +38,7 @@ lock: $(UV)  ## update uv.lock on purpose; then `make test` and commit uv.lock
 
 # Exactly the locked versions, every time (30 ms when nothing changed): --locked refuses a lock that does not fit
 # pyproject.toml, and whatever was installed by hand beside them is removed or put back to its locked version.
-setup: system-packages lock-check
+setup: system-packages lock-check $(NODE)
 	@$(UV) sync --locked --all-extras --quiet
 
 system-packages:
@@ -55,11 +56,11 @@ $(UV): uv.lock scripts/uv_requirement.py
 	$(BIN)/python -m pip install --quiet --require-hashes --only-binary :all: --no-deps -r $(VENV)/uv-requirement.txt
 	@touch $@
 
-browser: $(AXE)  ## Debian's Chromium, driven by Playwright in the browser tests (never a downloaded browser), and axe-core
+browser: $(NODE)  ## Debian's Chromium, driven by Playwright in the browser tests (never a downloaded browser)
 	@sh scripts/ensure-system-packages.sh chromium=chromium
 
 # `npm ci` installs exactly what package-lock.json pins; again whenever the lock file changes.
-$(AXE): package.json package-lock.json
+$(NODE): package.json package-lock.json
 	@sh scripts/ensure-system-packages.sh npm=npm
 	npm ci --no-audit --no-fund
 	@touch $@

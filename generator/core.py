@@ -12,6 +12,8 @@ from .archive.collection import Archive
 from .archive.kind import is_url
 from .archive.loader import load_archive
 from .dasar_hukum.index import DasarHukumIndex, build_index, duplicate_regulations, revoked_basis, unparsed_lines
+from .editor.admin import ADMIN, admin_page, cms_script, config_text
+from .editor.config import Repository
 from .kantor import Kantor, load_kantor
 from .pages.addresses import ARCHIVE_INDEX, FEED_FILE, JDIHN_FILE, SEARCH_PAGE, attachment_uri
 from .pages.archive import archive_page_uris, archive_pages, listings
@@ -90,6 +92,7 @@ def generated_uris(content: Content) -> dict[str, str | None]:
     uris |= dict.fromkeys([*regulation_page_uris(content.dasar_hukum), JDIHN_FILE, FEED_FILE, SEARCH_PAGE])
     uris |= dict.fromkeys(search_file_uris())
     uris |= kantor_page_uris(content.kantor)
+    uris |= dict.fromkeys(f"{ADMIN}/{name}" for name in _ADMIN_FILES)
     return uris | dict.fromkeys(attachment_uri(path) for path in _local_files(content.archive))
 
 
@@ -128,12 +131,15 @@ def generate(
     site_name: str,
     renderer: DiagramRenderer | None = None,
     memo: Memo | None = None,
+    editor: Repository | None = None,
 ) -> Generation:
     """Write every generated page and feed into the staging folder, touching only files whose text changed.
 
     With the `memo` of the previous build (`mkdocs serve --dirty`), SOP and archive pages and JDIHN records whose
     inputs did not change are not produced again (pages/memo.py): their staged files stay as they are.
-    Raises FeedInvalid when a feed does not match its schema. SOP pages link their PDF when the project prints them.
+    With `editor` (the GitHub repository it commits to), the web editor is written at admin/ (editor/admin.py).
+    Raises FeedInvalid when a feed does not match its schema, EditorMissing when the editor is asked for and its
+    script is not installed. SOP pages link their PDF when the project prints them.
     """
     renderer = renderer or DiagramRenderer(project.diagram_cache_dir)
     memo = memo or Memo(kept=False)
@@ -181,6 +187,8 @@ def generate(
         ]
     )
     write(search_files(words, _VOCABULARY))
+    if editor:
+        site_files += _editor_files(content, project, urls, site_name, editor, staging)
     memo.finish()
     staging.remove_stale()
     home = home_block(archive, shown, content.kantor, urls)
@@ -211,6 +219,21 @@ def _stamp(path: Path) -> int | None:
         return os.stat(path).st_mtime_ns
     except OSError:
         return None
+
+
+# The editor's files at admin/: its page, its configuration, and Sveltia CMS's script.
+_ADMIN_FILES = ("index.html", "config.yml", "sveltia-cms.js")
+
+
+def _editor_files(
+    content: Content, project: Project, urls: SiteUrls, site_name: str, editor: Repository, staging: StagingFolder
+) -> list[SiteFile]:
+    page, config, script = (f"{ADMIN}/{name}" for name in _ADMIN_FILES)
+    return [
+        SiteFile(page, staging.write(page, admin_page(f"Editor · {site_name}")), None),
+        SiteFile(config, staging.write(config, config_text(project, editor, urls.site_url, content.archive)), None),
+        SiteFile(script, cms_script(project), None),
+    ]
 
 
 def _site_file(page: PageSource, path: Path) -> SiteFile:

@@ -26,6 +26,8 @@ from mkdocs.utils import CountHandler
 
 from .core import Content, Generation, findings, generate, load_content
 from .dirty_build import DirtyBuild, DirtyWarningFilter
+from .editor.admin import EditorMissing
+from .editor.config import Repository, github_repository
 from .kantor import kantor_file
 from .pages.beranda import HOME, with_home_block
 from .pages.feeds import FeedInvalid
@@ -266,8 +268,9 @@ class SopJdihPlugin(BasePlugin):
             return files
         try:
             memo = self.memo if self.dirty else None
-            generation = generate(self.content, self.project, self.urls, config.site_name, self.renderer, memo)
-        except FeedInvalid as error:
+            editor = self._editor(config)
+            generation = generate(self.content, self.project, self.urls, config.site_name, self.renderer, memo, editor)
+        except (FeedInvalid, EditorMissing) as error:
             raise PluginError(str(error)) from None
         for site_file in generation.files:
             if self.problems and not site_file.path.is_file():
@@ -429,6 +432,16 @@ class SopJdihPlugin(BasePlugin):
         page.toc = get_toc(toc_tokens(body))  # type: ignore[arg-type]
         page.present_anchor_ids = anchor_ids(body)
         return body
+
+    def _editor(self, config: MkDocsConfig) -> Repository | None:
+        """The repository the web editor commits to; None when it is turned off or repo_url is not on GitHub."""
+        assert self.project
+        if not self.project.settings.editor_web:
+            return None
+        repository = github_repository(config.repo_url, self._edit_base(config))
+        if repository is None:
+            log.info("sop-jdih: editor web /admin/ tidak dibuat: repo_url bukan repositori GitHub")
+        return repository
 
     def _edit_base(self, config: MkDocsConfig) -> str | None:
         if not config.repo_url:

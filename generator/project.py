@@ -57,6 +57,8 @@ class Settings:
     kantor: str = "kantor.yaml"
     # A full build writes its pages in two processes, on two cores (split_render.py); false: in one.
     render_dua_proses: bool = True
+    # The web editor at /admin/ (Sveltia CMS, editor/admin.py), for a site whose repo_url is on GitHub; false: none.
+    editor_web: bool = True
 
 
 # Folders of the editors' files. A folder the office names must exist (a typo would silently publish nothing);

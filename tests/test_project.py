@@ -122,7 +122,7 @@ def test_an_unknown_option_fails_check_and_build_alike(tmp_path: Path) -> None:
     message = (
         "mkdocs.yml: plugins.sop-jdih.sop_dir: pilihan tidak dikenal; maksud Anda 'sops_dir'? (yang ada: sops_dir, "
         "archive_dir, cache_dir, edit_uri, dasar_hukum_tidak_berlaku, tanggal_tidak_cocok, tampilkan_nama_staf, pdf, "
-        "kantor, render_dua_proses)"
+        "kantor, render_dua_proses, editor_web)"
     )
     checked = sop_jdih(root, "check")
     assert checked.returncode == 2 and checked.stderr.startswith(message + "\n")

@@ -183,7 +183,8 @@ def _refusal(char: str, position: int, long: bool) -> str:
 
 
 Text = Annotated[str, Field(min_length=1), AfterValidator(_one_line)]
-LongText = Annotated[str, Field(min_length=1), AfterValidator(_paragraphs)]
+# Its schema says `x-paragraf`: the web editor gives it a box of several lines (editor/fields.py).
+LongText = Annotated[str, Field(min_length=1, json_schema_extra={"x-paragraf": True}), AfterValidator(_paragraphs)]
 # One line that may be empty: a symbol's text, where "" draws the symbol without text as many sheets do.
 LineOrEmpty = Annotated[str, AfterValidator(_one_line)]
 
