@@ -127,7 +127,7 @@ def local_cms(
         fill_opfs(page, repo)
         page.goto("/admin/")
         page.get_by_role("button", name=LOCAL_REPO_BUTTON).click()
-        expect(page.get_by_role("navigation", name="Collections")).to_be_visible(timeout=LOAD_TIMEOUT_MS)
+        expect(page.get_by_role("tree", name="Collection List")).to_be_visible(timeout=LOAD_TIMEOUT_MS)
         yield page
 
 
@@ -154,24 +154,27 @@ def editor(page: Page) -> Locator:
     return page.get_by_role("group", name=re.compile(r"^Edit\W+_default\W+Content$"))
 
 
-def open_collection(page: Page, label: str) -> None:
-    page.get_by_role("tree", name="Collection List").get_by_role(
-        "treeitem", name=re.compile(rf"^{re.escape(label)}\b")
-    ).click()
+def go(page: Page, route: str) -> None:
+    """Follow one of Sveltia's own addresses (`collections/sop/entries/<slug>`): exact where list rows are named by a
+    summary that may repeat."""
+    page.evaluate("route => { location.hash = '#/' + route }", route)
+
+
+def open_collection(page: Page, name: str) -> None:
+    """Show a collection's entry list, by the collection's `name` in config.yml."""
+    go(page, f"collections/{name}")
     expect(page.get_by_role("grid", name="Entries")).to_be_visible()
 
 
 def open_entry(page: Page, collection: str, slug: str) -> None:
-    """Open an entry by its file name without extension (the entry list's row name)."""
-    open_collection(page, collection)
-    page.get_by_role("grid", name="Entries").get_by_role("row", name=slug, exact=True).click()
+    """Open an entry of a collection by its file name without extension."""
+    go(page, f"collections/{collection}/entries/{slug}")
     expect(editor(page).locator("[data-key-path]").first).to_be_visible()
 
 
 def new_entry(page: Page, collection: str) -> None:
-    open_collection(page, collection)
-    page.get_by_role("button", name="Create New Entry").click()
-    expect(editor(page)).to_be_visible()
+    go(page, f"collections/{collection}/new")
+    expect(editor(page).locator("[data-key-path]").first).to_be_visible()
 
 
 def field(page: Page, key_path: str) -> Locator:
@@ -219,11 +222,40 @@ def add_item(page: Page, key_path: str) -> str:
     label = box.get_attribute("aria-label") or ""
     name = label.strip("“”\u2068\u2069").removesuffix(" Field").strip("“”\u2068\u2069")
     count = box.get_by_text(re.compile(rf"^\d+\s+{re.escape(name)}$")).first.inner_text()
-    box.get_by_role("button", name=re.compile(rf"^Add\W+{re.escape(name)}\W*$")).last.click()
+    # The outer list's sticky "Add …" bar may cover this one's button: press it from the keyboard, as a user may.
+    box.get_by_role("button", name=re.compile(rf"^Add\W+{re.escape(name)}\W*$")).last.press("Enter")
     return f"{key_path}.{int(count.split()[0])}"
 
 
+def upload(page: Page, key_path: str, file: Path) -> None:
+    """Pick a file for a file field the way a staffer does: Browse, Upload (the system's file chooser), Insert."""
+    field(page, key_path).get_by_role("button", name="Browse").click()
+    dialog = page.get_by_role("dialog", name="Select File")
+    with page.expect_file_chooser() as chooser:
+        dialog.get_by_role("button", name="Upload").click()
+    chooser.value.set_files(file)
+    dialog.get_by_role("button", name="Insert").click()
+    expect(dialog).to_be_hidden()
+
+
+def validation_errors(page: Page) -> list[str]:
+    """What Sveltia's Validation panel lists: the field's label and its message, one per line."""
+    page.get_by_role("radio", name="Validation").check()
+    panel = page.get_by_role("group", name="Validation")
+    found = []
+    for button in panel.get_by_role("button").filter(has=page.get_by_role("alert")).all():
+        name = re.match(r'- button "(.*?)"', button.aria_snapshot())
+        found.append(f"{name.group(1) if name else '?'}: {button.get_by_role('alert').inner_text()}")
+    return found
+
+
 def save(page: Page) -> None:
-    """Save the entry; in local mode Sveltia writes the file at once (no draft, no pull request)."""
+    """Save the entry; in local mode Sveltia writes the files at once (no draft, no pull request).
+
+    A form Sveltia refuses to save fails here with the fields it names, rather than a timeout."""
     page.get_by_role("button", name="Save", exact=True).click()
-    expect(page.get_by_role("status").filter(has_text="Entry saved")).to_be_visible()
+    saved = page.get_by_role("status").filter(has_text="Entry saved")
+    refused = page.get_by_role("alert").filter(has_text="Please correct")
+    expect(saved.or_(refused)).to_be_visible()
+    if refused.count():
+        raise AssertionError(f"Sveltia refused to save: {validation_errors(page)}")
