@@ -168,11 +168,13 @@ def open_collection(page: Page, name: str) -> None:
 
 def open_entry(page: Page, collection: str, slug: str) -> None:
     """Open an entry of a collection by its file name without extension."""
+    open_collection(page, collection)  # from its list: an editor still open would answer for the new one
     go(page, f"collections/{collection}/entries/{slug}")
     expect(editor(page).locator("[data-key-path]").first).to_be_visible()
 
 
 def new_entry(page: Page, collection: str) -> None:
+    open_collection(page, collection)
     go(page, f"collections/{collection}/new")
     expect(editor(page).locator("[data-key-path]").first).to_be_visible()
 
@@ -245,17 +247,44 @@ def validation_errors(page: Page) -> list[str]:
     found = []
     for button in panel.get_by_role("button").filter(has=page.get_by_role("alert")).all():
         name = re.match(r'- button "(.*?)"', button.aria_snapshot())
-        found.append(f"{name.group(1) if name else '?'}: {button.get_by_role('alert').inner_text()}")
+        message = button.get_by_role("alert").inner_text().splitlines()[-1]  # after the icon's ligature, "error"
+        found.append(f"{name.group(1) if name else '?'}: {message}")
     return found
 
 
-def save(page: Page) -> None:
-    """Save the entry; in local mode Sveltia writes the files at once (no draft, no pull request).
-
-    A form Sveltia refuses to save fails here with the fields it names, rather than a timeout."""
+def try_save(page: Page) -> list[str]:
+    """Press Save; return what Sveltia refuses the form for (empty once "Entry saved." shows: the files are written,
+    at once in local mode: no draft, no pull request)."""
+    collection = page.evaluate("location.hash").split("/")[2]  # #/collections/<name>/entries/<slug> or …/new
     page.get_by_role("button", name="Save", exact=True).click()
     saved = page.get_by_role("status").filter(has_text="Entry saved")
     refused = page.get_by_role("alert").filter(has_text="Please correct")
     expect(saved.or_(refused)).to_be_visible()
     if refused.count():
-        raise AssertionError(f"Sveltia refused to save: {validation_errors(page)}")
+        return validation_errors(page)
+    # Sveltia then goes back to the list (history.back in a view transition, a moment later): wait until it is
+    # there, or that step back would close the next entry opened.
+    page.wait_for_function("hash => location.hash === hash", arg=f"#/collections/{collection}")
+    expect(page.get_by_role("grid", name="Entries")).to_be_visible()
+    return []
+
+
+def save(page: Page) -> None:
+    """Save the entry; a form Sveltia refuses fails here with the fields it names, rather than a timeout."""
+    errors = try_save(page)
+    if errors:
+        raise AssertionError(f"Sveltia refused to save: {errors}")
+
+
+def sign_in_again(page: Page) -> None:
+    """Start the editor afresh on the same OPFS copy, leaving a form that could not be saved."""
+    page.once("dialog", lambda dialog: dialog.accept())  # "leave with unsaved changes?"
+    page.goto("/admin/")  # without the entry's #/ address, so no draft is offered back
+    button, collections = (
+        page.get_by_role("button", name=LOCAL_REPO_BUTTON),
+        page.get_by_role("tree", name="Collection List"),
+    )
+    expect(button.or_(collections)).to_be_visible(timeout=LOAD_TIMEOUT_MS)  # Sveltia remembers the folder handle
+    if button.is_visible():
+        button.click()
+    expect(collections).to_be_visible(timeout=LOAD_TIMEOUT_MS)
