@@ -12,6 +12,7 @@ from .archive import kinds
 from .archive.kind import SOP
 from .cli_words import indonesian
 from .core import findings, load_content
+from .editor.tidy import tidy
 from .impor.run import FILES_DIR, impor_jdihn
 from .project import CONFIG_FILE, Project, read_project
 from .publish.link_check import check_site
@@ -41,6 +42,8 @@ def main(argv: list[str] | None = None) -> int:
         return _new(located, args.kind, args.id)
     if args.command == "impor":
         return _impor(located, args.umpan, args.unduh)
+    if args.command == "rapikan":
+        return _tidy(located, args.periksa)
     if args.site is not None:
         return _check_site(
             Path(args.site) if args.site else project.site_dir, project.site_url, not project.directory_urls
@@ -127,6 +130,15 @@ def _parser() -> argparse.ArgumentParser:
         action="store_true",
         help=f"simpan juga PDF-nya di {FILES_DIR}/ dalam folder arsip, bukan hanya alamatnya",
     )
+    tidy_command = commands.add_parser(
+        "rapikan",
+        parents=[where],
+        help="tulis ulang SOP dan arsip dalam bentuk formulir web /admin/ (daftar, objek; komentar ke "
+        "catatan_transkripsi), agar tidak ada yang hilang saat disimpan dari formulir",
+    )
+    tidy_command.add_argument(
+        "--periksa", action="store_true", help="hanya sebutkan berkas yang belum dalam bentuk formulir (keluar 1)"
+    )
     return parser
 
 
@@ -205,6 +217,19 @@ def _impor(located: Located, feed: str, unduh: bool) -> int:
         folder = located.project.archive_label
         print(f"Berikutnya: periksa berkas baru di {folder}, lalu jalankan: {located.command} check")
     return 1 if report.problems else 0
+
+
+def _tidy(located: Located, check_only: bool) -> int:
+    """Exit 0 when every file is (now) in the form's spelling, 1 when some is not (`--periksa`) or was refused."""
+    result = tidy(located.project, write=not check_only)
+    verb = "belum dalam bentuk formulir" if check_only else "ditulis ulang"
+    for shown in result.written:
+        print(f"{verb}: {located.shown_root / shown}")
+    for refusal in result.refused:
+        print(f"dilewati: {refusal}", file=sys.stderr)
+    if not check_only and result.written:
+        print(f"Berikutnya: periksa perubahannya (git diff), lalu jalankan: {located.command} check")
+    return 1 if result.refused or (check_only and result.written) else 0
 
 
 def _schema(project: Project, check_only: bool) -> int:

@@ -15,6 +15,7 @@ from typing import Annotated
 from pydantic import Field
 
 from ..source.model_base import (
+    CATATAN_TRANSKRIPSI,
     HTTPS_URL,
     PLAIN_LABEL,
     SLUG,
@@ -158,6 +159,7 @@ class ProdukHukum(Strict):
         "dikenai menampilkan sisi sebaliknya.",
     )
     uraian: LongText | None = Field(None, description="Teks panjang; dalam berkas .md, isi di bawah front matter.")
+    catatan_transkripsi: TextList = Field([], description=CATATAN_TRANSKRIPSI)
 
 
 class Unggahan(Strict):
@@ -212,6 +214,7 @@ class Konten(Strict):
     alur_kerja: list[CatatanAlur] = Field(
         [], description="Catatan alur kerja menurut SOP: tahap, oleh siapa, tanggal dan catatan (boleh dihapus)."
     )
+    catatan_transkripsi: TextList = Field([], description=CATATAN_TRANSKRIPSI)
 
 
 class Amar(StrEnum):
@@ -259,6 +262,7 @@ class Monografi(Strict):
     abstrak: LongText | None = Field(
         None, description="Abstrak atau sinopsis; dalam berkas .md, isi di bawah front matter."
     )
+    catatan_transkripsi: TextList = Field([], description=CATATAN_TRANSKRIPSI)
 
 
 class SumberArtikel(Strict):
@@ -291,6 +295,7 @@ class Artikel(Strict):
     lampiran: Text | None = Field(None, description="Berkas PDF artikel di folder arsip, atau https://.")
     tautan: Text | None = Field(None, pattern=HTTPS_URL, description="Alamat artikel di situs penerbit, https://.")
     abstrak: LongText | None = Field(None, description="Abstrak artikel; dalam berkas .md, isi di bawah front matter.")
+    catatan_transkripsi: TextList = Field([], description=CATATAN_TRANSKRIPSI)
 
 
 class RelasiPutusan(Strict):
@@ -340,3 +345,4 @@ class Putusan(Strict):
     abstrak: LongText | None = Field(
         None, description="Ringkasan perkara dan amar; dalam berkas .md, isi di bawah front matter."
     )
+    catatan_transkripsi: TextList = Field([], description=CATATAN_TRANSKRIPSI)

@@ -11,16 +11,28 @@ from enum import StrEnum
 from typing import Annotated, Any, Literal
 
 from pydantic import (
+    AfterValidator,
     BeforeValidator,
     Discriminator,
     Field,
     PlainSerializer,
     Tag,
     WithJsonSchema,
+    model_validator,
 )
 from pydantic_core import PydanticCustomError
 
-from ..source.model_base import ACTOR_ID, SLUG, DateOrDash, LineOrEmpty, NonEmptyTextList, Strict, Text, TextList
+from ..source.model_base import (
+    ACTOR_ID,
+    CATATAN_TRANSKRIPSI,
+    SLUG,
+    DateOrDash,
+    LineOrEmpty,
+    NonEmptyTextList,
+    Strict,
+    Text,
+    TextList,
+)
 from .durations import Duration, DurationError, parse_duration
 
 
@@ -106,6 +118,11 @@ class TandaTangan(Strict):
     nama: Text | None = Field(None, description="Nama penanda tangan seperti tercetak.")
     nip: Text | None = Field(
         None, description='NIP di antara tanda kutip, mis. "19710805 199603 1 002" (boleh dihapus).'
+    )
+    tanpa_blok: bool = Field(
+        False,
+        description="true bila lembar tanpa blok tanda tangan penutup, hanya ditandatangani di kotak identitas "
+        "(sama dengan tanda_tangan: false).",
     )
 
 
@@ -204,14 +221,39 @@ class KeterkaitanSop(Strict):
     sop: str = Field(pattern=SLUG, description="Id SOP lain di repositori ini; halamannya ditautkan.")
 
 
+class KeterkaitanIsian(Strict):
+    """A related SOP as a form writes it: its title, or the id of an SOP in this repository (the web editor cannot
+    write a list mixing text and objects). Read as the title's text or as `KeterkaitanSop`."""
+
+    judul: Text | None = Field(None, description="Judul SOP terkait seperti tercetak (SOP di luar repositori ini).")
+    sop: str | None = Field(None, pattern=SLUG, description="Id SOP lain di repositori ini; halamannya ditautkan.")
+
+    @model_validator(mode="after")
+    def _one_of_them(self) -> KeterkaitanIsian:
+        if (self.judul is None) == (self.sop is None):
+            raise PydanticCustomError("keterkaitan", "isi salah satu: judul SOP terkait, atau sop: <id>")
+        return self
+
+
+def _as_related(value: KeterkaitanIsian) -> KeterkaitanSop | str:
+    return KeterkaitanSop(sop=value.sop) if value.sop else str(value.judul)
+
+
 def _keterkaitan_kind(value: Any) -> str | None:
     if isinstance(value, str):
         return "teks-bebas"
-    return "rujukan-sop" if isinstance(value, (dict, KeterkaitanSop)) else None
+    if isinstance(value, KeterkaitanSop):
+        return "rujukan-sop"
+    if isinstance(value, dict):
+        return "isian" if "judul" in value else "rujukan-sop"
+    return None
 
 
+# The form's object first: the web editor's form follows the first object of a union (editor/fields.py).
 Keterkaitan = Annotated[
-    Annotated[KeterkaitanSop, Tag("rujukan-sop")] | Annotated[Text, Tag("teks-bebas")],
+    Annotated[KeterkaitanIsian, AfterValidator(_as_related), Tag("isian")]
+    | Annotated[KeterkaitanSop, Tag("rujukan-sop")]
+    | Annotated[Text, Tag("teks-bebas")],
     Discriminator(
         _keterkaitan_kind,
         custom_error_type="keterkaitan",
@@ -226,8 +268,13 @@ def _signature_kind(value: Any) -> str | None:
     return "blok" if isinstance(value, (dict, TandaTangan)) else None
 
 
+def _block_or_none(value: TandaTangan) -> TandaTangan | Literal[False]:
+    """The form's spelling of `tanda_tangan: false` (it cannot write false where a block may be): `tanpa_blok`."""
+    return False if value.tanpa_blok else value
+
+
 TandaTanganAtauTidak = Annotated[
-    Annotated[TandaTangan, Tag("blok")] | Annotated[Literal[False], Tag("tanpa")],
+    Annotated[TandaTangan, AfterValidator(_block_or_none), Tag("blok")] | Annotated[Literal[False], Tag("tanpa")],
     Discriminator(
         _signature_kind,
         custom_error_type="tanda_tangan",
@@ -303,6 +350,7 @@ class SopDocument(Strict):
     prosedur: list[Prosedur] = Field(
         min_length=1, description="Satu bagan alur atau lebih (a., b., …), masing-masing diawali '- judul:'."
     )
+    catatan_transkripsi: TextList = Field([], description=CATATAN_TRANSKRIPSI)
 
     def shows_keterangan(self, procedure: Prosedur) -> bool:
         """The sheet's Keterangan column: as the SOP says, else only when a step of the procedure fills it."""

@@ -203,6 +203,14 @@ NonEmptyTextList = Annotated[
 ]
 
 
+# Notes of whoever transcribed the file, for the next editor: where a value came from, what was inferred (an actor the
+# sheet does not print). YAML comments said this before the web editor, which drops comments; never shown on the site.
+CATATAN_TRANSKRIPSI = (
+    "Catatan penyalin untuk editor berikutnya: sumber isian, apa yang disimpulkan (mis. pelaksana yang tidak "
+    "tercetak). Tidak tampil di situs."
+)
+
+
 class Strict(BaseModel):
     """Unknown keys are errors, so a typo'd field is reported instead of silently ignored."""
 

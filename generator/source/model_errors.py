@@ -68,12 +68,17 @@ def model_problems(error: ValidationError, source: SourceFile, model: type[BaseM
     """One problem per pydantic error, at the line of the YAML key it concerns."""
     problems = []
     for item in error.errors():
-        location = _data_location(source.data, item["loc"])
+        location = _data_location(source.data, item["loc"], item["type"] in _KEY_ERRORS)
         problems.append(source.problem(location, _message(item, location, model)))
     return problems
 
 
-def _data_location(data: Any, loc: tuple[Any, ...]) -> Location:
+# Errors whose location ends with a key the data lacks (or should lack): the key is named. Any other error's location
+# may end with a union's tag (`keterkaitan.0.isian`), which is not in the data.
+_KEY_ERRORS = frozenset({"missing", "extra_forbidden"})
+
+
+def _data_location(data: Any, loc: tuple[Any, ...], names_key: bool = True) -> Location:
     """Keep the parts of a pydantic location that exist in the data (drops union tag names)."""
     kept: list[str | int] = []
     current = data
@@ -82,7 +87,7 @@ def _data_location(data: Any, loc: tuple[Any, ...]) -> Location:
             current = current[part]
         elif isinstance(current, list) and isinstance(part, int) and 0 <= part < len(current):
             current = current[part]
-        elif index == len(loc) - 1 and isinstance(part, str):
+        elif index == len(loc) - 1 and isinstance(part, str) and names_key:
             current = None  # a missing or unknown key: name it
         else:
             continue

@@ -6,7 +6,7 @@ nothing an editor writes (aliases, merges, deep nesting) can exhaust memory or c
 Unicode NFC (`normal_text`). Dates are left as strings on purpose: the model parses them, so a date that does not
 exist (2024-02-31) is a located validation error instead of a crash inside the YAML constructor. A `-` standing
 alone as a value (`peringatan: -`, `- -`, `[ - ]`), which a sheet prints in a box it leaves empty, is read as the
-text "-" (`_mark_dashes`).
+text "-" (`mark_dashes`).
 """
 
 from __future__ import annotations
@@ -186,7 +186,7 @@ _BARE_DASH = re.compile(r"([:-][ \t]++|[\[{,][ \t]*+)-(?=[ \t]*+(?:[,\]}]|\r?$)|
 _STAND_IN = "\ue000"  # a private-use character: no editor types it, and YAML reads it as plain text
 
 
-def _mark_dashes(text: str) -> str:
+def mark_dashes(text: str) -> str:
     """The text with every `-` that may stand alone as a value replaced by `_STAND_IN`, which reads back as "-".
 
     A sheet prints "-" in a box it leaves empty, and editors copy it: `peringatan: -` is a YAML syntax error ("block
@@ -200,7 +200,7 @@ def _mark_dashes(text: str) -> str:
 
 def parse_yaml(text: str, shown_as: str, first_line: int = 1) -> tuple[SourceFile | None, list[Problem]]:
     """Parse YAML text that starts at `first_line` of its file (front matter starts at line 2)."""
-    marked = _mark_dashes(text)
+    marked = mark_dashes(text)
     loader = _Loader(marked)
     try:
         builder = _Builder(loader, SourceFile(shown_as, None), first_line, marked is not text, yaml_lines(marked))
@@ -522,7 +522,7 @@ class _Builder:
     loader: _Loader
     source: SourceFile
     first_line: int
-    dashes_marked: bool  # `_mark_dashes` changed the text: its stand-ins read as "-"
+    dashes_marked: bool  # `mark_dashes` changed the text: its stand-ins read as "-"
     text_lines: list[str]  # the text as parsed, to see how a value was written
     problems: list[Problem] = field(default_factory=list)
     # Problems at a place in the data, named once the data is read (a step is named by its `no`, written later).
