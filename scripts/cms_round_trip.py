@@ -125,6 +125,18 @@ def comment_lines(text: str) -> int:
     return sum(line.lstrip().startswith("#") and number not in inside for number, line in enumerate(text.splitlines()))
 
 
+def differences(before: Any, after: Any, path: str = "") -> Iterator[str]:
+    """Where two values differ: `path: before → after`, at the deepest place."""
+    if isinstance(before, dict) and isinstance(after, dict):
+        for key in [*before, *(key for key in after if key not in before)]:
+            yield from differences(before.get(key), after.get(key), f"{path}.{key}".lstrip("."))
+    elif isinstance(before, list) and isinstance(after, list) and len(before) == len(after):
+        for index, (old, new) in enumerate(zip(before, after, strict=True)):
+            yield from differences(old, new, f"{path}.{index}")
+    elif before != after:
+        yield f"{path}: {before!r} → {after!r}"
+
+
 def with_edit(data: Any, name: str) -> Any:
     edited = dict(data)
     edited[name] = f"{data[name]}{EDIT}"
@@ -136,14 +148,15 @@ def report(target: Target, before_text: str, after_text: str) -> str:
     before_front, before_body = split(before_text, markdown)
     after_front, after_body = split(after_text, markdown)
     before, after = data_of(before_front), data_of(after_front)
-    same = after == with_edit(before, target.edited) and before_body == after_body
-    lost = sorted(set(before) - set(after)) if isinstance(before, dict) and isinstance(after, dict) else []
+    expected = with_edit(before, target.edited)
+    same = after == expected and before_body == after_body
+    changes = list(differences(expected, after)) + (["Markdown body"] if before_body != after_body else [])
     diff = list(difflib.ndiff(before_text.splitlines(), after_text.splitlines()))
     changed = sum(line[:2] in ("- ", "+ ") for line in diff)
     quoting = requoted(before_front, after_front)
     return (
         f"{target.path}: data {'same apart from the edit' if same else 'DIFFERENT'}"
-        + (f" (keys gone: {', '.join(lost)})" if lost else "")
+        + (f" ({'; '.join(changes)})" if changes else "")
         + f"; keys reordered in {reordered(before_front, after_front)} mapping(s)"
         + f"; quoting changed on {len(quoting)} value(s){': ' + ', '.join(quoting[:4]) if quoting else ''}"
         + f"; comment lines {comment_lines(before_front)}→{comment_lines(after_front)}"
