@@ -19,6 +19,7 @@ from ..source.model_base import (
     HTTPS_URL,
     PLAIN_LABEL,
     SLUG,
+    ArchiveFile,
     Date,
     Isbn,
     LongText,
@@ -73,10 +74,10 @@ class Platform(StrEnum):
 class Lampiran(Strict):
     """The full text and other files: a path inside content_archive/ or an https URL."""
 
-    dokumen: Text | None = Field(
+    dokumen: ArchiveFile | None = Field(
         None, description="Naskah lengkap PDF: berkas di folder arsip, mis. lampiran/pkpu-8-2019.pdf, atau https://."
     )
-    abstrak: Text | None = Field(None, description="Berkas abstrak PDF: berkas di folder arsip atau https://.")
+    abstrak: ArchiveFile | None = Field(None, description="Berkas abstrak PDF: berkas di folder arsip atau https://.")
 
 
 class Abstrak(Strict):
@@ -203,7 +204,7 @@ class Konten(Strict):
     unggahan: list[Unggahan] = Field(
         min_length=1, description="Setiap platform tempat konten diterbitkan, dengan tautan unggahannya."
     )
-    gambar: Text = Field(description="Salinan desainnya: berkas PNG, JPG atau WEBP di folder arsip.")
+    gambar: ArchiveFile = Field(description="Salinan desainnya: berkas PNG, JPG atau WEBP di folder arsip.")
     teks_alternatif: Text = Field(description="Apa yang tampak pada gambar, untuk pembaca layar (tunanetra).")
     produk_hukum: list[ItemId] = Field(
         [], description="Id produk hukum di arsip yang dijelaskan konten ini, mis. [pkpu-8-2019, uu-7-2017]."
@@ -257,8 +258,10 @@ class Monografi(Strict):
     bahasa: Text = Field("Indonesia", description="Bahasa buku (bawaan: Indonesia).")
     bidang_hukum: BidangHukum | None = Field(None, description=BIDANG_HUKUM_HELP)
     lokasi: Text | None = Field(None, description="Tempat buku disimpan, mis. Perpustakaan KPU Kabupaten Contoh.")
-    sampul: Text | None = Field(None, description="Gambar sampul: berkas PNG, JPG atau WEBP di folder arsip.")
-    lampiran: Text | None = Field(None, description="Berkas PDF (naskah atau cuplikan) di folder arsip, atau https://.")
+    sampul: ArchiveFile | None = Field(None, description="Gambar sampul: berkas PNG, JPG atau WEBP di folder arsip.")
+    lampiran: ArchiveFile | None = Field(
+        None, description="Berkas PDF (naskah atau cuplikan) di folder arsip, atau https://."
+    )
     abstrak: LongText | None = Field(
         None, description="Abstrak atau sinopsis; dalam berkas .md, isi di bawah front matter."
     )
@@ -292,7 +295,7 @@ class Artikel(Strict):
     bahasa: Text = Field("Indonesia", description="Bahasa artikel (bawaan: Indonesia).")
     bidang_hukum: BidangHukum | None = Field(None, description=BIDANG_HUKUM_HELP)
     lokasi: Text | None = Field(None, description="Tempat terbitan cetaknya disimpan (boleh dihapus).")
-    lampiran: Text | None = Field(None, description="Berkas PDF artikel di folder arsip, atau https://.")
+    lampiran: ArchiveFile | None = Field(None, description="Berkas PDF artikel di folder arsip, atau https://.")
     tautan: Text | None = Field(None, pattern=HTTPS_URL, description="Alamat artikel di situs penerbit, https://.")
     abstrak: LongText | None = Field(None, description="Abstrak artikel; dalam berkas .md, isi di bawah front matter.")
     catatan_transkripsi: TextList = Field([], description=CATATAN_TRANSKRIPSI)
@@ -340,7 +343,7 @@ class Putusan(Strict):
     bahasa: Text = Field("Indonesia", description="Bahasa putusan (bawaan: Indonesia).")
     bidang_hukum: BidangHukum | None = Field(None, description=BIDANG_HUKUM_HELP)
     lokasi: Text | None = Field(None, description="Tempat salinan putusan disimpan (boleh dihapus).")
-    lampiran: Text | None = Field(None, description="Salinan putusan PDF di folder arsip, atau https://.")
+    lampiran: ArchiveFile | None = Field(None, description="Salinan putusan PDF di folder arsip, atau https://.")
     relasi: RelasiPutusan = Field(RelasiPutusan(), description="Produk hukum di arsip yang diuji putusan ini.")
     abstrak: LongText | None = Field(
         None, description="Ringkasan perkara dan amar; dalam berkas .md, isi di bawah front matter."

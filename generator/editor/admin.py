@@ -24,25 +24,27 @@ ADMIN = "admin"
 CMS_SCRIPT = "node_modules/@sveltia/cms/dist/sveltia-cms.js"
 _GENERATOR_CHECKOUT = Path(__file__).resolve().parents[2]  # the repository the generator runs from
 
-# What the editor needs beyond the site's own policy (hardening.Policy), each for a reason seen in a browser test
-# (tests/test_cms_browser.py records every violation):
-# - connect-src https://api.github.com: the GitHub backend reads and commits through GitHub's API;
-# - img-src blob: data: https://avatars.githubusercontent.com: previews of uploads, and the signed-in user's avatar;
-# - style-src 'unsafe-inline': Svelte sets style attributes and inserts its component styles;
-# - worker-src blob: and 'wasm-unsafe-eval': the editor's workers and its image tools.
+# What the editor needs beyond the site's own policy (hardening.Policy), each seen in Chromium (the browser tests record
+# every violation):
+# - style-src 'unsafe-inline': Svelte inserts its components' <style> elements as they appear;
+# - connect-src https://api.github.com: the GitHub backend reads and commits through GitHub's API; data: and blob:
+#   the editor fetch()es its own data: logo, and the blob: of a file picked for upload;
+# - img-src data: blob: https://avatars.githubusercontent.com: icons, previews of uploads, the signed-in user's avatar;
+# - worker-src blob:: the editor's workers.
+# Left out, so refused: the update check (unpkg.com), GitHub's status page, and the code Sveltia loads from unpkg.com
+# for widgets this configuration does not use (maps, code, image conversion).
 ADMIN_POLICY = "; ".join(
     [
         "default-src 'self'",
-        "script-src 'self' 'wasm-unsafe-eval'",
+        "script-src 'self'",
         "style-src 'self' 'unsafe-inline'",
-        "img-src 'self' blob: data: https://avatars.githubusercontent.com",
+        "img-src 'self' data: blob: https://avatars.githubusercontent.com",
         "font-src 'self'",
-        "connect-src 'self' blob: https://api.github.com",
+        "connect-src 'self' data: blob: https://api.github.com",
         "worker-src 'self' blob:",
         "object-src 'none'",
         "base-uri 'self'",
         "form-action 'self'",
-        "frame-ancestors 'none'",
     ]
 )
 

@@ -70,6 +70,8 @@ def cms_config(project: Project, repository: Repository, site_url: str, markdown
         "app_title": "Editor SOP dan JDIH",
         "media_folder": f"{archive}/lampiran",
         "public_folder": "lampiran",
+        # Uploads stay in the repository: no stock-photo services (requests to other sites, refused by the policy).
+        "media_libraries": {"stock_assets": False},
         # A field left empty is left out of the file, as an editor writing YAML would: the model's default applies.
         "output": {"omit_empty_optional_fields": True, "yaml": {"quote": "none"}},
         "collections": collections,
