@@ -153,6 +153,7 @@ def add_step(page: Page) -> None:
     choose(page, f"{step}.simbol", "selesai")
     enable(page, f"{step}.mutu_baku")
     fill(page, f"{step}.mutu_baku.waktu", NEW_STEP["waktu"])
+    field(page, f"{step}.no").evaluate("element => element.scrollIntoView({block: 'start'})")
     page.screenshot(path="/tmp/cms-sop-langkah.png")
     save(page)
 
@@ -164,7 +165,7 @@ def add_keputusan(page: Page, pdf: Path) -> None:
         fill(page, name, str(value))
     enable(page, "lampiran")
     upload(page, "lampiran.dokumen", pdf)
-    field(page, "id").scroll_into_view_if_needed()
+    field(page, "lampiran.dokumen").evaluate("element => element.scrollIntoView({block: 'end'})")
     page.screenshot(path="/tmp/cms-produk-hukum-baru.png")
     save(page)
 
