@@ -95,6 +95,11 @@ def test_widgets_follow_the_shape_of_each_field() -> None:
     assert sop["dasar_hukum"]["widget"] == "list" and sop["dasar_hukum"]["field"]["widget"] == "string"
     assert sop["tanggal_pengesahan"]["widget"] == "string"  # a date or "-", as the sheet prints it
     assert sop["tanggal_pengesahan"]["pattern"][0] == r"^(\d{4}-\d{2}-\d{2}|-)$"
+    # absent means "as the steps need": a checkbox would write false when an editor leaves it alone
+    yes_no = [{"label": "Ya", "value": True}, {"label": "Tidak", "value": False}]
+    assert sop["kolom_keterangan"] | {"widget": "select", "options": yes_no} == sop["kolom_keterangan"]
+    assert fields_of(config, "putusan")["berkekuatan_hukum_tetap"]["options"] == yes_no
+    assert sop["nomor_kolom"]["widget"] == "boolean"  # false is its default: a checkbox left alone says the same
     procedure = {field["name"]: field for field in sop["prosedur"]["fields"]}
     assert sop["prosedur"]["min"] == 1 and procedure["langkah"]["min"] == 1
     step = {field["name"]: field for field in procedure["langkah"]["fields"]}
@@ -165,3 +170,25 @@ def test_the_build_publishes_the_editor_with_its_own_policy(example_site: Path) 
     assert config["backend"] == {**config["backend"], "name": "github", "repo": "example/sop-jdih", "branch": "main"}
     assert config["publish_mode"] == "editorial_workflow"
     assert [c["name"] for c in config["collections"]][:2] == ["sop", "produk_hukum"]
+
+
+def test_ids_of_other_items_are_chosen_from_their_collection() -> None:
+    """Every reference and relation the kinds declare (`ArchiveKind.references`, `relations.RELATIONS`), and an SOP's
+    keterkaitan, is a choice among that collection's items by title, writing the item's id (its file name)."""
+    config = example_config()
+    konten = fields_of(config, "konten")
+    assert (
+        konten["produk_hukum"] | {"widget": "relation", "collection": "produk_hukum", "multiple": True}
+        == (konten["produk_hukum"])
+    )
+    assert konten["sop"] | {"widget": "relation", "collection": "sop", "multiple": False} == konten["sop"]
+    assert konten["sop"]["display_fields"] == ["{{fields.nama_sop}}"] and konten["sop"]["value_field"] == "{{slug}}"
+    relasi = {f["name"]: f for f in fields_of(config, "produk_hukum")["relasi"]["fields"]}
+    assert {name: (f["widget"], f["collection"]) for name, f in relasi.items()} == dict.fromkeys(
+        ["mencabut", "mencabut_sebagian", "mengubah", "melaksanakan", "terkait"], ("relation", "produk_hukum")
+    )
+    menguji = fields_of(config, "putusan")["relasi"]["fields"][0]
+    assert (menguji["name"], menguji["collection"], menguji["multiple"]) == ("menguji", "produk_hukum", True)
+    related = {f["name"]: f for f in fields_of(config, "sop")["keterkaitan"]["fields"]}
+    assert (related["sop"]["widget"], related["sop"]["collection"]) == ("relation", "sop")
+    assert related["judul"]["widget"] == "string"

@@ -19,13 +19,14 @@ from typing import Any
 from pydantic import BaseModel
 
 from ..archive import kinds
-from ..archive.kind import DOCUMENT_SUFFIXES, ArchiveKind, Attachment
+from ..archive.kind import DOCUMENT_SUFFIXES, SOP, ArchiveKind, Attachment
+from ..archive.relations import declared_by
 from ..project import Project
 from ..schema import json_schema
 from ..sop.model import SopDocument
 from .fields import Field, form_fields
 
-SOP_COLLECTION = "sop"
+SOP_COLLECTION = SOP  # the SOPs' collection is named as references name it
 BRANCH = "main"
 _GITHUB = re.compile(r"^https://github\.com/(?P<repo>[A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+?)(?:\.git)?/?$")
 _BRANCH = re.compile(r"/(?:edit|blob|tree)/(?P<branch>[^/]+)/")
@@ -88,6 +89,23 @@ _COMMIT_MESSAGES = {
 }
 
 
+def _choose(fields: list[Field], path: tuple[str, ...], target: str, many: bool) -> None:
+    """The id field at `path` becomes a choice among the items of the `target` collection (a Sveltia relation): staff
+    pick a title instead of typing an id. The value written is the item's file name, which is its id."""
+    field = _at(fields, path)
+    title = "nama_sop" if target == SOP_COLLECTION else kinds.kind_named(target).title
+    kept = {key: field[key] for key in ("name", "label", "hint", "required") if key in field}
+    field.clear()
+    field |= kept | {
+        "widget": "relation",
+        "collection": target.replace("-", "_"),
+        "value_field": "{{slug}}",
+        "display_fields": [f"{{{{fields.{title}}}}}"],
+        "search_fields": [title, "id"],
+        "multiple": many,
+    }
+
+
 def _sop_collection(project: Project) -> dict[str, Any]:
     return {
         "name": SOP_COLLECTION,
@@ -102,13 +120,23 @@ def _sop_collection(project: Project) -> dict[str, Any]:
         "identifier_field": "nama_sop",
         "summary": "{{nomor_sop}} · {{nama_sop}}",
         "preview_path": "sop/{{fields.id}}/",
-        "fields": _fields(SopDocument),
+        "fields": _sop_fields(),
     }
+
+
+def _sop_fields() -> list[Field]:
+    fields = _fields(SopDocument)
+    _choose(fields, ("keterkaitan", "sop"), SOP_COLLECTION, many=False)
+    return fields
 
 
 def _kind_collection(kind: ArchiveKind, archive: str, markdown: bool) -> dict[str, Any]:
     """One archive kind's YAML files, or (`markdown`) its `.md` files with the body field as the Markdown body."""
     fields = _fields(kind.model, {attachment.path: attachment for attachment in kind.attachments}, archive, kind)
+    for reference in kind.references:
+        _choose(fields, (reference.field,), reference.target, many=_at(fields, (reference.field,))["widget"] == "list")
+    for relation in declared_by(kind.key):
+        _choose(fields, ("relasi", relation.name), relation.target, many=True)
     name = kind.key.replace("-", "_")
     label = kind.full_name[:1].upper() + kind.full_name[1:]
     collection: dict[str, Any] = {

@@ -6,6 +6,7 @@ appears in the form without anything written here:
 
 - text → `string` (one line) or `text` (paragraphs: `LongText` marks its schema with `x-paragraf`), with the schema's
   pattern; a date → `datetime` of type date, written YYYY-MM-DD; an enumeration → `select`; a number → `number`;
+- true, false or absent (`bool | None`) → a `select` of Ya and Tidak, since a checkbox writes false when left alone;
 - an object → `object` with its own fields; a list of objects → `list` with fields; a list of text → `list` of
   `string`;
 - "text or list of text" (`TextList`) → a list of text: the form always writes a list, which the model reads too;
@@ -81,6 +82,9 @@ def _widget(schema: Schema, name: str, node: Schema) -> Field:
 
 
 def _union(schema: Schema, name: str, node: Schema, branches: list[Schema]) -> Field:
+    if [branch.get("type") for branch in branches] == ["boolean"]:
+        # true, false or absent (kolom_keterangan: shown when a step fills it): a checkbox would write false.
+        return {"widget": "select", "options": [{"label": "Ya", "value": True}, {"label": "Tidak", "value": False}]}
     if len(branches) == 1:
         return _widget(schema, name, {**branches[0], **_annotations(node)})
     if _is_text_or_list(branches):
