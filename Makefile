@@ -5,8 +5,9 @@
 VENV   := .venv
 BIN    := $(VENV)/bin
 UV     := $(BIN)/uv
-# Sveltia CMS (the web editor the site publishes at /admin/) and axe-core (accessibility rules of the browser tests),
-# pinned in package-lock.json; Node runs nothing of the site, npm only installs these two.
+# Sveltia CMS (the web editor the site publishes at /admin/, with the fonts its script names) and axe-core
+# (accessibility rules of the browser tests), pinned in package-lock.json; Node runs nothing of the site, npm only
+# installs these.
 NODE   := node_modules/.terpasang
 # uv must use the machine's Python, never download one of its own.
 export UV_PYTHON_DOWNLOADS := never

@@ -12,7 +12,7 @@ from .archive.collection import Archive
 from .archive.kind import is_url
 from .archive.loader import load_archive
 from .dasar_hukum.index import DasarHukumIndex, build_index, duplicate_regulations, revoked_basis, unparsed_lines
-from .editor.admin import ADMIN, admin_page, cms_script, config_text
+from .editor.admin import ADMIN, CMS_FONTS, admin_page, config_text, editor_script
 from .editor.config import Repository
 from .kantor import Kantor, load_kantor
 from .pages.addresses import ARCHIVE_INDEX, FEED_FILE, JDIHN_FILE, SEARCH_PAGE, attachment_uri
@@ -221,18 +221,20 @@ def _stamp(path: Path) -> int | None:
         return None
 
 
-# The editor's files at admin/: its page, its configuration, and Sveltia CMS's script.
-_ADMIN_FILES = ("index.html", "config.yml", "sveltia-cms.js")
+# The editor's files at admin/: its page, its configuration, Sveltia CMS's script and the fonts it names.
+_ADMIN_FILES = ("index.html", "config.yml", "sveltia-cms.js", *(font.uri for font in CMS_FONTS))
 
 
 def _editor_files(
     content: Content, project: Project, urls: SiteUrls, site_name: str, editor: Repository, staging: StagingFolder
 ) -> list[SiteFile]:
-    page, config, script = (f"{ADMIN}/{name}" for name in _ADMIN_FILES)
+    page, config, script = (f"{ADMIN}/{name}" for name in _ADMIN_FILES[:3])
+    script_text, fonts = editor_script(project)
     return [
         SiteFile(page, staging.write(page, admin_page(f"Editor · {site_name}")), None),
         SiteFile(config, staging.write(config, config_text(project, editor, urls.site_url, content.archive)), None),
-        SiteFile(script, cms_script(project), None),
+        SiteFile(script, staging.write(script, script_text), None),
+        *(SiteFile(f"{ADMIN}/{uri}", path, None) for uri, path in fonts.items()),
     ]
 
 

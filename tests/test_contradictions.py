@@ -13,6 +13,7 @@ import pytest
 from mkdocs.exceptions import Abort, PluginError
 
 from generator.core import Project, findings, generate, generated_uris, load_content
+from generator.editor.config import Repository
 from generator.pages import archive as archive_pages
 from generator.pages.urls import SiteUrls
 from generator.source.problems import DataError
@@ -111,10 +112,12 @@ def test_a_hand_written_page_at_a_generated_address_stops_the_build_with_checks_
 def test_the_addresses_check_knows_are_the_files_generate_writes(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """`generated_uris` answers without drawing or writing; `generate` must agree, listing pages included."""
+    """`generated_uris` answers without drawing or writing; `generate` must agree, listing pages and the web editor's
+    files included (their addresses are kept free whether the editor is on or not)."""
     monkeypatch.setattr(archive_pages, "PER_PAGE", 1)  # every listing group spreads over pages
     content = load_content(Project(archive_project(tmp_path, {})))
-    written = generate(content, Project(tmp_path), SiteUrls("https://contoh.example/"), "Uji")
+    editor = Repository("kpu-uji/situs")
+    written = generate(content, Project(tmp_path), SiteUrls("https://contoh.example/"), "Uji", editor=editor)
     uris = generated_uris(content)
     assert uris == {file.uri: file.source for file in written.files}
     assert "arsip/jenis/keputusan-komisi-pemilihan-umum-kabupaten-uji/halaman-2.md" in uris

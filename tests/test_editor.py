@@ -3,22 +3,25 @@
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 from typing import Any
 
 import jsonschema
 import pytest
 import yaml
+from playwright.sync_api import Browser, expect
 from pydantic import BaseModel
 
 from generator.archive import kinds
-from generator.editor.admin import ADMIN_POLICY
+from generator.editor.admin import ADMIN_POLICY, CMS_FONTS, FontMissing, font_files, fontsource_font, self_hosted
 from generator.editor.config import Repository, cms_config, github_repository
 from generator.editor.fields import label
 from generator.project import read_project
 from generator.schema import json_schema
 from generator.sop.model import SopDocument
 
+from .browser_support import Problems, open_page
 from .conftest import REPO
 
 SVELTIA_SCHEMA = REPO / "node_modules" / "@sveltia" / "cms" / "schema" / "sveltia-cms.json"
@@ -163,9 +166,8 @@ def test_the_build_publishes_the_editor_with_its_own_policy(example_site: Path) 
     page = (admin / "index.html").read_text(encoding="utf-8")
     assert f'content="{ADMIN_POLICY}"' in page
     assert '<script src="sveltia-cms.js"></script>' in page and "https://" not in page.split("<body>")[1]
-    assert (admin / "sveltia-cms.js").read_bytes() == (
-        REPO / "node_modules/@sveltia/cms/dist/sveltia-cms.js"
-    ).read_bytes()
+    bundle = (REPO / "node_modules/@sveltia/cms/dist/sveltia-cms.js").read_text(encoding="utf-8")
+    assert (admin / "sveltia-cms.js").read_text(encoding="utf-8") == self_hosted(bundle)  # fonts: see below
     config = yaml.safe_load((admin / "config.yml").read_text(encoding="utf-8"))
     assert config["backend"] == {**config["backend"], "name": "github", "repo": "example/sop-jdih", "branch": "main"}
     assert config["publish_mode"] == "editorial_workflow"
@@ -192,3 +194,147 @@ def test_ids_of_other_items_are_chosen_from_their_collection() -> None:
     related = {f["name"]: f for f in fields_of(config, "sop")["keterkaitan"]["fields"]}
     assert (related["sop"]["widget"], related["sop"]["collection"]) == ("relation", "sop")
     assert related["judul"]["widget"] == "string"
+
+
+# --- the editor's fonts, published with it instead of fetched from fontsource's CDN --------------------------------
+
+NODE_MODULES = REPO / "node_modules"
+FONT_FACE_SOURCE = re.compile(r"@font-face\s*\{[^}]*?\bsrc:\s*url\(([^)]*)\)")
+
+
+def test_the_published_script_names_only_fonts_the_site_publishes_from_npm(example_site: Path) -> None:
+    """Every @font-face of the script the site publishes points into admin/fonts/, at the npm package's file."""
+    admin = example_site / "admin"
+    script = (admin / "sveltia-cms.js").read_text(encoding="utf-8")
+    assert "cdn.jsdelivr.net" not in script and "fonts.googleapis" not in script and "fonts.gstatic" not in script
+    sources = FONT_FACE_SOURCE.findall(script)
+    assert sorted(sources) == sorted(font.uri for font in CMS_FONTS)
+    for source in sources:
+        # The CSS is injected into the page, so a relative url() resolves against the page's address, /admin/.
+        assert source.startswith("fonts/") and "//" not in source
+    for font in CMS_FONTS:
+        package = NODE_MODULES / font.package
+        assert json.loads((package / "package.json").read_text(encoding="utf-8"))["version"] == font.version
+        assert (admin / font.uri).read_bytes() == (package / "files" / font.file).read_bytes(), font.uri
+    assert sorted(path.name for path in (admin / "fonts").iterdir()) == sorted(font.file for font in CMS_FONTS)
+
+
+def test_the_fonts_come_from_the_cdn_addresses_themselves() -> None:
+    font = fontsource_font(
+        "https://cdn.jsdelivr.net/fontsource/fonts/material-symbols-outlined:vf@5.3.7/latin-wght-normal.woff2"
+    )
+    assert (font.package, font.version, font.file) == (
+        "@fontsource-variable/material-symbols-outlined",
+        "5.3.7",
+        "material-symbols-outlined-latin-wght-normal.woff2",
+    )
+    mono = fontsource_font("https://cdn.jsdelivr.net/fontsource/fonts/noto-mono@5.3.0/latin-400-normal.woff2")
+    assert (mono.package, mono.file, mono.uri) == (
+        "@fontsource/noto-mono",
+        "noto-mono-latin-400-normal.woff2",
+        "fonts/noto-mono-latin-400-normal.woff2",
+    )
+    packages = json.loads((REPO / "package.json").read_text(encoding="utf-8"))["devDependencies"]
+    assert {font.package: font.version for font in CMS_FONTS}.items() <= packages.items(), "pinned as the script names"
+
+
+SANS = fontsource_font("https://cdn.jsdelivr.net/fontsource/fonts/source-sans-3:vf@5.3.0/latin-wght-normal.woff2")
+MONO = fontsource_font("https://cdn.jsdelivr.net/fontsource/fonts/noto-mono@5.3.0/latin-400-normal.woff2")
+
+
+def face(font_url: str) -> str:
+    return f"@font-face{{font-family:X;src:url({font_url}) format('woff2')}}"
+
+
+def test_each_font_address_is_replaced_by_its_address_on_the_site() -> None:
+    bundle = f"const css = `{face(SANS.url)} {face(MONO.url)}`;"
+    assert self_hosted(bundle, (SANS, MONO)) == f"const css = `{face(SANS.uri)} {face(MONO.uri)}`;"
+
+
+@pytest.mark.parametrize(
+    ("bundle", "message"),
+    [
+        (face(SANS.url), f"alamat font {MONO.url} ditemukan 0 kali, bukan tepat sekali"),  # Sveltia moved to 5.3.1
+        (face(SANS.url) + face(MONO.url) * 2, f"alamat font {MONO.url} ditemukan 2 kali, bukan tepat sekali"),
+        (
+            face(SANS.url) + face(MONO.url) + face(MONO.url.replace("5.3.0", "5.4.0")),
+            f"font {MONO.url.replace('5.3.0', '5.4.0')} akan dimuat dari CDN",
+        ),
+    ],
+)
+def test_a_script_that_names_other_fonts_fails_the_build(bundle: str, message: str) -> None:
+    """After a Sveltia CMS upgrade that changed its fonts the build fails and says so, rather than publish a script
+    that fetches them from a CDN (which the admin policy blocks: every icon would show as its word)."""
+    with pytest.raises(FontMissing, match=re.escape(message)):
+        self_hosted(bundle, (SANS, MONO))
+
+
+def test_a_font_package_at_another_version_fails_the_build(tmp_path: Path) -> None:
+    package = tmp_path / "@fontsource" / "noto-mono"
+    (package / "files").mkdir(parents=True)
+    (package / "files" / MONO.file).write_bytes(b"wOF2")
+    (package / "package.json").write_text('{"version": "5.2.9"}', encoding="utf-8")
+    with pytest.raises(
+        FontMissing, match=r"memerlukan font @fontsource/noto-mono@5\.3\.0, yang terpasang versi 5\.2\.9"
+    ):
+        font_files(tmp_path, (MONO,))
+    with pytest.raises(FontMissing, match=r"@fontsource-variable/source-sans-3@5\.3\.0, paket itu tidak terpasang"):
+        font_files(tmp_path, (SANS,))
+    (package / "package.json").write_text('{"version": "5.3.0"}', encoding="utf-8")
+    assert font_files(tmp_path, (MONO,)) == {MONO.uri: package / "files" / MONO.file}
+
+
+# Requests the editor makes to other origins on every load of /admin/, which the admin policy's connect-src blocks:
+# the editor works without them.
+HARMLESS_REQUESTS = {
+    "https://unpkg.com/@sveltia/cms/package.json": "Sveltia's check for a newer release of itself",
+    "https://www.githubstatus.com/api/v2/status.json": "the GitHub backend's banner when GitHub is down",
+}
+RECORD_CSP = """
+window.__blocked = [];
+document.addEventListener("securitypolicyviolation", event => window.__blocked.push(event.blockedURI));
+"""
+# Load every font the editor declares (the sign-in screen uses only some), and report each one's family and status.
+LOAD_FONTS = """
+async () => {
+  const faces = [...document.fonts];
+  await Promise.allSettled(faces.map(face => face.load()));
+  return faces.map(face => [face.family.replaceAll('"', ""), face.status]);
+}
+"""
+# A Material Symbols ligature drawn at 24 px: one glyph 1 em wide when the font works, the word itself otherwise.
+ICON_WIDTH = """
+() => {
+  const icon = document.createElement("span");
+  icon.style.font = "24px 'Material Symbols Outlined'";
+  icon.textContent = "photo_library";
+  document.body.append(icon);
+  const width = icon.getBoundingClientRect().width;
+  icon.remove();
+  return width;
+}
+"""
+
+
+def test_the_editor_loads_its_fonts_from_the_site_and_shows_icons(browser: Browser, example_site_url: str) -> None:
+    problems = Problems()
+    with open_page(browser, example_site_url, problems, viewport={"width": 1280, "height": 800}) as page:
+        page.add_init_script(RECORD_CSP)
+        requests: list[str] = []
+        page.on("request", lambda request: requests.append(request.url))
+        page.goto("/admin/")
+        expect(page.get_by_role("button", name="Work with Local Repository")).to_be_visible()
+        faces = page.evaluate(LOAD_FONTS)
+        assert sorted(faces) == [
+            ["Material Symbols Outlined", "loaded"],
+            ["Noto Mono", "loaded"],
+            ["Source Sans 3", "loaded"],
+        ]
+        assert page.evaluate(ICON_WIDTH) == pytest.approx(24, abs=1), "icons show as words: Material Symbols missing"
+        page.screenshot(path="/tmp/cms-fonts-signin.png")
+        blocked = page.evaluate("window.__blocked")  # what the policy stopped never shows as a request
+    fonts = {f"{example_site_url}/admin/{font.uri}" for font in CMS_FONTS}
+    assert fonts <= set(requests), "each font from the site's own admin/fonts/"
+    web = [url for url in [*requests, *blocked] if url.startswith(("http:", "https:"))]  # not data: or blob:
+    elsewhere = {url for url in web if not url.startswith(f"{example_site_url}/")}
+    assert elsewhere <= HARMLESS_REQUESTS.keys(), "only the requests known to be harmless leave the site"
