@@ -2,13 +2,14 @@
 
 Sveltia's local-repository mode ("Work with Local Repository") asks the File System Access API for a folder with
 `window.showDirectoryPicker()`, which headless Chromium cannot answer. The bridge here copies the repository's files
-(sops/, content_archive/ and an empty `.git` folder, which Sveltia requires to accept a folder as a repository root)
+(sops/, content_archive/ and a `.git` folder, which Sveltia requires to accept a folder as a repository root)
 into a folder of the page's Origin Private File System and replaces `showDirectoryPicker` with a function that
 returns that folder: a real FileSystemDirectoryHandle, read and written by Sveltia's own code. After a save the test
 copies the OPFS files back to disk (`copy_back`) to diff them, run `sop-jdih check` or build the site.
 
-The form helpers find Sveltia's controls by their accessible names and roles (its English UI text, pinned with the
-package version in package-lock.json), never by its generated class names.
+The form helpers find Sveltia's controls by their roles and accessible names (its English UI text, pinned with the
+package version in package-lock.json) and its fields by their data path (`data-key-path`), never by its generated
+class names.
 """
 
 from __future__ import annotations
@@ -20,8 +21,9 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from playwright.sync_api import Browser, Locator, Page, expect
+from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 
-from .browser_support import Problems, open_page
+from .browser_support import TIMEOUT_MS, Problems, open_page
 
 OPFS_FOLDER = "repo"  # the repository's copy inside the origin's private file system
 COPIED = ("sops", "content_archive")  # what Sveltia reads and writes; the generator and site are not its business
@@ -34,17 +36,16 @@ window.showDirectoryPicker = async () =>
   (await navigator.storage.getDirectory()).getDirectoryHandle({OPFS_FOLDER!r}, {{create: true}});
 """
 
-# Writes [path, base64] pairs under the OPFS folder, creating folders on the way (after emptying it).
+# Empties the OPFS folder, then writes [path, base64] pairs under it, creating folders on the way.
 _WRITE = f"""
-async ([files, clear]) => {{
+async files => {{
   const root = await navigator.storage.getDirectory();
-  if (clear) await root.removeEntry({OPFS_FOLDER!r}, {{recursive: true}}).catch(() => {{}});
+  await root.removeEntry({OPFS_FOLDER!r}, {{recursive: true}}).catch(() => {{}});
   const top = await root.getDirectoryHandle({OPFS_FOLDER!r}, {{create: true}});
   for (const [path, data] of files) {{
     const parts = path.split('/');
     let dir = top;
     for (const part of parts.slice(0, -1)) dir = await dir.getDirectoryHandle(part, {{create: true}});
-    if (data === null) continue;  // a folder only
     const handle = await dir.getFileHandle(parts.at(-1), {{create: true}});
     const writable = await handle.createWritable();
     await writable.write(Uint8Array.from(atob(data), c => c.charCodeAt(0)));
@@ -90,9 +91,8 @@ def fill_opfs(page: Page, repo: Path) -> None:
         "**/__opfs__", lambda route: route.fulfill(content_type="text/html", body="<!doctype html><title>-</title>")
     )
     page.goto("/__opfs__")
-    files: list[tuple[str, str | None]] = [(".git/HEAD", base64.b64encode(b"ref: refs/heads/main\n").decode())]
-    files += [(path, base64.b64encode(data).decode()) for path, data in repository_files(repo).items()]
-    page.evaluate(_WRITE, [files, True])
+    files = {".git/HEAD": b"ref: refs/heads/main\n", **repository_files(repo)}
+    page.evaluate(_WRITE, [(path, base64.b64encode(data).decode()) for path, data in files.items()])
 
 
 def opfs_files(page: Page) -> dict[str, bytes]:
@@ -136,17 +136,25 @@ def local_cms(
 # the field's place in the entry's data, stable across releases and unambiguous where labels repeat (every step has a
 # "Kegiatan"). The editor pane renders fields lazily, as they scroll into view, so `field` scrolls until it is there.
 
-_SCROLL_EDITOR = """() => {
-  const pane = document.querySelector('[role=group][aria-label^="Edit"] [data-key-path]');
-  let box = pane;
+# The editing pane's scrolling box, found from its first field.
+_PANE = """const first = document.querySelector('[role=group][aria-label^="Edit"] [data-key-path]');
+  let box = first;
   while (box && !(box.scrollHeight > box.clientHeight && /auto|scroll/.test(getComputedStyle(box).overflowY)))
-    box = box.parentElement;
+    box = box.parentElement;"""
+_TO_TOP = f"() => {{ {_PANE} if (box) box.scrollTop = 0; }}"
+# Scrolls on by most of a screen; false at the bottom.
+_SCROLL_ON = f"""() => {{ {_PANE}
   if (!box) return false;
   const before = box.scrollTop;
   box.scrollTop += box.clientHeight * 0.8;
   return box.scrollTop !== before;
-}"""
-_TOP_EDITOR = _SCROLL_EDITOR.replace("box.scrollTop += box.clientHeight * 0.8", "box.scrollTop = 0")
+}}"""
+# Two frames: observers of what scrolled into view have run, and what they drew is there.
+_NEXT_FRAMES = "() => new Promise(done => requestAnimationFrame(() => requestAnimationFrame(done)))"
+# At the bottom: until the field is drawn, or the pane has grown and can scroll on.
+_DRAWN_OR_GROWN = f"""selector => {{ {_PANE}
+  return !!document.querySelector(selector) || (box && box.scrollTop + box.clientHeight < box.scrollHeight - 1);
+}}"""
 
 
 def editor(page: Page) -> Locator:
@@ -181,16 +189,18 @@ def new_entry(page: Page, collection: str) -> None:
 
 def field(page: Page, key_path: str) -> Locator:
     """The field at `key_path` in the editing pane, scrolled to (from the top, as far as needed)."""
-    target = editor(page).locator(f'[data-key-path="{key_path}"]').first
+    selector = f'[role=group][aria-label^="Edit"] [data-key-path="{key_path}"]'
+    target = page.locator(selector).first
     expect(editor(page).locator("[data-key-path]").first).to_be_visible()
-    page.evaluate(_TOP_EDITOR)
-    at_end = 0  # turns at the bottom of the pane: a field just added may still be drawn
+    page.evaluate(_TO_TOP)
     while not target.count():
-        if page.evaluate(_SCROLL_EDITOR):
-            at_end = 0
-        elif (at_end := at_end + 1) > 20:
-            raise AssertionError(f"no field {key_path} in the editor")
-        page.wait_for_timeout(25)
+        if page.evaluate(_SCROLL_ON):
+            page.evaluate(_NEXT_FRAMES)  # the pane draws its fields as they come into view
+        else:
+            try:  # the pane draws what scrolled into view a moment later, and a field just added later still
+                page.wait_for_function(_DRAWN_OR_GROWN, arg=selector, timeout=TIMEOUT_MS)
+            except PlaywrightTimeoutError:
+                raise AssertionError(f"no field {key_path} in the editor") from None
     target.scroll_into_view_if_needed()
     return target
 
