@@ -139,7 +139,7 @@ def generate(
     inputs did not change are not produced again (pages/memo.py): their staged files stay as they are.
     With `editor` (the GitHub repository it commits to), the web editor is written at admin/ (editor/admin.py).
     Raises FeedInvalid when a feed does not match its schema, EditorMissing when the editor is asked for and its
-    script is not installed. SOP pages link their PDF when the project prints them.
+    script or fonts are not installed. SOP pages link their PDF when the project prints them.
     """
     renderer = renderer or DiagramRenderer(project.diagram_cache_dir)
     memo = memo or Memo(kept=False)

@@ -66,38 +66,47 @@ def scaffold(project: Project, kind: str, item_id: str, today: datetime.date) ->
 
 def _new_sop(project: Project, item_id: str, today: datetime.date) -> Written:
     _refuse_taken(project, [project.sops_dir / f"{item_id}{suffix}" for suffix in (".yaml", ".yml")])
-    text = render(
-        "new_sop.yaml.j2",
-        modeline=SOP_MODELINE,
-        describe=field_help(SopDocument),
-        id=item_id,
-        today=today,
-        related_sop=_first_sop(project),
-        **starter_values(item_id, today),
-    )
+    text = starter_text(project, SOP, item_id, today)
     return Written(_create(project, project.sops_dir / f"{item_id}.yaml", text.encode("utf-8")))
 
 
 def _new_item(project: Project, kind: ArchiveKind, item_id: str, today: datetime.date) -> Written:
-    """The collection's starter template, given the first id of what each reference names (so the file passes the
-    check) and, for a required image, a grey placeholder unless one is already there."""
+    """The collection's starter file and, for a required image, a grey placeholder unless one is already there."""
     _refuse_taken_item(project, item_id)
-    placeholders = {a.name: a.placeholder.format(id=item_id) for a in kind.attachments if a.placeholder}
-    text = render(
-        kind.starter,
-        kind.templates,
-        modeline=item_modeline(kind),
-        describe=field_help(kind.model),
-        id=item_id,
-        today=today,
-        **starter_values(item_id, today),
-        **{reference.field: _first_id(project, reference.target) for reference in kind.references},
-        **placeholders,  # relative to the archive folder, as the loader reads them
-    )
-    missing = [image for image in (project.archive_dir / path for path in placeholders.values()) if not image.exists()]
+    placeholders = [a.placeholder.format(id=item_id) for a in kind.attachments if a.placeholder]
+    missing = [image for image in (project.archive_dir / path for path in placeholders) if not image.exists()]
+    text = starter_text(project, kind.key, item_id, today)
     written = _create(project, project.archive_dir / kind.key / f"{item_id}.yaml", text.encode("utf-8"))
     images = [_create(project, image, placeholder_png(PLACEHOLDER_SIZE)) for image in missing]
     return Written(written, tuple(images))
+
+
+def starter_text(project: Project, kind: str, item_id: str, today: datetime.date) -> str:
+    """The text `sop-jdih new <kind> <id>` writes (`kind`: SOP or a collection's key): its template, given the first
+    id of what each reference names (so the file passes the check) and the placeholder of a required image."""
+    if kind == SOP:
+        return render(
+            "new_sop.yaml.j2",
+            modeline=SOP_MODELINE,
+            describe=field_help(SopDocument),
+            id=item_id,
+            today=today,
+            related_sop=_first_sop(project),
+            **starter_values(item_id, today),
+        )
+    collection = kinds.kind_named(kind)
+    return render(
+        collection.starter,
+        collection.templates,
+        modeline=item_modeline(collection),
+        describe=field_help(collection.model),
+        id=item_id,
+        today=today,
+        **starter_values(item_id, today),
+        **{reference.field: _first_id(project, reference.target) for reference in collection.references},
+        # relative to the archive folder, as the loader reads them
+        **{a.name: a.placeholder.format(id=item_id) for a in collection.attachments if a.placeholder},
+    )
 
 
 def starter_values(item_id: str, today: datetime.date) -> dict[str, Any]:

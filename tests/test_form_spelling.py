@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import shutil
 import subprocess
 import sys
@@ -16,6 +17,7 @@ from generator.sop.model import SopDocument
 from generator.source.yaml_source import _Loader
 
 from .conftest import REPO, VALID_SOP, build_site, make_project
+from .pagefind_contents import contents
 
 SHORT_FORMS = """\
 # yaml-language-server: $schema=schema.json
@@ -131,3 +133,48 @@ def test_the_example_files_are_in_the_forms_spelling() -> None:
         check=False,
     )
     assert (checked.returncode, checked.stdout, checked.stderr) == (0, "", "")
+
+
+@pytest.mark.parametrize("kind", ["sop", "produk-hukum", "konten", "monografi", "artikel", "putusan"])
+def test_the_help_sop_jdih_new_writes_is_not_a_note(tmp_path: Path, kind: str) -> None:
+    """A starter's comments are the field help the form shows beside each field: rapikan drops them, and the file
+    says what it said (the check's findings unchanged)."""
+    project = make_project(tmp_path / "proyek", {})
+    (project / "content_archive").mkdir()
+
+    def sop_jdih(*args: str) -> subprocess.CompletedProcess[str]:
+        command = [sys.executable, "-m", "generator.cli", "--root", str(project), *args]
+        return subprocess.run(command, capture_output=True, text=True, cwd=REPO, check=False)
+
+    assert sop_jdih("new", kind, "baru-2025").returncode == 0
+    before = sop_jdih("check")
+    tidied = sop_jdih("rapikan")
+    assert tidied.returncode == 0 and "ditulis ulang" in tidied.stdout, tidied.stderr
+    (written,) = [path for path in project.rglob("baru-2025.yaml")]
+    assert [comment.text for comment in comments(written.read_text(encoding="utf-8"))][1:] == []  # the modeline
+    assert "catatan_transkripsi" not in written.read_text(encoding="utf-8")
+    after = sop_jdih("check")
+    assert (after.returncode, after.stdout.count("isian contoh")) == (
+        before.returncode,
+        before.stdout.count("isian contoh"),
+    )
+
+
+def test_transcribers_notes_never_reach_the_site_or_its_search(example_site: Path) -> None:
+    """catatan_transkripsi is for editors: no page, feed or search index of the example site carries a note."""
+    notes = [
+        note
+        for file in [*(REPO / "sops").glob("*.yaml"), *(REPO / "content_archive").rglob("*.yaml")]
+        for note in (load(file.read_text(encoding="utf-8")) or {}).get("catatan_transkripsi", [])
+        if isinstance(note, str)
+    ]
+    assert len(notes) > 20
+    phrases = {note.split(": ", 1)[-1][:60] for note in notes}
+    published = [
+        path.read_text(encoding="utf-8")
+        for path in example_site.rglob("*")
+        if path.suffix in (".html", ".json", ".xml", ".txt") and "admin" not in path.parts
+    ]
+    search = json.dumps(contents(example_site / "pagefind"), ensure_ascii=False)
+    leaked = [phrase for phrase in phrases if any(phrase in text for text in [*published, search])]
+    assert leaked == []

@@ -52,8 +52,8 @@ def _edit(path: Path, old: str, new: str) -> None:
 
 
 def _relate(project: Path) -> None:
-    revokes = "  mencabut: [kepkab-contoh-34-2018]"
-    _edit(project / ITEM, revokes, f"{revokes}\n  mengubah: [kepkab-contoh-12-2019]")
+    revokes = "  mencabut:\n    - kepkab-contoh-34-2018\n"
+    _edit(project / ITEM, revokes, f"{revokes}  mengubah:\n    - kepkab-contoh-12-2019\n")
 
 
 def _add(project: Path) -> None:

@@ -129,9 +129,10 @@ def comments(text: str, first_line: int = 1) -> list[Comment]:
 _HASH = re.compile(r"(?:(?<=\s)|^)#", re.MULTILINE)
 
 
-def notes(source: SourceFile, found: list[Comment]) -> list[str]:
+def notes(source: SourceFile, found: list[Comment], is_help: Callable[[str], bool] = lambda text: False) -> list[str]:
     """The comments as notes, each with the place it stood at: an inline comment the value on its line, a comment
-    line (or a run of them) the value below it. The modeline is not a note."""
+    line (or a run of them) the value below it. The modeline is not a note, nor a line `is_help` says is the help
+    `sop-jdih new` wrote (the form shows that help beside each field)."""
     by_line: dict[int, list[tuple[Any, ...]]] = {}
     for location, line in source.lines.items():
         by_line.setdefault(line, []).append(location)
@@ -139,12 +140,13 @@ def notes(source: SourceFile, found: list[Comment]) -> list[str]:
     written: list[str] = []
     run: list[str] = []
     for index, comment in enumerate(found):
-        if comment.text.startswith(MODELINE[2:]) or not comment.text:
-            continue
-        run.append(comment.text)
+        if not (comment.text.startswith(MODELINE[2:]) or not comment.text or is_help(comment.text)):
+            run.append(comment.text)
         following = found[index + 1] if index + 1 < len(found) else None
         if not comment.inline and following and not following.inline and following.line == comment.line + 1:
             continue  # a run of comment lines is one note
+        if not run:
+            continue
         target = comment.line if comment.inline else next((line for line in lines if line > comment.line), None)
         locations = by_line.get(target, []) if target else []
         location = max(locations, key=len) if comment.inline and locations else min(locations, key=len, default=())
@@ -162,15 +164,18 @@ def rewritten(
     schema: Schema,
     first_line: int = 1,
     body: dict[str, str] | None = None,
+    is_help: Callable[[str, str], bool] = lambda text, item_id: False,
 ) -> str | None:
     """The YAML `text` of one file (or a `.md` file's front matter, from `first_line` 2, its `body` field apart) in the
-    form's spelling, or None when it already is. Raises Refused when the file does not load or the rewrite would not
+    form's spelling, or None when it already is. `is_help(comment, item_id)` says which comments are help, not notes.
+    Raises Refused when the file does not load or the rewrite would not
     read as the same document."""
     source, problems = parse_yaml(text, shown_as, first_line)
     if source is None or problems or not isinstance(source.data, dict):
         raise Refused("berkas belum valid; perbaiki dulu (sop-jdih check), lalu jalankan lagi")
     data = in_form_spelling(schema, source.data)
-    moved = notes(source, comments(text, first_line))
+    item_id = str(source.data.get("id", ""))
+    moved = notes(source, comments(text, first_line), lambda comment: is_help(comment, item_id))
     if moved:
         data[NOTES] = [*_as_list(data.get(NOTES)), *moved]
         data = in_form_spelling(schema, data)

@@ -121,7 +121,7 @@ class TandaTangan(Strict):
     )
     tanpa_blok: bool = Field(
         False,
-        description="true bila lembar tanpa blok tanda tangan penutup, hanya ditandatangani di kotak identitas "
+        description="Isi true bila lembar tanpa blok tanda tangan penutup, hanya ditandatangani di kotak identitas "
         "(sama dengan tanda_tangan: false).",
     )
 
