@@ -12,6 +12,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
+from ..source.model_base import inside_archive
 from ..source.yaml_source import Location
 from .kind import ArchiveKind, Attachment
 from .relations import declared_by
@@ -40,14 +41,15 @@ def written_ids(kind: ArchiveKind, data: dict[str, Any]) -> Iterator[Named]:
 
 
 def written_files(kind: ArchiveKind, data: dict[str, Any]) -> list[tuple[Attachment, str]]:
-    """The kind's attachments that are written as text, with their values."""
+    """The kind's attachments that are written as text, with their values as the models read them (`/lampiran/x.pdf`,
+    as the web editor writes an upload, is `lampiran/x.pdf`)."""
     found = []
     for attachment in kind.attachments:
         value: Any = data
         for name in attachment.path:
             value = value.get(name) if isinstance(value, dict) else None
         if isinstance(value, str) and value:
-            found.append((attachment, value))
+            found.append((attachment, inside_archive(value)))
     return found
 
 

@@ -211,7 +211,7 @@ CATATAN_TRANSKRIPSI = (
 )
 
 
-def _inside_archive(value: Any) -> Any:
+def inside_archive(value: Any) -> Any:
     """The web editor writes an uploaded file as `/lampiran/x.pdf` (its public folder, from the archive's root): the
     same file as `lampiran/x.pdf`, the spelling every other reader of the models uses."""
     if isinstance(value, str) and value.startswith("/") and not value.startswith("//"):
@@ -220,7 +220,7 @@ def _inside_archive(value: Any) -> Any:
 
 
 # A file inside content_archive/ (or, where the field allows, an https address): `lampiran/x.pdf` or `/lampiran/x.pdf`.
-ArchiveFile = Annotated[Text, BeforeValidator(_inside_archive)]
+ArchiveFile = Annotated[Text, BeforeValidator(inside_archive)]
 
 
 class Strict(BaseModel):
