@@ -200,7 +200,11 @@ def field(page: Page, key_path: str) -> Locator:
             try:  # the pane draws what scrolled into view a moment later, and a field just added later still
                 page.wait_for_function(_DRAWN_OR_GROWN, arg=selector, timeout=TIMEOUT_MS)
             except PlaywrightTimeoutError:
-                raise AssertionError(f"no field {key_path} in the editor") from None
+                parent = key_path.rsplit(".", 1)[0]
+                near = page.locator(f'[role=group][aria-label^="Edit"] [data-key-path^="{parent}."]')
+                found = sorted({path for path in near.evaluate_all("all => all.map(e => e.dataset.keyPath)")})
+                page.screenshot(path="/tmp/cms-field-missing.png")
+                raise AssertionError(f"no field {key_path} in the editor; beside it: {found[:12]}") from None
     target.scroll_into_view_if_needed()
     return target
 
@@ -233,10 +237,11 @@ def add_item(page: Page, key_path: str) -> str:
     box = field(page, key_path)
     label = box.get_attribute("aria-label") or ""
     name = label.strip("“”\u2068\u2069").removesuffix(" Field").strip("“”\u2068\u2069")
-    count = box.get_by_text(re.compile(rf"^\d+\s+{re.escape(name)}$")).first.inner_text()
+    count = int(box.get_by_text(re.compile(rf"^\d+\s+{re.escape(name)}$")).first.inner_text().split()[0])
     # The outer list's sticky "Add …" bar may cover this one's button: press it from the keyboard, as a user may.
     box.get_by_role("button", name=re.compile(rf"^Add\W+{re.escape(name)}\W*$")).last.press("Enter")
-    return f"{key_path}.{int(count.split()[0])}"
+    expect(box.get_by_text(re.compile(rf"^{count + 1}\s+{re.escape(name)}$"))).to_have_count(1)
+    return f"{key_path}.{count}"
 
 
 def upload(page: Page, key_path: str, file: Path) -> None:
