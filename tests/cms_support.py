@@ -149,8 +149,15 @@ _SCROLL_ON = f"""() => {{ {_PANE}
   box.scrollTop += box.clientHeight * 0.8;
   return box.scrollTop !== before;
 }}"""
-# Two frames: observers of what scrolled into view have run, and what they drew is there.
-_NEXT_FRAMES = "() => new Promise(done => requestAnimationFrame(() => requestAnimationFrame(done)))"
+# Until the pane has not changed for three frames in a row: it has drawn the fields that scrolled into view (a
+# loaded machine may take many frames to).
+_SETTLED = """() => new Promise(done => {
+  let quiet = 0;
+  const observer = new MutationObserver(() => { quiet = 0; });
+  observer.observe(document.body, {childList: true, subtree: true});
+  const frame = () => (++quiet >= 3 ? (observer.disconnect(), done()) : requestAnimationFrame(frame));
+  requestAnimationFrame(frame);
+})"""
 # At the bottom: until the field is drawn, or the pane has grown and can scroll on.
 _DRAWN_OR_GROWN = f"""selector => {{ {_PANE}
   return !!document.querySelector(selector) || (box && box.scrollTop + box.clientHeight < box.scrollHeight - 1);
@@ -195,7 +202,7 @@ def field(page: Page, key_path: str) -> Locator:
     page.evaluate(_TO_TOP)
     while not target.count():
         if page.evaluate(_SCROLL_ON):
-            page.evaluate(_NEXT_FRAMES)  # the pane draws its fields as they come into view
+            page.evaluate(_SETTLED)  # the pane draws its fields as they come into view
         else:
             try:  # the pane draws what scrolled into view a moment later, and a field just added later still
                 page.wait_for_function(_DRAWN_OR_GROWN, arg=selector, timeout=TIMEOUT_MS)
