@@ -149,8 +149,15 @@ _SCROLL_ON = f"""() => {{ {_PANE}
   box.scrollTop += box.clientHeight * 0.8;
   return box.scrollTop !== before;
 }}"""
-# Two frames: observers of what scrolled into view have run, and what they drew is there.
-_NEXT_FRAMES = "() => new Promise(done => requestAnimationFrame(() => requestAnimationFrame(done)))"
+# Until the pane has not changed for three frames in a row: it has drawn the fields that scrolled into view (a
+# loaded machine may take many frames to).
+_SETTLED = """() => new Promise(done => {
+  let quiet = 0;
+  const observer = new MutationObserver(() => { quiet = 0; });
+  observer.observe(document.body, {childList: true, subtree: true});
+  const frame = () => (++quiet >= 3 ? (observer.disconnect(), done()) : requestAnimationFrame(frame));
+  requestAnimationFrame(frame);
+})"""
 # At the bottom: until the field is drawn, or the pane has grown and can scroll on.
 _DRAWN_OR_GROWN = f"""selector => {{ {_PANE}
   return !!document.querySelector(selector) || (box && box.scrollTop + box.clientHeight < box.scrollHeight - 1);
@@ -195,12 +202,16 @@ def field(page: Page, key_path: str) -> Locator:
     page.evaluate(_TO_TOP)
     while not target.count():
         if page.evaluate(_SCROLL_ON):
-            page.evaluate(_NEXT_FRAMES)  # the pane draws its fields as they come into view
+            page.evaluate(_SETTLED)  # the pane draws its fields as they come into view
         else:
             try:  # the pane draws what scrolled into view a moment later, and a field just added later still
                 page.wait_for_function(_DRAWN_OR_GROWN, arg=selector, timeout=TIMEOUT_MS)
             except PlaywrightTimeoutError:
-                raise AssertionError(f"no field {key_path} in the editor") from None
+                parent = key_path.rsplit(".", 1)[0]
+                near = page.locator(f'[role=group][aria-label^="Edit"] [data-key-path^="{parent}."]')
+                found = sorted({path for path in near.evaluate_all("all => all.map(e => e.dataset.keyPath)")})
+                page.screenshot(path="/tmp/cms-field-missing.png")
+                raise AssertionError(f"no field {key_path} in the editor; beside it: {found[:12]}") from None
     target.scroll_into_view_if_needed()
     return target
 
@@ -233,10 +244,11 @@ def add_item(page: Page, key_path: str) -> str:
     box = field(page, key_path)
     label = box.get_attribute("aria-label") or ""
     name = label.strip("“”\u2068\u2069").removesuffix(" Field").strip("“”\u2068\u2069")
-    count = box.get_by_text(re.compile(rf"^\d+\s+{re.escape(name)}$")).first.inner_text()
+    count = int(box.get_by_text(re.compile(rf"^\d+\s+{re.escape(name)}$")).first.inner_text().split()[0])
     # The outer list's sticky "Add …" bar may cover this one's button: press it from the keyboard, as a user may.
     box.get_by_role("button", name=re.compile(rf"^Add\W+{re.escape(name)}\W*$")).last.press("Enter")
-    return f"{key_path}.{int(count.split()[0])}"
+    expect(box.get_by_text(re.compile(rf"^{count + 1}\s+{re.escape(name)}$"))).to_have_count(1)
+    return f"{key_path}.{count}"
 
 
 def upload(page: Page, key_path: str, file: Path) -> None:
