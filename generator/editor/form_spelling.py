@@ -27,7 +27,7 @@ import yaml
 from pydantic import BaseModel, ValidationError
 
 from ..source.model_base import DASH
-from ..source.yaml_source import SourceFile, mark_dashes, parse_yaml
+from ..source.yaml_source import IMPLICIT_RESOLVERS, SourceFile, mark_dashes, parse_yaml
 
 Schema = dict[str, Any]
 NOTES = "catatan_transkripsi"
@@ -199,22 +199,14 @@ def _as_list(value: Any) -> list[Any]:
 
 
 class _Dumper(yaml.SafeDumper):
-    """YAML as the web editor writes it (YAML 1.2: only true and false are booleans, so `no:` needs no quotes),
-    lists indented under their key, quotes only where a reader would see something else than text."""
+    """YAML as the web editor writes it: lists indented under their key, quotes only where the generator's reader would
+    see something else than text (its booleans are YAML 1.2's, so `no:` needs no quotes)."""
 
     def increase_indent(self, flow: bool = False, indentless: bool = False) -> None:
         super().increase_indent(flow, False)
 
 
-_Dumper.yaml_implicit_resolvers = {
-    first: [
-        (tag, regexp)
-        for tag, regexp in resolvers
-        if tag not in ("tag:yaml.org,2002:bool", "tag:yaml.org,2002:timestamp")
-    ]
-    for first, resolvers in yaml.SafeDumper.yaml_implicit_resolvers.items()
-}
-_Dumper.add_implicit_resolver("tag:yaml.org,2002:bool", re.compile(r"^(?:true|false)$"), list("tf"))
+_Dumper.yaml_implicit_resolvers = IMPLICIT_RESOLVERS
 
 
 def _string(dumper: yaml.SafeDumper, value: str) -> yaml.ScalarNode:

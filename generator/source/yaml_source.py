@@ -45,6 +45,9 @@ _Loader.yaml_implicit_resolvers = {
 _Loader.add_implicit_resolver(
     "tag:yaml.org,2002:bool", re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"), list("tTfF")
 )
+# The implicit types this module reads: a writer that quotes by them (editor/form_spelling.py) writes text that reads
+# back as the same text, and leaves unquoted what needs no quotes here (`no:`, dates).
+IMPLICIT_RESOLVERS = _Loader.yaml_implicit_resolvers
 
 
 @dataclass
