@@ -142,11 +142,11 @@ _PANE = """const first = document.querySelector('[role=group][aria-label^="Edit"
   while (box && !(box.scrollHeight > box.clientHeight && /auto|scroll/.test(getComputedStyle(box).overflowY)))
     box = box.parentElement;"""
 _TO_TOP = f"() => {{ {_PANE} if (box) box.scrollTop = 0; }}"
-# Scrolls on by most of a screen; false at the bottom.
-_SCROLL_ON = f"""() => {{ {_PANE}
+# Scrolls down (1) or up (-1) by most of a screen; false at the end.
+_SCROLL_ON = f"""direction => {{ {_PANE}
   if (!box) return false;
   const before = box.scrollTop;
-  box.scrollTop += box.clientHeight * 0.8;
+  box.scrollTop += direction * box.clientHeight * 0.8;
   return box.scrollTop !== before;
 }}"""
 # Until the pane has not changed for three frames in a row: it has drawn the fields that scrolled into view (a
@@ -195,23 +195,30 @@ def new_entry(page: Page, collection: str) -> None:
 
 
 def field(page: Page, key_path: str) -> Locator:
-    """The field at `key_path` in the editing pane, scrolled to (from the top, as far as needed)."""
+    """The field at `key_path` in the editing pane, scrolled to: down from the top, then back up (the pane draws each
+    field once it has been in view a moment, and a loaded machine may scroll past one before it is drawn)."""
     selector = f'[role=group][aria-label^="Edit"] [data-key-path="{key_path}"]'
     target = page.locator(selector).first
     expect(editor(page).locator("[data-key-path]").first).to_be_visible()
     page.evaluate(_TO_TOP)
-    while not target.count():
-        if page.evaluate(_SCROLL_ON):
-            page.evaluate(_SETTLED)  # the pane draws its fields as they come into view
-        else:
-            try:  # the pane draws what scrolled into view a moment later, and a field just added later still
-                page.wait_for_function(_DRAWN_OR_GROWN, arg=selector, timeout=TIMEOUT_MS)
-            except PlaywrightTimeoutError:
-                parent = key_path.rsplit(".", 1)[0]
-                near = page.locator(f'[role=group][aria-label^="Edit"] [data-key-path^="{parent}."]')
-                found = sorted({path for path in near.evaluate_all("all => all.map(e => e.dataset.keyPath)")})
-                page.screenshot(path="/tmp/cms-field-missing.png")
-                raise AssertionError(f"no field {key_path} in the editor; beside it: {found[:12]}") from None
+    for direction in (1, -1):
+        while not target.count():
+            if page.evaluate(_SCROLL_ON, direction):
+                page.evaluate(_SETTLED)
+                continue
+            if direction == 1:  # at the bottom: a field just added may be drawn, or grow the pane, a moment later
+                try:
+                    page.wait_for_function(_DRAWN_OR_GROWN, arg=selector, timeout=TIMEOUT_MS)
+                    continue
+                except PlaywrightTimeoutError:
+                    pass
+            break
+    if not target.count():
+        parent = key_path.rsplit(".", 1)[0]
+        near = page.locator(f'[role=group][aria-label^="Edit"] [data-key-path^="{parent}."]')
+        found = sorted({path for path in near.evaluate_all("all => all.map(e => e.dataset.keyPath)")})
+        page.screenshot(path="/tmp/cms-field-missing.png")
+        raise AssertionError(f"no field {key_path} in the editor; beside it: {found[:12]}")
     target.scroll_into_view_if_needed()
     return target
 
