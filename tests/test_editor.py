@@ -28,9 +28,9 @@ SVELTIA_SCHEMA = REPO / "node_modules" / "@sveltia" / "cms" / "schema" / "svelti
 MODELS: dict[str, type[BaseModel]] = {"sop": SopDocument, **{k.key.replace("-", "_"): k.model for k in kinds.KINDS}}
 
 
-def example_config() -> dict[str, Any]:
+def example_config(markdown_kinds: frozenset[str] = frozenset({"produk-hukum"})) -> dict[str, Any]:
     project = read_project(REPO / "mkdocs.yml")
-    return cms_config(project, Repository("kpu-uji/situs"), "https://contoh.example/", {"produk-hukum"})
+    return cms_config(project, Repository("kpu-uji/situs"), "https://contoh.example/", set(markdown_kinds))
 
 
 def walk(schema: dict[str, Any], node: dict[str, Any], fields: list[dict[str, Any]], where: str) -> int:
@@ -177,7 +177,7 @@ def test_the_build_publishes_the_editor_with_its_own_policy(example_site: Path) 
 def test_ids_of_other_items_are_chosen_from_their_collection() -> None:
     """Every reference and relation the kinds declare (`ArchiveKind.references`, `relations.RELATIONS`), and an SOP's
     keterkaitan, is a choice among that collection's items by title, writing the item's id (its file name)."""
-    config = example_config()
+    config = example_config(frozenset())
     konten = fields_of(config, "konten")
     assert (
         konten["produk_hukum"] | {"widget": "relation", "collection": "produk_hukum", "multiple": True}
@@ -194,6 +194,17 @@ def test_ids_of_other_items_are_chosen_from_their_collection() -> None:
     related = {f["name"]: f for f in fields_of(config, "sop")["keterkaitan"]["fields"]}
     assert (related["sop"]["widget"], related["sop"]["collection"]) == ("relation", "sop")
     assert related["judul"]["widget"] == "string"
+
+
+def test_ids_of_a_kind_with_markdown_files_stay_typed() -> None:
+    """A relation reads one collection; a kind whose items are partly .md files has two, so its ids are typed (the
+    build checks them) rather than offered from half of its items."""
+    config = example_config(frozenset({"produk-hukum"}))
+    konten = fields_of(config, "konten")
+    assert konten["produk_hukum"]["widget"] == "list" and konten["produk_hukum"]["field"]["widget"] == "string"
+    assert konten["sop"]["widget"] == "relation"
+    relasi = {f["name"]: f for f in fields_of(config, "produk_hukum")["relasi"]["fields"]}
+    assert {f["widget"] for f in relasi.values()} == {"list"}
 
 
 # --- the editor's fonts, published with it instead of fetched from fontsource's CDN --------------------------------

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from generator.editor.form_spelling import Refused, comments, rewritten
+from generator.editor.form_spelling import Refused, comments, dump, rewritten
 from generator.schema import json_schema
 from generator.sop.model import SopDocument
 from generator.source.yaml_source import _Loader
@@ -178,3 +178,11 @@ def test_transcribers_notes_never_reach_the_site_or_its_search(example_site: Pat
     search = json.dumps(contents(example_site / "pagefind"), ensure_ascii=False)
     leaked = [phrase for phrase in phrases if any(phrase in text for text in [*published, search])]
     assert leaked == []
+
+
+def test_text_any_reader_takes_for_something_else_stays_quoted() -> None:
+    """The generator's reader and the web editor's (YAML 1.2) must both read back the same text."""
+    texts = ["1e3", "0o17", "1E5", "007", "True", "-", "8", "2.5"]
+    written = dump({"daftar": texts})
+    assert load(written) == {"daftar": texts}
+    assert all(f"'{text}'" in written for text in texts)

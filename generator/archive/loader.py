@@ -188,7 +188,7 @@ def _file_problems(value: str, attachment: Attachment, project: Project, source:
         return
     relative = Path(value)
     if relative.is_absolute() or ".." in relative.parts:
-        yield source.problem(where, f"path '{value}' harus di dalam {archive} (tanpa '/' di awal, tanpa '..')")
+        yield source.problem(where, f"path '{value}' harus di dalam {archive} (tanpa '..', tanpa '//' di awal)")
         return
     # The site encodes a file's name as it is on disk. A name that already holds an escape was nearly always copied
     # from an address ("SK%20KPU.pdf"), and one that means a dot ("%2e%2e") is read as ".." by browsers (the URL

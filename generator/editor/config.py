@@ -54,9 +54,9 @@ def cms_config(project: Project, repository: Repository, site_url: str, markdown
     archive = project.archive_label.rstrip("/")
     collections: list[dict[str, Any]] = [_sop_collection(project)]
     for kind in kinds.KINDS:
-        collections.append(_kind_collection(kind, archive, markdown=False))
+        collections.append(_kind_collection(kind, archive, markdown_kinds, markdown=False))
         if kind.key in markdown_kinds:
-            collections.append(_kind_collection(kind, archive, markdown=True))
+            collections.append(_kind_collection(kind, archive, markdown_kinds, markdown=True))
     return {
         "backend": {
             "name": "github",
@@ -130,13 +130,17 @@ def _sop_fields() -> list[Field]:
     return fields
 
 
-def _kind_collection(kind: ArchiveKind, archive: str, markdown: bool) -> dict[str, Any]:
-    """One archive kind's YAML files, or (`markdown`) its `.md` files with the body field as the Markdown body."""
+def _kind_collection(kind: ArchiveKind, archive: str, markdown_kinds: set[str], markdown: bool) -> dict[str, Any]:
+    """One archive kind's YAML files, or (`markdown`) its `.md` files with the body field as the Markdown body.
+
+    An id of another item is chosen from that item's collection, unless some of its items are Markdown files: a
+    Sveltia relation reads one collection, so those ids stay typed (and checked by the build)."""
     fields = _fields(kind.model, {attachment.path: attachment for attachment in kind.attachments}, archive, kind)
-    for reference in kind.references:
-        _choose(fields, (reference.field,), reference.target, many=_at(fields, (reference.field,))["widget"] == "list")
-    for relation in declared_by(kind.key):
-        _choose(fields, ("relasi", relation.name), relation.target, many=True)
+    named = [((reference.field,), reference.target) for reference in kind.references]
+    named += [(("relasi", relation.name), relation.target) for relation in declared_by(kind.key)]
+    for path, target in named:
+        if target not in markdown_kinds:
+            _choose(fields, path, target, many=_at(fields, path)["widget"] == "list")
     name = kind.key.replace("-", "_")
     label = kind.full_name[:1].upper() + kind.full_name[1:]
     collection: dict[str, Any] = {

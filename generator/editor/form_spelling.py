@@ -26,6 +26,7 @@ from typing import Any
 import yaml
 from pydantic import BaseModel, ValidationError
 
+from ..impor.yaml_out import NUMBER_12
 from ..source.model_base import DASH
 from ..source.yaml_source import IMPLICIT_RESOLVERS, SourceFile, mark_dashes, parse_yaml
 
@@ -210,8 +211,9 @@ _Dumper.yaml_implicit_resolvers = IMPLICIT_RESOLVERS
 
 
 def _string(dumper: yaml.SafeDumper, value: str) -> yaml.ScalarNode:
-    """Paragraphs as a literal block; "-" (a box the sheet leaves empty) in quotes, as YAML needs it."""
-    style = "|" if "\n" in value else "'" if value == DASH else None
+    """Paragraphs as a literal block; "-" (a box the sheet leaves empty) in quotes, as YAML needs it, and so is a text
+    the web editor's YAML 1.2 reader would take for a number ("1e3", "0o17")."""
+    style = "|" if "\n" in value else "'" if value == DASH or NUMBER_12.fullmatch(value) else None
     return dumper.represent_scalar("tag:yaml.org,2002:str", value, style=style)
 
 

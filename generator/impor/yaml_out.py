@@ -37,14 +37,14 @@ _Dumper.yaml_implicit_resolvers = {
 
 # Numbers as YAML 1.2 reads them (editors' tools, e.g. the YAML extension of VS Code) where YAML 1.1, which PyYAML
 # resolves by, reads text: "08", "1e3", "0o17".
-_NUMBER_12 = re.compile(
+NUMBER_12 = re.compile(
     r"[-+]?([0-9]+|0o[0-7]+|0x[0-9a-fA-F]+|(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?|\.(inf|Inf|INF))|\.(nan|NaN|NAN)"
 )
 
 
 def _string(dumper: yaml.SafeDumper, value: str) -> yaml.ScalarNode:
     """Paragraphs as a literal block (`abstrak: |-`), a YAML 1.2 number in quotes, the rest as PyYAML decides."""
-    style = "|" if "\n" in value else '"' if _NUMBER_12.fullmatch(value) else None
+    style = "|" if "\n" in value else '"' if NUMBER_12.fullmatch(value) else None
     return dumper.represent_scalar("tag:yaml.org,2002:str", value, style=style)
 
 
