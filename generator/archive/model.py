@@ -20,6 +20,7 @@ from ..source.model_base import (
     PLAIN_LABEL,
     SLUG,
     ArchiveFile,
+    Code,
     Date,
     Isbn,
     LongText,
@@ -120,8 +121,8 @@ class ProdukHukum(Strict):
         description="Jenis lengkap, mis. Peraturan Komisi Pemilihan Umum atau Keputusan KPU Kabupaten.",
     )
     singkatan_jenis: Text = Field(description="Singkatan jenis, mis. PKPU, UU atau KEPKAB.")
-    nomor: Text = Field(
-        description='Nomor seperti tercetak, selalu di antara tanda kutip, mis. "8" atau "10/HK.04/08/2022".'
+    nomor: Code = Field(
+        description='Nomor seperti tercetak, mis. 8 atau 10/HK.04/08/2022; di YAML selalu di antara tanda kutip: "8".'
     )
     tahun: Year = Field(description="Tahun produk hukum, mis. 2019.")
     judul: Text = Field(description="Judul seperti tercetak.")
@@ -272,8 +273,8 @@ class SumberArtikel(Strict):
     """Where an artikel hukum was published."""
 
     nama: Text = Field(description="Nama jurnal, majalah atau buletin, mis. Jurnal Tata Kelola Pemilu Indonesia.")
-    volume: Text | None = Field(None, description='Volume, selalu di antara tanda kutip, mis. "5".')
-    nomor: Text | None = Field(None, description='Nomor terbitan, selalu di antara tanda kutip, mis. "2".')
+    volume: Code | None = Field(None, description='Volume, mis. 5; di YAML selalu di antara tanda kutip: "5".')
+    nomor: Code | None = Field(None, description='Nomor terbitan, mis. 2; di YAML selalu di antara tanda kutip: "2".')
     halaman: Text | None = Field(None, description='Halaman, mis. "101-120".')
 
 
@@ -323,7 +324,9 @@ class Putusan(Strict):
     )
     singkatan_jenis: Text = Field(description="Singkatannya, mis. PTUN, MK, MA, Bawaslu.")
     teu_badan: Text = Field(description="T.E.U. badan: lembaga yang memutus, mis. Pengadilan Tata Usaha Negara Contoh.")
-    nomor: Text = Field(description='Nomor putusan seperti tercetak, di antara tanda kutip, mis. "12/G/2023/PTUN.CTH".')
+    nomor: Code = Field(
+        description="Nomor putusan seperti tercetak, mis. 12/G/2023/PTUN.CTH; di YAML di antara tanda kutip."
+    )
     tahun: Year = Field(description="Tahun putusan, mis. 2023.")
     jenis_perkara: Text | None = Field(
         None, description="Jenis perkara, mis. Sengketa Proses Pemilu, Pengujian Peraturan."

@@ -26,6 +26,7 @@ from ..source.model_base import (
     ACTOR_ID,
     CATATAN_TRANSKRIPSI,
     SLUG,
+    Code,
     DateOrDash,
     LineOrEmpty,
     NonEmptyTextList,
@@ -116,8 +117,9 @@ class TandaTangan(Strict):
         [], description="Baris di atas nama seperti tercetak, mis. [Sekretaris Komisi Pemilihan Umum, Provinsi …,]."
     )
     nama: Text | None = Field(None, description="Nama penanda tangan seperti tercetak.")
-    nip: Text | None = Field(
-        None, description='NIP di antara tanda kutip, mis. "19710805 199603 1 002" (boleh dihapus).'
+    nip: Code | None = Field(
+        None,
+        description="NIP seperti tercetak, mis. 19710805 199603 1 002; di YAML di antara tanda kutip (boleh dihapus).",
     )
     tanpa_blok: bool = Field(
         False,
@@ -141,8 +143,9 @@ class Pejabat(Strict):
 
     jabatan: Text = Field(description="Jabatan pejabat, mis. Sekretaris.")
     nama: Text = Field(description="Nama pejabat seperti tercetak.")
-    nip: Text | None = Field(
-        None, description='NIP di antara tanda kutip, dengan spasi seperti tercetak, mis. "19710805 199603 1 002".'
+    nip: Code | None = Field(
+        None,
+        description="NIP dengan spasi seperti tercetak, mis. 19710805 199603 1 002; di YAML di antara tanda kutip.",
     )
 
 

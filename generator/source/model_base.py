@@ -185,6 +185,19 @@ def _refusal(char: str, position: int, long: bool) -> str:
 Text = Annotated[str, Field(min_length=1), AfterValidator(_one_line)]
 # Its schema says `x-paragraf`: the web editor gives it a box of several lines (editor/fields.py).
 LongText = Annotated[str, Field(min_length=1, json_schema_extra={"x-paragraf": True}), AfterValidator(_paragraphs)]
+
+
+def _no_quotes_around(value: str) -> str:
+    """A number or NIP typed with its YAML quotes into the web form (`"12"`) would be shown with them."""
+    if len(value) >= 2 and value[0] == value[-1] and value[0] in "\"'" and value[0] not in value[1:-1]:
+        raise PydanticCustomError(
+            "quoted", "tanda kutip di awal dan akhir ikut menjadi isi; hapus keduanya (di formulir web tidak perlu)"
+        )
+    return value
+
+
+# A number or code as printed (nomor, NIP, volume): YAML writes it between quotes, the value never holds them.
+Code = Annotated[Text, AfterValidator(_no_quotes_around)]
 # One line that may be empty: a symbol's text, where "" draws the symbol without text as many sheets do.
 LineOrEmpty = Annotated[str, AfterValidator(_one_line)]
 
