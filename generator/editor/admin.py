@@ -36,8 +36,9 @@ _GENERATOR_CHECKOUT = Path(__file__).resolve().parents[2]  # the repository the 
 #   the editor fetch()es its own data: logo, and the blob: of a file picked for upload;
 # - img-src data: blob: https://avatars.githubusercontent.com: icons, previews of uploads, the signed-in user's avatar;
 # - worker-src blob:: the editor's workers.
-# Left out, so refused: the update check (unpkg.com), GitHub's status page, and the code Sveltia loads from unpkg.com
-# for widgets this configuration does not use (maps, code, image conversion).
+# Left out, so refused: the update check (unpkg.com), GitHub's status page, pdf.js from unpkg.com for the thumbnail of
+# an uploaded PDF (the upload itself works), and the code Sveltia loads from unpkg.com for widgets this configuration
+# does not use (maps, code, image conversion).
 ADMIN_POLICY = "; ".join(
     [
         "default-src 'self'",
