@@ -14,6 +14,7 @@ Sveltia makes on every load are refused by the admin page's policy and left out 
 
 from __future__ import annotations
 
+import importlib.util
 import shutil
 import subprocess
 import sys
@@ -79,23 +80,14 @@ NODE_HTML = """targets => targets.map(target => {
 })"""
 
 
-def tiny_pdf() -> bytes:
-    """A one-page PDF with a valid cross-reference table, small enough to read."""
-    objects = [
-        b"<< /Type /Catalog /Pages 2 0 R >>",
-        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
-        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 200 200] >>",
-    ]
-    out = bytearray(b"%PDF-1.4\n")
-    offsets = []
-    for number, body in enumerate(objects, start=1):
-        offsets.append(len(out))
-        out += b"%d 0 obj\n%s\nendobj\n" % (number, body)
-    xref = len(out)
-    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
-    out += b"".join(b"%010d 00000 n \n" % offset for offset in offsets)
-    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref)
-    return bytes(out)
+def keputusan_pdf(target: Path) -> Path:
+    """The new keputusan's PDF, drawn as the example archive's own are (scripts/make_example_files.py `make_pdf`)."""
+    spec = importlib.util.spec_from_file_location("make_example_files", REPO / "scripts" / "make_example_files.py")
+    assert spec is not None and spec.loader is not None
+    script = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(script)
+    script.make_pdf(KEPUTUSAN, target)
+    return target
 
 
 @dataclass
@@ -106,6 +98,7 @@ class Edited:
     original: Path  # an untouched copy, to compare with
     changed: list[str]
     problems: Problems
+    uploaded: bytes  # the PDF picked in the form
 
 
 def read(file: Path) -> Any:
@@ -189,15 +182,14 @@ def edited(
     original = tmp_path_factory.mktemp("cms-original")
     for name in ("sops", "content_archive"):
         shutil.copytree(project / name, original / name)
-    pdf = tmp_path_factory.mktemp("cms-upload") / PDF_NAME
-    pdf.write_bytes(tiny_pdf())
+    pdf = keputusan_pdf(tmp_path_factory.mktemp("cms-upload") / PDF_NAME)
     problems = Problems()
     with local_cms(browser, site_url, project, problems, viewport=DESKTOP) as page:
         page.screenshot(path="/tmp/cms-koleksi.png")
         add_step(page)
         add_keputusan(page, pdf)
         changed = copy_back(page, original, project)
-    return Edited(project, original, changed, problems)
+    return Edited(project, original, changed, problems, pdf.read_bytes())
 
 
 def test_form_writes_only_the_intended_files(edited: Edited) -> None:
@@ -233,7 +225,7 @@ def test_new_keputusan_with_its_pdf(edited: Edited) -> None:
     dokumen = data.pop("lampiran")["dokumen"]
     assert data == KEPUTUSAN
     assert dokumen.lstrip("./") == f"lampiran/{PDF_NAME}", dokumen
-    assert (edited.project / "content_archive" / "lampiran" / PDF_NAME).read_bytes() == tiny_pdf()
+    assert (edited.project / "content_archive" / "lampiran" / PDF_NAME).read_bytes() == edited.uploaded
 
 
 def test_edited_project_checks_and_shows_the_step(edited: Edited, tmp_path: Path) -> None:

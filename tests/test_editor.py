@@ -14,7 +14,15 @@ from playwright.sync_api import Browser, expect
 from pydantic import BaseModel
 
 from generator.archive import kinds
-from generator.editor.admin import ADMIN_POLICY, CMS_FONTS, FontMissing, font_files, fontsource_font, self_hosted
+from generator.editor.admin import (
+    ADMIN_POLICY,
+    CMS_FONTS,
+    FontMissing,
+    admin_page,
+    font_files,
+    fontsource_font,
+    self_hosted,
+)
 from generator.editor.config import Repository, cms_config, github_repository
 from generator.editor.fields import label
 from generator.project import read_project
@@ -349,3 +357,9 @@ def test_the_editor_loads_its_fonts_from_the_site_and_shows_icons(browser: Brows
     web = [url for url in [*requests, *blocked] if url.startswith(("http:", "https:"))]  # not data: or blob:
     elsewhere = {url for url in web if not url.startswith(f"{example_site_url}/")}
     assert elsewhere <= HARMLESS_REQUESTS.keys(), "only the requests known to be harmless leave the site"
+
+
+def test_the_site_name_in_the_admin_page_title_is_text() -> None:
+    """mkdocs.yml's site_name is the office's to write: in the page title it stays text, never markup."""
+    page = admin_page("Editor · JDIH <Kab> & Kota")
+    assert "<title>Editor · JDIH &lt;Kab&gt; &amp; Kota</title>" in page
